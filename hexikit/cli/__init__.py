@@ -1,0 +1,86 @@
+"""The `hexikit` command line: a thin argument parser over core functions.
+
+Commands come from the entry-point group `hexikit.commands` (declared in pyproject.toml), so
+the core never imports the Qt UI or the sync package: they register their own commands.
+Each entry point is a `register(subparsers)` function that adds a subparser whose `func`
+default takes the parsed arguments and returns an exit code.
+
+Exit codes: 0 success, 1 bad input (message on stderr, no traceback), 2 usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from importlib import metadata
+from typing import Any
+
+from hexikit import __version__
+from hexikit.i18n import _
+
+ENTRY_POINT_GROUP = "hexikit.commands"
+EXIT_OK = 0
+EXIT_BAD_INPUT = 1
+EXIT_USAGE = 2
+
+Register = Callable[[Any], None]
+
+
+class CommandError(Exception):
+    """A user-caused problem: printed on stderr as is, exit code 1 (or `exit_code`)."""
+
+    def __init__(self, message: str, exit_code: int = EXIT_BAD_INPUT) -> None:
+        super().__init__(message)
+        self.exit_code = exit_code
+
+
+def _registrars() -> list[Register]:
+    found = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+    return [entry.load() for entry in found]
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="hexikit",
+        description=_("Hexikit: run a Hexithon offline, then sync to Hexitime."),
+    )
+    parser.add_argument("--version", action="version", version=f"Hexikit {__version__}")
+    parser.add_argument(
+        "--data-dir",
+        help=_("folder for Hexikit's data (default: HEXIKIT_DATA_DIR or the user data folder)"),
+    )
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for register in _registrars():
+        register(subparsers)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    parser = build_parser()
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    try:
+        args = parser.parse_args(args_list)
+    except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version
+        return int(exc.code or 0)
+    if args.command is None:
+        # No command: start the app, when the UI is installed.
+        if "gui" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+            args = parser.parse_args([*args_list, "gui"])
+        else:
+            parser.print_help()
+            return EXIT_USAGE
+    func: Callable[[argparse.Namespace], int] = args.func
+    try:
+        return int(func(args) or 0)
+    except CommandError as exc:
+        print(f"hexikit: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

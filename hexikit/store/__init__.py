@@ -1,0 +1,407 @@
+"""The local store: one write path for every synced entity.
+
+`Store.add`, `Store.update`, `Store.delete` and `Store.restore` are the only ways entities
+change. In one transaction each bumps `updated_at`, keeps the tombstone on delete and appends
+the outbox row that sync sends. Widgets and the CLI call these (through core functions);
+they never write rows by hand.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any, TypeVar
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from hexikit.claimcodes import new_claim_code
+from hexikit.clock import SYSTEM_CLOCK, Clock
+from hexikit.domain import (
+    ActivityInput,
+    EventInput,
+    Kind,
+    ParticipantInput,
+    validate_activity,
+    validate_event,
+    validate_participant,
+)
+from hexikit.i18n import _
+from hexikit.paths import database_path
+from hexikit.store.db import OpenNotice, StoreError, StoreWriteError, prepare_database
+from hexikit.store.models import (
+    SYNCED_ENTITIES,
+    Activity,
+    Event,
+    OutboxOperation,
+    Participant,
+    SyncedEntity,
+)
+
+__all__ = [
+    "Counts",
+    "OpenNotice",
+    "Store",
+    "StoreError",
+    "StoreWriteError",
+    "entity_to_dict",
+]
+
+log = logging.getLogger(__name__)
+
+E = TypeVar("E", bound=SyncedEntity)
+T = TypeVar("T")
+
+#: A hook that sync installs: called inside the write transaction for each change.
+ChangeListener = Callable[[Session, SyncedEntity, str, dict[str, Any]], None]
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, datetime):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list):
+        return list(value)
+    return value
+
+
+def entity_to_dict(entity: SyncedEntity) -> dict[str, Any]:
+    """Every column of `entity` as JSON-ready values (datetimes ISO, Decimals as strings)."""
+    return {
+        column.key: _jsonable(getattr(entity, column.key))
+        for column in entity.__table__.columns  # type: ignore[attr-defined]
+    }
+
+
+@dataclass(frozen=True)
+class Counts:
+    participants: int
+    offers: int
+    requests: int
+
+
+def _friendly_write_error(exc: Exception) -> StoreWriteError:
+    text = str(exc).lower()
+    if "full" in text:
+        message = _(
+            "The disk is full, so this was not saved. Free some space (or save to another "
+            "drive), then press Save again: what you typed is still here."
+        )
+    elif "readonly" in text or "read-only" in text:
+        message = _(
+            "The data folder is read-only, so this was not saved. Check the folder's "
+            "permissions or choose another data folder, then press Save again: what you typed "
+            "is still here."
+        )
+    elif "locked" in text or "busy" in text:
+        message = _(
+            "The database is busy (another program is writing to it), so this was not saved. "
+            "Wait a moment and press Save again: what you typed is still here."
+        )
+    else:
+        message = _(
+            "This could not be saved ({error}). Press Save again; if it keeps failing, "
+            "copy what you typed somewhere safe."
+        ).format(error=exc)
+    return StoreWriteError(message)
+
+
+class Store:
+    """Thread-safe access to the local database; each call uses its own session."""
+
+    def __init__(self, engine: Engine, clock: Clock = SYSTEM_CLOCK) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+        self._listeners: list[ChangeListener] = []
+        self._write_lock = threading.Lock()
+        self.notice: OpenNotice | None = None
+
+    # ------------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, data_folder: Path, clock: Clock = SYSTEM_CLOCK) -> Store:
+        """Open the store in `data_folder`, migrating or moving a damaged file aside."""
+        engine, notice = prepare_database(database_path(data_folder))
+        store = cls(engine, clock)
+        store.notice = notice
+        return store
+
+    @classmethod
+    def open_path(cls, db_file: Path, clock: Clock = SYSTEM_CLOCK) -> Store:
+        engine, notice = prepare_database(db_file)
+        store = cls(engine, clock)
+        store.notice = notice
+        return store
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # ------------------------------------------------------------------ sessions
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A session for reads (and for capabilities' local-only tables)."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A write transaction; errors become StoreWriteError with a plain message."""
+        with self._write_lock, self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except (OperationalError, OSError) as exc:
+                raise _friendly_write_error(exc) from exc
+
+    # ------------------------------------------------------------------ the write path
+
+    def add_change_listener(self, listener: ChangeListener) -> None:
+        self._listeners.append(listener)
+
+    def _record_change(
+        self, session: Session, entity: SyncedEntity, action: str, changes: dict[str, Any]
+    ) -> None:
+        """Append the outbox row for one change, inside the caller's transaction."""
+        if action == "create":
+            payload = entity_to_dict(entity)
+        else:
+            payload = {key: _jsonable(value) for key, value in changes.items()}
+            payload["updated_at"] = _jsonable(entity.updated_at)
+        session.add(
+            OutboxOperation(
+                entity_type=entity.entity_type,
+                entity_id=entity.id,
+                action=action,
+                payload=payload,
+                created_at=self.clock.now(),
+            )
+        )
+        for listener in self._listeners:
+            listener(session, entity, action, changes)
+
+    def add_in(self, session: Session, entity: E) -> E:
+        """Create `entity` inside an open transaction (for multi-entity writes)."""
+        now = self.clock.now()
+        entity.created_at = entity.created_at or now
+        entity.updated_at = now
+        if entity.id is None:
+            from hexikit.store.models import new_uuid
+
+            entity.id = new_uuid()
+        session.add(entity)
+        session.flush()
+        self._record_change(session, entity, "create", {})
+        return entity
+
+    def add(self, entity: E) -> E:
+        with self.transaction() as session:
+            self.add_in(session, entity)
+        return entity
+
+    def update_in(self, session: Session, cls: type[E], entity_id: str, changes: dict[str, Any]) -> E:
+        entity = session.get(cls, entity_id)
+        if entity is None:
+            raise StoreError(_("That record no longer exists."))
+        real_changes = {k: v for k, v in changes.items() if getattr(entity, k) != v}
+        if not real_changes:
+            return entity
+        for key, value in real_changes.items():
+            setattr(entity, key, value)
+        entity.updated_at = self.clock.now()
+        session.flush()
+        self._record_change(session, entity, "update", real_changes)
+        return entity
+
+    def update(self, cls: type[E], entity_id: str, changes: dict[str, Any]) -> E:
+        with self.transaction() as session:
+            return self.update_in(session, cls, entity_id, changes)
+
+    def delete(self, cls: type[E], entity_id: str) -> E:
+        """Soft delete: set the tombstone; the row stays so the delete can sync and be undone."""
+        with self.transaction() as session:
+            entity = session.get(cls, entity_id)
+            if entity is None:
+                raise StoreError(_("That record no longer exists."))
+            if entity.deleted_at is None:
+                now = self.clock.now()
+                entity.deleted_at = now
+                entity.updated_at = now
+                session.flush()
+                self._record_change(session, entity, "delete", {"deleted_at": now})
+            return entity
+
+    def restore(self, cls: type[E], entity_id: str) -> E:
+        """Undo a delete."""
+        return self.update(cls, entity_id, {"deleted_at": None})
+
+    # ------------------------------------------------------------------ domain writes
+
+    def create_event(self, data: EventInput) -> Event:
+        clean = validate_event(data)
+        return self.add(
+            Event(
+                title=clean.title,
+                date=clean.date,
+                venue=clean.venue,
+                region=clean.region,
+                facilitator=clean.facilitator,
+            )
+        )
+
+    def _unused_claim_code(self, session: Session) -> str:
+        while True:
+            code = new_claim_code()
+            taken = session.scalar(select(Participant.id).where(Participant.claim_code == code))
+            if taken is None:
+                return code
+
+    def participant_from_input(
+        self, session: Session, event_id: str | None, clean: ParticipantInput
+    ) -> Participant:
+        return Participant(
+            event_id=event_id,
+            name=clean.name,
+            email=clean.email,
+            organisation=clean.organisation,
+            role=clean.role,
+            region=clean.region,
+            is_member=clean.is_member,
+            consent=clean.consent,
+            consent_at=self.clock.now() if clean.consent else None,
+            consent_wording=clean.consent_wording,
+            claim_code=self._unused_claim_code(session),
+        )
+
+    def create_participant(self, event_id: str | None, data: ParticipantInput) -> Participant:
+        clean = validate_participant(data)
+        for _attempt in range(5):
+            try:
+                with self.transaction() as session:
+                    entity = self.participant_from_input(session, event_id, clean)
+                    return self.add_in(session, entity)
+            except IntegrityError:  # a claim code collided between check and insert
+                continue
+        raise StoreWriteError(_("Could not make a unique claim code; please try again."))
+
+    def activity_from_input(
+        self, event_id: str, clean: ActivityInput, participant_id: str | None
+    ) -> Activity:
+        return Activity(
+            event_id=event_id,
+            participant_id=participant_id,
+            kind=str(clean.kind),
+            title=clean.title,
+            description=clean.description,
+            categories=list(clean.categories),
+            regions=list(clean.regions),
+            mode=str(clean.mode),
+            hours=clean.hours,
+        )
+
+    def create_activity(
+        self, event_id: str, data: ActivityInput, participant_id: str | None = None
+    ) -> Activity:
+        clean = validate_activity(data)
+        return self.add(self.activity_from_input(event_id, clean, participant_id))
+
+    def update_activity(self, activity_id: str, data: ActivityInput) -> Activity:
+        clean = validate_activity(data)
+        return self.update(
+            Activity,
+            activity_id,
+            {
+                "kind": str(clean.kind),
+                "title": clean.title,
+                "description": clean.description,
+                "categories": list(clean.categories),
+                "regions": list(clean.regions),
+                "mode": str(clean.mode),
+                "hours": clean.hours,
+            },
+        )
+
+    # ------------------------------------------------------------------ reads
+
+    def list_events(self, include_deleted: bool = False) -> list[Event]:
+        with self.session() as session:
+            query = select(Event).order_by(Event.date.desc(), Event.created_at.desc())
+            if not include_deleted:
+                query = query.where(Event.deleted_at.is_(None))
+            return list(session.scalars(query))
+
+    def get(self, cls: type[E], entity_id: str) -> E | None:
+        with self.session() as session:
+            return session.get(cls, entity_id)
+
+    def list_participants(self, event_id: str | None) -> list[Participant]:
+        with self.session() as session:
+            query = (
+                select(Participant)
+                .where(Participant.deleted_at.is_(None))
+                .order_by(func.lower(Participant.name))
+            )
+            if event_id is not None:
+                query = query.where(Participant.event_id == event_id)
+            return list(session.scalars(query))
+
+    def list_activities(
+        self, event_id: str | None = None, include_deleted: bool = False
+    ) -> list[Activity]:
+        with self.session() as session:
+            query = select(Activity).order_by(Activity.created_at)
+            if event_id is not None:
+                query = query.where(Activity.event_id == event_id)
+            if not include_deleted:
+                query = query.where(Activity.deleted_at.is_(None))
+            return list(session.scalars(query))
+
+    def counts(self, event_id: str) -> Counts:
+        with self.session() as session:
+            rows = session.execute(
+                select(Activity.kind, func.count())
+                .where(Activity.event_id == event_id, Activity.deleted_at.is_(None))
+                .group_by(Activity.kind)
+            ).all()
+            by_kind = {kind: count for kind, count in rows}
+            people = session.scalar(
+                select(func.count())
+                .select_from(Participant)
+                .where(Participant.event_id == event_id, Participant.deleted_at.is_(None))
+            )
+            return Counts(
+                participants=int(people or 0),
+                offers=int(by_kind.get(str(Kind.OFFER), 0)),
+                requests=int(by_kind.get(str(Kind.REQUEST), 0)),
+            )
+
+    def shareable_participant_ids(self, ids: Sequence[str]) -> set[str]:
+        """Participants (of `ids`) who consented to their details leaving the laptop."""
+        with self.session() as session:
+            return set(
+                session.scalars(
+                    select(Participant.id).where(
+                        Participant.id.in_(list(ids)), Participant.consent.is_(True)
+                    )
+                )
+            )
+
+    def run_read(self, fn: Callable[[Session], T]) -> T:
+        with self.session() as session:
+            return fn(session)
+
+
+def entity_class(entity_type: str) -> type[SyncedEntity]:
+    try:
+        return SYNCED_ENTITIES[entity_type]
+    except KeyError:
+        raise StoreError(f"unknown entity type {entity_type!r}") from None

@@ -1,0 +1,35 @@
+"""Shared fixtures: Qt offscreen, a temporary data folder for every test, a fresh store."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HEXIKIT_LANG", "en")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test ever touches a real user's data folder."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    monkeypatch.setenv("HEXIKIT_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def data_dir(_isolated_data_dir: Path) -> Path:
+    return _isolated_data_dir
+
+
+@pytest.fixture
+def store(data_dir: Path) -> Iterator[object]:
+    from hexikit.store import Store
+
+    opened = Store.open(data_dir)
+    yield opened
+    opened.close()

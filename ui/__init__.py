@@ -1,0 +1,1 @@
+"""Hexikit Qt user interface (installed as hexikit.ui): thin widgets over the core."""

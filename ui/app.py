@@ -1,0 +1,120 @@
+"""Starting the Hexikit app: one QApplication, one data folder lock, the store opened off the GUI
+thread, then the main window's pages."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from filelock import FileLock, Timeout
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from hexikit import __version__
+from hexikit.paths import data_dir as resolve_data_dir
+from hexikit.paths import lock_path
+from hexikit.settings import Settings
+from hexikit.store import Store, StoreError
+from hexikit.ui.context import AppContext
+from hexikit.ui.main_window import MainWindow
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.worker import Worker
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Hexikit", text)
+
+
+def ensure_application() -> QApplication:
+    app = QApplication.instance()
+    if isinstance(app, QApplication):
+        return app
+    app = QApplication(sys.argv[:1])
+    app.setApplicationName("Hexikit")
+    app.setOrganizationName("Hexitime")
+    app.setApplicationVersion(__version__)
+    return app
+
+
+class DataFolderInUse(Exception):
+    """Another Hexikit window already has this data folder open."""
+
+
+def lock_data_folder(folder: Path) -> FileLock:
+    """Take the per-folder lock so a second app cannot write beside the first."""
+    lock = FileLock(str(lock_path(folder)))
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        raise DataFolderInUse(str(folder)) from None
+    return lock
+
+
+class Application:
+    """Owns the windows and services of one running Hexikit."""
+
+    def __init__(
+        self,
+        data_dir: Path,
+        on_ready: Callable[[MainWindow], None] | None = None,
+    ) -> None:
+        self.data_dir = data_dir
+        self.worker = Worker()
+        self.audience = AudienceWindow()
+        self.window = MainWindow()
+        self.context: AppContext | None = None
+        self._on_ready = on_ready
+
+    def start(self) -> None:
+        self.window.show()
+        self.worker.run(self._open_store, self._store_opened, self._store_failed)
+
+    def _open_store(self) -> tuple[Store, Settings]:
+        return Store.open(self.data_dir), Settings.load(self.data_dir)
+
+    def _store_opened(self, result: tuple[Store, Settings]) -> None:
+        store, settings = result
+        self.context = AppContext(self.data_dir, store, settings, self.worker, self.audience)
+        self.window.attach(self.context)
+        if store.notice is not None:
+            QMessageBox.warning(self.window, tr("Your data file was damaged"), store.notice.message)
+        if self._on_ready is not None:
+            self._on_ready(self.window)
+
+    def _store_failed(self, error: BaseException) -> None:
+        message = str(error) if isinstance(error, StoreError) else repr(error)
+        QMessageBox.critical(self.window, tr("Hexikit cannot open its data"), message)
+        QTimer.singleShot(0, self.window.close)
+
+
+def run_gui(data_dir: str | None = None, on_ready: Callable[[MainWindow], None] | None = None) -> int:
+    """Start the app; returns the exit code."""
+    os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
+    app = ensure_application()
+    folder = resolve_data_dir(data_dir)
+    try:
+        lock = lock_data_folder(folder)
+    except DataFolderInUse:
+        QMessageBox.critical(
+            None,
+            tr("Hexikit is already open"),
+            tr(
+                "Hexikit is already running with the data folder {folder}. Switch to that "
+                "window (check the taskbar), or close it first. Two windows writing one "
+                "folder could lose what you type."
+            ).replace("{folder}", str(folder)),
+        )
+        return 1
+    try:
+        application = Application(folder, on_ready)
+        application.start()
+        code = app.exec()
+        application.worker.wait_for_done(10000)
+        return code
+    finally:
+        lock.release()

@@ -1,0 +1,73 @@
+"""What every mode page shares: the store, settings, the worker, the stage, the current event."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+
+from hexikit.clock import SYSTEM_CLOCK, Clock
+from hexikit.settings import Settings
+from hexikit.store import Store
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.worker import Worker
+
+
+class AppContext(QObject):
+    """Shared services for the windows and mode pages.
+
+    Widgets use `store` only through `worker.run(...)` calls to core functions; they never
+    open SQLAlchemy sessions themselves.
+
+    Signals:
+        currentEventChanged(str): the event being run changed (its UUID, or "" for none).
+        storeChanged(str): some capability wrote entities of this type ("activity", ...), so
+            pages showing them should refresh.
+        settingsChanged(): the settings object was changed and saved.
+    """
+
+    currentEventChanged = Signal(str)
+    storeChanged = Signal(str)
+    settingsChanged = Signal()
+
+    def __init__(
+        self,
+        data_dir: Path,
+        store: Store,
+        settings: Settings,
+        worker: Worker,
+        audience: AudienceWindow,
+        clock: Clock = SYSTEM_CLOCK,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.data_dir = data_dir
+        self.store = store
+        self.settings = settings
+        self.worker = worker
+        self.audience = audience
+        self.clock = clock
+        self._current_event_id = settings.current_event_id
+
+    @property
+    def current_event_id(self) -> str:
+        return self._current_event_id
+
+    def set_current_event(self, event_id: str) -> None:
+        if event_id == self._current_event_id:
+            return
+        self._current_event_id = event_id
+        self.settings.current_event_id = event_id
+        self.save_settings()
+        self.currentEventChanged.emit(event_id)
+
+    def save_settings(self) -> None:
+        try:
+            self.settings.save(self.data_dir)
+        except OSError:
+            # Settings are a convenience; a read-only disk must not stop the session.
+            pass
+        self.settingsChanged.emit()
+
+    def notify_changed(self, entity_type: str) -> None:
+        self.storeChanged.emit(entity_type)

@@ -1,0 +1,120 @@
+"""The laptop window: a side bar of modes (only those that exist) and the page of each."""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from typing import Protocol
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from hexikit.ui.context import AppContext
+
+log = logging.getLogger(__name__)
+
+#: (module, class) of each mode page, in side-bar order. Each capability adds its line.
+#: A page class takes (context, parent) and has a `mode_title()` static/class method.
+MODE_PAGES: list[tuple[str, str]] = [
+    ("hexikit.ui.capture", "CapturePage"),
+]
+
+
+class ModePage(Protocol):
+    @classmethod
+    def mode_title(cls) -> str: ...
+
+
+class MainWindow(QMainWindow):
+    """The facilitator's window.
+
+    Signals:
+        modeChanged(str): the object name of the page now shown.
+    """
+
+    modeChanged = Signal(str)
+
+    def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Hexikit"))
+        self.resize(1280, 800)
+        self.context: AppContext | None = None
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("modeSidebar")
+        self.sidebar.setFixedWidth(170)
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.pages = QStackedWidget()
+        self._loading = QLabel(self.tr("Opening your Hexithon data…"))
+        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.pages.addWidget(self._loading)
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.pages, 1)
+        self.setCentralWidget(central)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+        self._page_names: list[str] = []
+        self._build_menus()
+        if context is not None:
+            self.attach(context)
+
+    def _build_menus(self) -> None:
+        self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(quit_action)
+
+    def attach(self, context: AppContext) -> None:
+        """Build the mode pages once the store is open."""
+        self.context = context
+        for index, (module_name, class_name) in enumerate(MODE_PAGES):
+            module = importlib.import_module(module_name)
+            page_class = getattr(module, class_name)
+            page: QWidget = page_class(context, self)
+            page.setObjectName(class_name)
+            self.pages.addWidget(page)
+            self._page_names.append(class_name)
+            item = QListWidgetItem(page_class.mode_title())
+            item.setSizeHint(QSize(160, 40))
+            self.sidebar.addItem(item)
+            shortcut = QAction(self)
+            shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
+            shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
+            self.addAction(shortcut)
+        self.sidebar.setCurrentRow(0)
+
+    def page(self, class_name: str) -> QWidget:
+        return self.pages.widget(self._page_names.index(class_name) + 1)
+
+    def show_page(self, class_name: str) -> None:
+        self.sidebar.setCurrentRow(self._page_names.index(class_name))
+
+    def _show_row(self, row: int) -> None:
+        if row < 0:
+            return
+        self.pages.setCurrentIndex(row + 1)
+        self.modeChanged.emit(self._page_names[row])
+
+    def show_error(self, title: str, message: str) -> None:
+        QMessageBox.warning(self, title, message)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        if self.context is not None:
+            self.context.audience.close()
+        super().closeEvent(event)

@@ -1,0 +1,82 @@
+"""The audience window: a stage that shows exactly one scene at a time.
+
+The presenter, the timer, the run sheet and the match board each provide a scene (a QWidget)
+and ask the stage to show it. Black and white screens are scenes too.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+
+BLACK = "black"
+WHITE = "white"
+
+
+class _PlainScene(QWidget):
+    def __init__(self, colour: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        palette = self.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(colour))
+        self.setPalette(palette)
+        self.setAutoFillBackground(True)
+
+
+class AudienceWindow(QWidget):
+    """The projector window.
+
+    Signals:
+        sceneChanged(str): the name of the scene now shown.
+        keyPressed(QKeyEvent): keys pressed while the audience window has focus, forwarded so
+            the presenter's shortcuts work whichever window a clicker is talking to.
+    """
+
+    sceneChanged = Signal(str)
+    keyPressed = Signal(QKeyEvent)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(self.tr("Hexikit — audience"))
+        self.setObjectName("audienceWindow")
+        self._stack = QStackedWidget(self)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._stack)
+        self._scenes: dict[str, QWidget] = {}
+        self._current = ""
+        self.add_scene(BLACK, _PlainScene("#000000"))
+        self.add_scene(WHITE, _PlainScene("#ffffff"))
+        self.resize(960, 540)
+
+    def add_scene(self, name: str, widget: QWidget) -> None:
+        """Register a scene; adding a name twice replaces the old widget."""
+        old = self._scenes.get(name)
+        if old is not None:
+            self._stack.removeWidget(old)
+            old.deleteLater()
+        self._scenes[name] = widget
+        self._stack.addWidget(widget)
+        if not self._current:
+            self.show_scene(name)
+
+    def has_scene(self, name: str) -> bool:
+        return name in self._scenes
+
+    def scene(self, name: str) -> QWidget:
+        return self._scenes[name]
+
+    def show_scene(self, name: str) -> None:
+        widget = self._scenes[name]
+        self._stack.setCurrentWidget(widget)
+        if name != self._current:
+            self._current = name
+            self.sceneChanged.emit(name)
+
+    @property
+    def current_scene(self) -> str:
+        return self._current
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        self.keyPressed.emit(event)
+        event.accept()

@@ -1,0 +1,109 @@
+"""The one background-work helper (in the spirit of Anki's QueryOp).
+
+    worker.run(op, on_done, on_error, lane="store")
+
+`op` runs off the GUI thread and never touches widgets; its result (or exception) comes back
+to the GUI thread by a queued signal and is handed to `on_done` / `on_error`.
+
+Lanes keep order where it matters: the "store" lane is serial, so writes and the reads that
+follow them happen in the order they were asked for; "render" (slides, PDFs) runs in parallel;
+"network" (sync) is serial, one request in flight.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+log = logging.getLogger(__name__)
+
+LANES = {"store": 1, "render": 2, "network": 1, "io": 1}
+
+
+class _Relay(QObject):
+    """Carries one result from the worker thread back to the GUI thread.
+
+    Signals:
+        finished(object, object): (result, error); exactly one of them is meaningful.
+    """
+
+    finished = Signal(object, object)
+
+
+class _Job(QRunnable):
+    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self._op = op
+        self._relay = relay
+
+    def run(self) -> None:
+        try:
+            result = self._op()
+        except BaseException as exc:  # report every failure to the GUI thread
+            log.debug("background op failed: %s", "".join(traceback.format_exception(exc)))
+            self._relay.finished.emit(None, exc)
+        else:
+            self._relay.finished.emit(result, None)
+
+
+class Worker(QObject):
+    """Runs operations off the GUI thread.
+
+    Signals:
+        busyChanged(bool): True when the first job starts, False when the last one ends.
+    """
+
+    busyChanged = Signal(bool)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pools: dict[str, QThreadPool] = {}
+        for lane, threads in LANES.items():
+            pool = QThreadPool(self)
+            pool.setMaxThreadCount(threads)
+            self._pools[lane] = pool
+        self._in_flight: set[_Relay] = set()
+
+    @property
+    def pending(self) -> int:
+        """Jobs started and not yet reported back."""
+        return len(self._in_flight)
+
+    def run(
+        self,
+        op: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        lane: str = "store",
+    ) -> None:
+        relay = _Relay()
+        self._in_flight.add(relay)
+
+        def deliver(result: object, error: object) -> None:
+            self._in_flight.discard(relay)
+            relay.deleteLater()
+            try:
+                if isinstance(error, BaseException):
+                    if on_error is not None:
+                        on_error(error)
+                    else:
+                        log.error("background operation failed", exc_info=error)
+                elif on_done is not None:
+                    on_done(result)
+            finally:
+                if not self._in_flight:
+                    self.busyChanged.emit(False)
+
+        relay.finished.connect(deliver)
+        if len(self._in_flight) == 1:
+            self.busyChanged.emit(True)
+        self._pools[lane].start(_Job(op, relay))
+
+    def wait_for_done(self, msecs: int = 30000) -> bool:
+        """Block until every lane is idle (for shutdown only; results are still delivered)."""
+        return all(pool.waitForDone(msecs) for pool in self._pools.values())
