@@ -106,9 +106,7 @@ def parse_kind(value: str) -> Kind:
     try:
         return Kind(clean_text(value).lower())
     except ValueError:
-        raise ValidationError(
-            {"kind": _("Kind must be 'offer' or 'request'.")}
-        ) from None
+        raise ValidationError({"kind": _("Kind must be 'offer' or 'request'.")}) from None
 
 
 def parse_mode(value: str | None) -> Mode:
@@ -120,9 +118,7 @@ def parse_mode(value: str | None) -> Mode:
     try:
         return Mode(text)
     except ValueError:
-        raise ValidationError(
-            {"mode": _("Mode must be remote, face-to-face or either.")}
-        ) from None
+        raise ValidationError({"mode": _("Mode must be remote, face-to-face or either.")}) from None
 
 
 def parse_hours(value: str | float | Decimal | None) -> Decimal | None:
@@ -132,9 +128,7 @@ def parse_hours(value: str | float | Decimal | None) -> Decimal | None:
     try:
         hours = Decimal(str(value).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValidationError(
-            {"hours": _("Hours must be a number, such as 1 or 1.5.")}
-        ) from None
+        raise ValidationError({"hours": _("Hours must be a number, such as 1 or 1.5.")}) from None
     if not hours.is_finite() or hours < MIN_HOURS or hours > MAX_HOURS:
         raise ValidationError({"hours": _("Hours must be between 0.25 and 100.")})
     if (hours * 4) % 1 != 0:

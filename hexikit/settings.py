@@ -6,6 +6,7 @@ Secrets never go here: the sync token lives in keyring.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import json
 import logging
@@ -65,8 +66,10 @@ class Settings:
         for key, value in raw.items():
             if key in known and isinstance(value, type(getattr(defaults, key))):
                 values[key] = value
-            elif key in known and isinstance(getattr(defaults, key), float) and isinstance(
-                value, int
+            elif (
+                key in known
+                and isinstance(getattr(defaults, key), float)
+                and isinstance(value, int)
             ):
                 values[key] = float(value)
         return cls(**values)
@@ -89,8 +92,6 @@ def atomic_write_text(path: Path, text: str) -> None:
             os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        try:
+        with contextlib.suppress(OSError):
             os.unlink(tmp)
-        except OSError:
-            pass
         raise

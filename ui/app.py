@@ -92,7 +92,9 @@ class Application:
         QTimer.singleShot(0, self.window.close)
 
 
-def run_gui(data_dir: str | None = None, on_ready: Callable[[MainWindow], None] | None = None) -> int:
+def run_gui(
+    data_dir: str | None = None, on_ready: Callable[[MainWindow], None] | None = None
+) -> int:
     """Start the app; returns the exit code."""
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()

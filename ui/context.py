@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -62,11 +63,9 @@ class AppContext(QObject):
         self.currentEventChanged.emit(event_id)
 
     def save_settings(self) -> None:
-        try:
+        # Settings are a convenience; a read-only disk must not stop the session.
+        with contextlib.suppress(OSError):
             self.settings.save(self.data_dir)
-        except OSError:
-            # Settings are a convenience; a read-only disk must not stop the session.
-            pass
         self.settingsChanged.emit()
 
     def notify_changed(self, entity_type: str) -> None:

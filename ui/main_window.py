@@ -100,7 +100,9 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
     def page(self, class_name: str) -> QWidget:
-        return self.pages.widget(self._page_names.index(class_name) + 1)
+        widget = self.pages.widget(self._page_names.index(class_name) + 1)
+        assert widget is not None
+        return widget
 
     def show_page(self, class_name: str) -> None:
         self.sidebar.setCurrentRow(self._page_names.index(class_name))
@@ -114,7 +116,7 @@ class MainWindow(QMainWindow):
     def show_error(self, title: str, message: str) -> None:
         QMessageBox.warning(self, title, message)
 
-    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.context is not None:
             self.context.audience.close()
         super().closeEvent(event)

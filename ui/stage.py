@@ -77,6 +77,6 @@ class AudienceWindow(QWidget):
     def current_scene(self) -> str:
         return self._current
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+    def keyPressEvent(self, event: QKeyEvent) -> None:
         self.keyPressed.emit(event)
         event.accept()

@@ -57,6 +57,13 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _command_names(parser: argparse.ArgumentParser) -> set[str]:
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return set(action.choices)
+    return set()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     parser = build_parser()
@@ -67,7 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(exc.code or 0)
     if args.command is None:
         # No command: start the app, when the UI is installed.
-        if "gui" in parser._subparsers._group_actions[0].choices:  # type: ignore[union-attr]
+        if "gui" in _command_names(parser):
             args = parser.parse_args([*args_list, "gui"])
         else:
             parser.print_help()

@@ -76,8 +76,7 @@ def _jsonable(value: Any) -> Any:
 def entity_to_dict(entity: SyncedEntity) -> dict[str, Any]:
     """Every column of `entity` as JSON-ready values (datetimes ISO, Decimals as strings)."""
     return {
-        column.key: _jsonable(getattr(entity, column.key))
-        for column in entity.__table__.columns  # type: ignore[attr-defined]
+        column.key: _jsonable(getattr(entity, column.key)) for column in entity.__table__.columns
     }
 
 
@@ -208,7 +207,9 @@ class Store:
             self.add_in(session, entity)
         return entity
 
-    def update_in(self, session: Session, cls: type[E], entity_id: str, changes: dict[str, Any]) -> E:
+    def update_in(
+        self, session: Session, cls: type[E], entity_id: str, changes: dict[str, Any]
+    ) -> E:
         entity = session.get(cls, entity_id)
         if entity is None:
             raise StoreError(_("That record no longer exists."))

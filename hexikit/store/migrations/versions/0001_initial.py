@@ -17,7 +17,7 @@ branch_labels = None
 depends_on = None
 
 
-def _entity_columns() -> list[sa.Column]:  # type: ignore[type-arg]
+def _entity_columns() -> list[sa.Column]:  # type: ignore[type-arg,unused-ignore]
     return [
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
@@ -39,7 +39,12 @@ def upgrade() -> None:
     op.create_table(
         "participants",
         *_entity_columns(),
-        sa.Column("event_id", sa.String(36), sa.ForeignKey("events.id", name="fk_participants_event_id_events"), nullable=True),
+        sa.Column(
+            "event_id",
+            sa.String(36),
+            sa.ForeignKey("events.id", name="fk_participants_event_id_events"),
+            nullable=True,
+        ),
         sa.Column("name", sa.String(200), nullable=False),
         sa.Column("email", sa.String(254), nullable=False),
         sa.Column("organisation", sa.String(200), nullable=False),
@@ -54,8 +59,18 @@ def upgrade() -> None:
     op.create_table(
         "activities",
         *_entity_columns(),
-        sa.Column("event_id", sa.String(36), sa.ForeignKey("events.id", name="fk_activities_event_id_events"), nullable=False),
-        sa.Column("participant_id", sa.String(36), sa.ForeignKey("participants.id", name="fk_activities_participant_id_participants"), nullable=True),
+        sa.Column(
+            "event_id",
+            sa.String(36),
+            sa.ForeignKey("events.id", name="fk_activities_event_id_events"),
+            nullable=False,
+        ),
+        sa.Column(
+            "participant_id",
+            sa.String(36),
+            sa.ForeignKey("participants.id", name="fk_activities_participant_id_participants"),
+            nullable=True,
+        ),
         sa.Column("kind", sa.String(10), nullable=False),
         sa.Column("title", sa.String(200), nullable=False),
         sa.Column("description", sa.Text(), nullable=False),

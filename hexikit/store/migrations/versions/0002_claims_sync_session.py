@@ -20,7 +20,7 @@ branch_labels = None
 depends_on = None
 
 
-def _entity_columns() -> list[sa.Column]:  # type: ignore[type-arg]
+def _entity_columns() -> list[sa.Column]:  # type: ignore[type-arg,unused-ignore]
     return [
         sa.Column("id", sa.String(36), primary_key=True),
         sa.Column("created_at", UTCDateTime(), nullable=False),
@@ -50,9 +50,24 @@ def upgrade() -> None:
     op.create_table(
         "matches",
         *_entity_columns(),
-        sa.Column("event_id", sa.String(36), sa.ForeignKey("events.id", name="fk_matches_event_id_events"), nullable=False),
-        sa.Column("offer_id", sa.String(36), sa.ForeignKey("activities.id", name="fk_matches_offer_id_activities"), nullable=False),
-        sa.Column("request_id", sa.String(36), sa.ForeignKey("activities.id", name="fk_matches_request_id_activities"), nullable=False),
+        sa.Column(
+            "event_id",
+            sa.String(36),
+            sa.ForeignKey("events.id", name="fk_matches_event_id_events"),
+            nullable=False,
+        ),
+        sa.Column(
+            "offer_id",
+            sa.String(36),
+            sa.ForeignKey("activities.id", name="fk_matches_offer_id_activities"),
+            nullable=False,
+        ),
+        sa.Column(
+            "request_id",
+            sa.String(36),
+            sa.ForeignKey("activities.id", name="fk_matches_request_id_activities"),
+            nullable=False,
+        ),
         sa.Column("status", sa.String(20), nullable=False),
         sa.Column("score", sa.Float(), nullable=False),
         sa.Column("explanation", sa.Text(), nullable=False),
@@ -61,7 +76,12 @@ def upgrade() -> None:
     op.create_table(
         "feedback",
         *_entity_columns(),
-        sa.Column("event_id", sa.String(36), sa.ForeignKey("events.id", name="fk_feedback_event_id_events"), nullable=False),
+        sa.Column(
+            "event_id",
+            sa.String(36),
+            sa.ForeignKey("events.id", name="fk_feedback_event_id_events"),
+            nullable=False,
+        ),
         sa.Column("worked", sa.Text(), nullable=False),
         sa.Column("even_better_if", sa.Text(), nullable=False),
         sa.Column("rating", sa.Integer(), nullable=True),
@@ -140,8 +160,15 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    for table in ("rehearsal_runs", "saved_plans", "conflicts", "sync_state", "outbox",
-                  "feedback", "matches"):
+    for table in (
+        "rehearsal_runs",
+        "saved_plans",
+        "conflicts",
+        "sync_state",
+        "outbox",
+        "feedback",
+        "matches",
+    ):
         op.drop_table(table)
     with op.batch_alter_table("participants") as batch:
         batch.drop_constraint("uq_participants_claim_code", type_="unique")

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets up everything Hexikit needs on a fresh Debian/Ubuntu machine (run as root or with sudo):
+# system packages for Qt, sound, PDF checks and QR decoding, then a virtualenv in .venv.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES=(
+  # Qt's xcb platform and a virtual X display
+  xvfb xauth libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-xinerama0
+  libxcb-xkb1 libxkbcommon-x11-0 libxcb-cursor0 libxcb-shape0 libxcb-randr0 libegl1 libgl1
+  libfontconfig1 libdbus-1-3 libglib2.0-0
+  # QtMultimedia (bells)
+  libpulse0
+  # PDF rasterising and QR decoding in tests, screenshots
+  poppler-utils zbar-tools imagemagick fonts-dejavu-core
+)
+
+SUDO=""
+if [ "$(id -u)" != "0" ]; then SUDO="sudo"; fi
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "Installing system packages: ${missing[*]}"
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+PYTHON="${PYTHON:-python3}"
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install -q --upgrade pip
+.venv/bin/python -m pip install -q -e ".[test,bundle]"
