@@ -80,3 +80,10 @@ class AudienceWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.keyPressed.emit(event)
         event.accept()
+
+# Scene names shared by the capabilities that provide them.
+SLIDES = "slides"
+TIMER = "timer"
+MATCHES = "matches"
+FEEDBACK = "feedback"
+IDENTIFY = "identify"
