@@ -79,6 +79,16 @@ class MainWindow(QMainWindow):
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        about_action = QAction(self.tr("&About Hexikit"), self)
+        about_action.triggered.connect(self.show_about)
+        self.help_menu.addAction(about_action)
+
+    def show_about(self) -> None:
+        from hexikit.paths import data_dir
+        from hexikit.ui.about import AboutDialog
+
+        folder = self.context.data_dir if self.context is not None else data_dir()
+        AboutDialog(folder, self).exec()
 
     def attach(self, context: AppContext) -> None:
         """Build the mode pages once the store is open."""

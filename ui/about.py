@@ -1,0 +1,70 @@
+"""Help ▸ About: version, licence, the Qt/PySide6/Python versions, and the data folder."""
+
+from __future__ import annotations
+
+import platform
+from pathlib import Path
+
+import PySide6
+from PySide6.QtCore import Qt, QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hexikit import __version__
+
+
+def version_facts() -> dict[str, str]:
+    """The versions shown in the About dialog (and by `hexikit --version`)."""
+    return {
+        "Hexikit": __version__,
+        "Qt": qVersion(),
+        "PySide6": PySide6.__version__,
+        "Python": platform.python_version(),
+    }
+
+
+class AboutDialog(QDialog):
+    """Shows what is installed and where the data lives.
+
+    Signals: none of its own; the "Open data folder" button opens the folder in the file
+    manager.
+    """
+
+    def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("About Hexikit"))
+        self.data_dir = data_dir
+        layout = QVBoxLayout(self)
+        heading = QLabel(
+            self.tr("<h2>Hexikit</h2><p>Run a Hexithon offline, then sync to Hexitime.</p>")
+        )
+        layout.addWidget(heading)
+        form = QFormLayout()
+        facts = version_facts()
+        form.addRow(self.tr("Version:"), QLabel(facts["Hexikit"]))
+        form.addRow(self.tr("Licence:"), QLabel(self.tr("MIT")))
+        form.addRow(self.tr("Qt:"), QLabel(facts["Qt"]))
+        form.addRow(self.tr("PySide6:"), QLabel(facts["PySide6"]))
+        form.addRow(self.tr("Python:"), QLabel(facts["Python"]))
+        folder_label = QLabel(str(data_dir))
+        folder_label.setObjectName("dataFolderLabel")
+        folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.tr("Data folder:"), folder_label)
+        layout.addLayout(form)
+        self.open_folder_button = QPushButton(self.tr("Open data folder"))
+        self.open_folder_button.clicked.connect(self.open_data_folder)
+        layout.addWidget(self.open_folder_button)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def open_data_folder(self) -> bool:
+        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
