@@ -172,6 +172,15 @@ class EventInput:
     facilitator: str = ""
 
 
+def _short(value: str) -> str:
+    """A value for a message, cut short so a pasted essay cannot flood it."""
+    return f"{value[:40]}…" if len(value) > 40 else value
+
+
+def _quoted(values: list[str]) -> str:
+    return ", ".join(f"'{_short(value)}'" for value in values)
+
+
 def _check_length(problems: dict[str, str], key: str, label: str, text: str, limit: int) -> None:
     if len(text) > limit:
         problems[key] = _("{label} is too long: {length} characters, the limit is {limit}.").format(
@@ -189,46 +198,69 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     _check_length(problems, "title", _("The title"), title, MAX_TITLE)
     _check_length(problems, "description", _("The description"), description, MAX_DESCRIPTION)
     categories: list[str] = []
+    unknown: list[str] = []
     for raw in data.categories:
         canonical = match_category(raw)
         if canonical is None:
-            problems["categories"] = _("'{value}' is not a Hexitime category.").format(value=raw)
+            unknown.append(raw)
         elif canonical not in categories:
             categories.append(canonical)
+    if unknown:
+        problems["categories"] = _(
+            "Not a Hexitime category: {values}. The categories are: {choices}."
+        ).format(values=_quoted(unknown), choices=", ".join(CATEGORIES))
     regions: list[str] = []
+    unknown = []
     for raw in data.regions:
         canonical = match_region(raw)
         if canonical is None:
-            problems["regions"] = _("'{value}' is not a Hexitime region.").format(value=raw)
+            unknown.append(raw)
         elif canonical not in regions:
             regions.append(canonical)
+    if unknown:
+        problems["regions"] = _(
+            "Not a Hexitime region: {values}. The regions are: {choices}."
+        ).format(values=_quoted(unknown), choices=", ".join(REGIONS))
+    kind: Kind | None = None
+    try:
+        kind = parse_kind(str(data.kind))
+    except ValidationError as exc:
+        problems.update(exc.problems)
+    mode = Mode.EITHER
+    try:
+        mode = parse_mode(str(data.mode))
+    except ValidationError as exc:
+        problems.update(exc.problems)
     hours = data.hours
     if hours is not None:
         try:
             hours = parse_hours(hours)
         except ValidationError as exc:
             problems.update(exc.problems)
-    if problems:
+    if problems or kind is None:
         raise ValidationError(problems)
     return ActivityInput(
-        kind=Kind(data.kind),
+        kind=kind,
         title=title,
         description=description,
         categories=categories,
         regions=regions,
-        mode=Mode(data.mode),
+        mode=mode,
         hours=hours,
     )
 
 
 def validate_email(email: str) -> str | None:
     """A problem message for `email`, or None when it is fine (blank is fine)."""
+    # Length first: it keeps the pattern match cheap on a pasted 100,000-character field.
+    if len(email) > MAX_EMAIL:
+        return _(
+            "The email address is too long: {length} characters, the limit is {limit}."
+        ).format(length=len(email), limit=MAX_EMAIL)
     if email and not _EMAIL_RE.match(email):
         return _("'{email}' does not look like an email address (name@example.org).").format(
             email=email
         )
-    if len(email) > MAX_EMAIL:
-        return _("The email address is too long.")
     return None
 
 
@@ -250,7 +282,9 @@ def validate_participant(data: ParticipantInput) -> ParticipantInput:
     if clean_text(data.region):
         region = match_region(data.region) or ""
         if not region:
-            problems["region"] = _("'{value}' is not a Hexitime region.").format(value=data.region)
+            problems["region"] = _("'{value}' is not a Hexitime region.").format(
+                value=_short(data.region)
+            )
     if problems:
         raise ValidationError(problems)
     return ParticipantInput(
@@ -288,7 +322,9 @@ def validate_event(data: EventInput) -> EventInput:
     if clean_text(data.region):
         region = match_region(data.region) or ""
         if not region:
-            problems["region"] = _("'{value}' is not a Hexitime region.").format(value=data.region)
+            problems["region"] = _("'{value}' is not a Hexitime region.").format(
+                value=_short(data.region)
+            )
     if problems:
         raise ValidationError(problems)
     return EventInput(title=title, date=date, venue=venue, region=region, facilitator=facilitator)

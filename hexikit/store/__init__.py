@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy import Engine, func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from hexikit.claimcodes import new_claim_code
@@ -159,7 +159,10 @@ class Store:
             try:
                 with session.begin():
                     yield session
-            except (OperationalError, OSError) as exc:
+            except IntegrityError:
+                raise  # a constraint the caller may handle (claim code retry)
+            except (DBAPIError, OSError) as exc:
+                # Disk full, read-only, locked, I/O error: SQLite rolled back, nothing was kept.
                 raise _friendly_write_error(exc) from exc
 
     # ------------------------------------------------------------------ the write path

@@ -56,26 +56,58 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
+# SQLite result codes (low byte) that mean "this file is damaged or not a database"; anything
+# else (busy, locked, cannot open, permissions, I/O) is not the file's fault and must never
+# make us move a good database aside.
+_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+
+
+def _is_damage(exc: sqlite3.Error) -> bool:
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
+            exc, sqlite3.OperationalError
+        )
+    return (int(code) & 0xFF) in _DAMAGED_CODES
+
+
+def _cannot_open(path: Path, exc: sqlite3.Error) -> StoreError:
+    return StoreError(
+        _(
+            "Hexikit could not open its database at {path} ({error}). It was left as it is. "
+            "If another program is using it, close that program; otherwise check the folder's "
+            "permissions, then start Hexikit again."
+        ).format(path=path, error=exc)
+    )
+
+
 def _probe(path: Path) -> tuple[bool, str | None]:
-    """(healthy, current revision) of an existing database file, using plain sqlite3."""
+    """(healthy, current revision) of an existing database file, using plain sqlite3.
+
+    Raises StoreError when the file cannot be read for a reason other than damage.
+    """
     try:
         conn = sqlite3.connect(f"file:{path}?mode=rw", uri=True, timeout=5)
-    except sqlite3.Error:
-        return False, None
+    except sqlite3.Error as exc:
+        raise _cannot_open(path, exc) from exc
     try:
         conn.execute("PRAGMA busy_timeout=5000")
         row = conn.execute("PRAGMA quick_check").fetchone()
         if not row or row[0] != "ok":
             return False, None
-        try:
-            version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.OperationalError:
+        has_version = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type='table' AND name='alembic_version'"
+        ).fetchone()[0]
+        if not has_version:
             tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
             # An empty file is a fresh database; tables without a version are not ours.
             return (tables == 0), None
+        version = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         return True, version[0] if version else None
-    except sqlite3.DatabaseError:
-        return False, None
+    except sqlite3.Error as exc:
+        if _is_damage(exc):
+            return False, None
+        raise _cannot_open(path, exc) from exc
     finally:
         conn.close()
 
@@ -111,7 +143,16 @@ def prepare_database(path: Path) -> tuple[Engine, OpenNotice | None]:
     if path.exists() and path.stat().st_size > 0:
         healthy, revision = _probe(path)
         if not healthy:
-            moved = move_aside(path)
+            try:
+                moved = move_aside(path)
+            except OSError as exc:
+                raise StoreError(
+                    _(
+                        "The Hexikit database at {path} could not be read, and it could not be "
+                        "moved aside either ({error}). Check the folder's permissions, or "
+                        "start Hexikit with another data folder (--data-dir)."
+                    ).format(path=path, error=exc)
+                ) from exc
             log.warning("damaged database moved aside to %s", moved)
             notice = OpenNotice(
                 _(
