@@ -38,7 +38,15 @@ class CommandError(Exception):
 
 def _registrars() -> list[Register]:
     found = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
-    return [entry.load() for entry in found]
+    registrars: list[Register] = []
+    for entry in found:
+        try:
+            registrars.append(entry.load())
+        except ImportError as exc:
+            # One broken or missing part (say, Qt absent on a server) must not take every
+            # other command down with it.
+            print(f"hexikit: the '{entry.name}' commands are unavailable: {exc}", file=sys.stderr)
+    return registrars
 
 
 def build_parser() -> argparse.ArgumentParser:
