@@ -11,11 +11,13 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hexikit import __version__
 from hexikit.paths import data_dir as resolve_data_dir
 from hexikit.paths import lock_path
+from hexikit.resources import asset
 from hexikit.settings import Settings
 from hexikit.store import Store, StoreError
 from hexikit.ui.context import AppContext
@@ -38,6 +40,10 @@ def ensure_application() -> QApplication:
     app.setApplicationName("Hexikit")
     app.setOrganizationName("Hexitime")
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("hexikit")
+    icon = asset("icons", "hexikit.png")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     return app
 
 
