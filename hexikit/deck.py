@@ -628,3 +628,7 @@ def _atomic_write_bytes(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+
+
+# PowerPoint and PDF decks (issue 8): importing the module registers their loaders.
+import hexikit.deck_import  # noqa: E402, F401
