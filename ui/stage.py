@@ -45,6 +45,7 @@ class AudienceWindow(QWidget):
         layout.addWidget(self._stack)
         self._scenes: dict[str, QWidget] = {}
         self._current = ""
+        self._previous = ""
         self.add_scene(BLACK, _PlainScene("#000000"))
         self.add_scene(WHITE, _PlainScene("#ffffff"))
         self.resize(960, 540)
@@ -70,8 +71,23 @@ class AudienceWindow(QWidget):
         widget = self._scenes[name]
         self._stack.setCurrentWidget(widget)
         if name != self._current:
+            self._previous = self._current
             self._current = name
             self.sceneChanged.emit(name)
+
+    def toggle(self, name: str) -> str:
+        """Show scene `name`, or, when it is already shown, go back to the scene shown before it
+        (the slide scene keeps its slide, so slides ↔ timer loses nothing). Returns the scene
+        now shown."""
+        if self._current != name:
+            self.show_scene(name)
+        elif self._previous and self._previous != name and self._previous in self._scenes:
+            self.show_scene(self._previous)
+        elif SLIDES in self._scenes and name != SLIDES:
+            self.show_scene(SLIDES)
+        else:
+            self.show_scene(BLACK)
+        return self._current
 
     @property
     def current_scene(self) -> str:
