@@ -355,8 +355,9 @@ class SlideCache(QObject):
                 if key in self._images or key in self._pending:
                     continue
                 self._pending.add(key)
+                wanted = QSize(size)
                 self._worker.run(
-                    lambda slide=slide, size=QSize(size): render_slide(deck, slide, size),
+                    lambda slide=slide, wanted=wanted: render_slide(deck, slide, wanted),
                     lambda image, key=key: self._store(key, image),
                     lambda error, key=key: self._failed(key, error),
                     lane="render",

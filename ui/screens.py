@@ -1,0 +1,263 @@
+"""Which screen shows the audience window, and reacting when a projector comes and goes.
+
+The decision is a pure function over plain screen descriptions (`choose_placement`), so it
+is tested with fake screens; `ScreenPlacer` applies it to the real windows and re-applies it
+at once when Qt reports a screen added or removed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QScreen
+from PySide6.QtWidgets import QWidget
+
+
+@dataclass(frozen=True)
+class ScreenInfo:
+    """What the placement logic needs to know about one screen."""
+
+    name: str
+    primary: bool = False
+    geometry: tuple[int, int, int, int] = (0, 0, 1920, 1080)
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where the windows go.
+
+    With two or more screens the audience window is full screen on `audience` and the
+    presenter view on `presenter`; with one screen both are normal windows on it.
+    """
+
+    audience: str | None
+    presenter: str | None
+    audience_fullscreen: bool
+
+
+def setup_key(screens: Sequence[ScreenInfo]) -> str:
+    """The key a choice is remembered under: the names of the screens attached together."""
+    return "|".join(sorted(screen.name for screen in screens))
+
+
+def choose_placement(
+    screens: Sequence[ScreenInfo], remembered: dict[str, str] | None = None
+) -> Placement:
+    """Decide where the audience and presenter windows go.
+
+    `remembered` maps a `setup_key` to the name of the screen the user chose for the
+    audience (by swapping) when exactly those screens were attached.
+    """
+    if not screens:
+        return Placement(None, None, False)
+    primary = next((s for s in screens if s.primary), screens[0])
+    if len(screens) == 1:
+        return Placement(primary.name, primary.name, False)
+    chosen = (remembered or {}).get(setup_key(screens))
+    names = [s.name for s in screens]
+    if chosen in names:
+        audience = next(s for s in screens if s.name == chosen)
+    else:
+        # The projector is the screen that is not primary; among several, the largest.
+        others = [s for s in screens if s is not primary]
+        audience = max(others, key=lambda s: s.geometry[2] * s.geometry[3])
+    presenter = next(s for s in screens if s is not primary) if audience is primary else primary
+    return Placement(audience.name, presenter.name, True)
+
+
+def swapped(screens: Sequence[ScreenInfo], current: Placement) -> str | None:
+    """The screen the audience window should move to when the user presses swap."""
+    if len(screens) < 2 or current.audience is None:
+        return None
+    names = [s.name for s in screens]
+    if current.presenter in names and current.presenter != current.audience:
+        return current.presenter
+    others = [name for name in names if name != current.audience]
+    return others[0] if others else None
+
+
+def describe(screen: QScreen) -> ScreenInfo:
+    geometry = screen.geometry()
+    primary = QGuiApplication.primaryScreen()
+    name = screen.name() or f"{geometry.width()}x{geometry.height()}+{geometry.x()}+{geometry.y()}"
+    return ScreenInfo(
+        name=name,
+        primary=screen is primary,
+        geometry=(geometry.x(), geometry.y(), geometry.width(), geometry.height()),
+    )
+
+
+def current_screens() -> list[QScreen]:
+    return list(QGuiApplication.screens())
+
+
+class ScreenPlacer(QObject):
+    """Puts the audience and presenter windows on their screens and keeps them there.
+
+    Signals:
+        placementChanged(): the windows were (re)placed, e.g. after a projector was plugged in.
+    """
+
+    placementChanged = Signal()
+
+    def __init__(
+        self,
+        audience: QWidget,
+        presenter: Callable[[], QWidget | None],
+        remembered: dict[str, str],
+        save: Callable[[], None],
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._audience = audience
+        self._presenter = presenter
+        self._remembered = remembered
+        self._save = save
+        self._active = False
+        self.placement = Placement(None, None, False)
+        app = QGuiApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.screenAdded.connect(self._screens_changed)
+            app.screenRemoved.connect(self._screens_changed)
+            app.primaryScreenChanged.connect(self._screens_changed)
+
+    @property
+    def active(self) -> bool:
+        """True while presenting: the audience window is shown on its screen."""
+        return self._active
+
+    def infos(self) -> list[ScreenInfo]:
+        return [describe(screen) for screen in current_screens()]
+
+    def show_audience(self) -> None:
+        """Show the audience window where it belongs (full screen on the projector)."""
+        self._active = True
+        self.apply()
+
+    def hide_audience(self) -> None:
+        self._active = False
+        self._audience.hide()
+
+    def swap(self) -> None:
+        """Move the audience window to the other screen and remember that choice."""
+        infos = self.infos()
+        target = swapped(infos, choose_placement(infos, self._remembered))
+        if target is None:
+            return
+        self._remembered[setup_key(infos)] = target
+        self._save()
+        self.apply()
+
+    def _screens_changed(self, *_args: object) -> None:
+        # A screen that has gone must never keep the audience window: place again at once.
+        self.apply()
+
+    def apply(self) -> None:
+        screens = current_screens()
+        infos = [describe(screen) for screen in screens]
+        self.placement = choose_placement(infos, self._remembered)
+        by_name = dict(zip((info.name for info in infos), screens, strict=True))
+        audience_screen = by_name.get(self.placement.audience or "")
+        presenter_screen = by_name.get(self.placement.presenter or "")
+        presenter = self._presenter()
+        if presenter is not None and presenter_screen is not None:
+            window = presenter.window()
+            if window.screen() is not presenter_screen and self.placement.audience_fullscreen:
+                was_maximised = window.isMaximized()
+                window.showNormal()
+                window.setScreen(presenter_screen)
+                window.move(presenter_screen.availableGeometry().topLeft())
+                if was_maximised:
+                    window.showMaximized()
+        if not self._active:
+            self.placementChanged.emit()
+            return
+        audience = self._audience
+        if audience_screen is None:
+            audience.hide()
+        elif self.placement.audience_fullscreen:
+            if audience.isFullScreen() and audience.screen() is not audience_screen:
+                audience.showNormal()
+            audience.setScreen(audience_screen)
+            audience.setGeometry(audience_screen.geometry())
+            audience.showFullScreen()
+        else:
+            # One screen: a normal window that a video call can share.
+            if audience.isFullScreen():
+                audience.showNormal()
+            audience.setScreen(audience_screen)
+            area = audience_screen.availableGeometry()
+            width = min(960, area.width() // 2)
+            audience.setGeometry(
+                QRect(area.right() - width - 20, area.top() + 40, width, round(width * 9 / 16))
+            )
+            audience.showNormal()
+            audience.raise_()
+        self.placementChanged.emit()
+
+
+class IdentifyOverlay(QWidget):
+    """A big number and the screen's name, shown full screen for a few seconds."""
+
+    def __init__(self, number: int, name: str, screen: QScreen) -> None:
+        super().__init__(
+            None,
+            Qt.WindowType.Window
+            | Qt.WindowType.FramelessWindowHint
+            | Qt.WindowType.WindowStaysOnTopHint
+            | Qt.WindowType.WindowDoesNotAcceptFocus,
+        )
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.setAttribute(Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setObjectName("identifyOverlay")
+        self.number = number
+        self.screen_name = name
+        self.setScreen(screen)
+        area = screen.geometry()
+        size = min(area.width(), area.height()) // 2
+        self.setGeometry(
+            area.x() + (area.width() - size) // 2,
+            area.y() + (area.height() - size) // 2,
+            size,
+            size,
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("#00545c"))
+        painter.setPen(QColor("#ffffff"))
+        font = QFont("DejaVu Sans")
+        font.setBold(True)
+        font.setPixelSize(max(10, self.height() // 2))
+        painter.setFont(font)
+        painter.drawText(
+            self.rect().adjusted(0, 0, 0, -self.height() // 5),
+            Qt.AlignmentFlag.AlignCenter,
+            str(self.number),
+        )
+        font.setPixelSize(max(8, self.height() // 14))
+        font.setBold(False)
+        painter.setFont(font)
+        painter.drawText(
+            self.rect().adjusted(10, self.height() * 3 // 5, -10, -10),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+            self.screen_name,
+        )
+        painter.end()
+
+
+def identify_screens(duration_ms: int = 3000) -> list[IdentifyOverlay]:
+    """Show a big number on each screen for `duration_ms`; returns the overlays shown."""
+    overlays: list[IdentifyOverlay] = []
+    primary = QGuiApplication.primaryScreen()
+    for number, screen in enumerate(current_screens(), start=1):
+        label = screen.name() or ""
+        if screen is primary:
+            label = f"{label} (primary)".strip()
+        overlay = IdentifyOverlay(number, label, screen)
+        overlay.show()
+        QTimer.singleShot(duration_ms, overlay.close)
+        overlays.append(overlay)
+    return overlays
