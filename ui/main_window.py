@@ -27,6 +27,7 @@ log = logging.getLogger(__name__)
 #: A page class takes (context, parent) and has a `mode_title()` static/class method.
 MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.capture", "CapturePage"),
+    ("hexikit.ui.presenter", "PresentPage"),
 ]
 
 
