@@ -18,7 +18,7 @@ import logging
 import math
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import select
 
@@ -27,6 +27,9 @@ from hexikit.domain import ValidationError, clean_text
 from hexikit.i18n import _
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
+
+if TYPE_CHECKING:
+    from hexikit.timer import Plan
 
 log = logging.getLogger(__name__)
 
@@ -541,3 +544,44 @@ def describe_drift(drift: float) -> str:
     if drift > 0:
         return _("{time} behind").format(time=format_clock(drift))
     return _("{time} ahead").format(time=format_clock(-drift))
+
+
+# ---------------------------------------------------------------- the timer for a segment
+
+#: Shares of a 1-2-4-All cycle (alone, pairs, foursomes, all): the classic 1/2/4/5 when there
+#: are 12 minutes or more, a shortened 1/2/2/3 below that.
+_CLASSIC_SHARES = (1, 2, 4, 5)
+_SHORT_SHARES = (1, 2, 2, 3)
+
+
+def timer_plan_for(segment: Segment) -> Plan:
+    """The timer plan a segment runs on the projector, fitted to the segment's duration.
+
+    1-2-4-All segments get the four steps (rounded to whole quarter minutes, "All" takes what
+    is left); any other timed segment gets one phase with its prompt.
+    """
+    from hexikit.timer import GroupSize, Phase, Plan
+    from hexikit.timer_plans import SHARE_QUESTION
+
+    total = max(int(segment.seconds), 1)
+    question = segment.prompt or segment.title
+    if segment.kind in (SegmentKind.OFFERS, SegmentKind.REQUESTS) and total >= 4 * 60:
+        shares = _CLASSIC_SHARES if total >= 12 * 60 else _SHORT_SHARES
+        unit = total / sum(shares)
+        lengths = [max(15, round(unit * share / 15) * 15) for share in shares[:3]]
+        lengths.append(max(total - sum(lengths), 15))
+        names = (_("Alone"), _("Pairs"), _("Foursomes"), _("All"))
+        groups = (GroupSize.ONE, GroupSize.TWO, GroupSize.FOUR, GroupSize.ALL)
+        phases = tuple(
+            Phase(
+                name,
+                float(seconds),
+                _(SHARE_QUESTION) if group is GroupSize.ALL else question,
+                group,
+                0,
+            )
+            for name, seconds, group in zip(names, lengths, groups, strict=True)
+        )
+    else:
+        phases = (Phase(segment.title, float(total), question, GroupSize.ALL, 0),)
+    return Plan(name=segment.title, phases=phases, key=f"runsheet:{segment.kind}")
