@@ -74,6 +74,11 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
+        self.event_menu = self.menuBar().addMenu(self.tr("&Event"))
+        choose_event = QAction(self.tr("&Choose or create event…"), self)
+        choose_event.setShortcut(QKeySequence("Ctrl+E"))
+        choose_event.triggered.connect(self.choose_event)
+        self.event_menu.addAction(choose_event)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         quit_action = QAction(self.tr("&Quit"), self)
@@ -83,6 +88,12 @@ class MainWindow(QMainWindow):
         about_action = QAction(self.tr("&About Hexikit"), self)
         about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(about_action)
+
+    def choose_event(self) -> None:
+        if self.context is not None:
+            from hexikit.ui.event_dialog import open_event_dialog
+
+            open_event_dialog(self.context, self)
 
     def show_about(self) -> None:
         from hexikit.paths import data_dir
@@ -109,6 +120,9 @@ class MainWindow(QMainWindow):
             shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
             self.addAction(shortcut)
         self.sidebar.setCurrentRow(0)
+        from hexikit.ui.event_dialog import ensure_current_event
+
+        ensure_current_event(context, self)
 
     def page(self, class_name: str) -> QWidget:
         widget = self.pages.widget(self._page_names.index(class_name) + 1)
