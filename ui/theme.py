@@ -1,0 +1,173 @@
+"""The look of the capture screen and its dialogs: one stylesheet and a few small widgets.
+
+Scoped by object name so it styles only the widgets that ask for it (other modes keep theirs).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+ACCENT = "#2563eb"
+OFFER = "#0f766e"
+REQUEST = "#b45309"
+ERROR = "#b91c1c"
+
+STYLESHEET = f"""
+#capturePage, #hexikitDialog {{
+    font-size: 11pt;
+    background: #f6f7f9;
+}}
+#capturePage QLineEdit, #capturePage QPlainTextEdit, #capturePage QComboBox,
+#hexikitDialog QLineEdit, #hexikitDialog QComboBox, #hexikitDialog QListWidget,
+#capturePage #tagPicker {{
+    background: white;
+    border: 1px solid #c9ced6;
+    border-radius: 6px;
+    padding: 5px 7px;
+    selection-background-color: {ACCENT};
+}}
+#capturePage #tagPicker QLineEdit {{
+    border: none;
+    padding: 2px 2px;
+}}
+#capturePage QLineEdit:focus, #capturePage QPlainTextEdit:focus, #capturePage QComboBox:focus,
+#hexikitDialog QLineEdit:focus, #hexikitDialog QComboBox:focus,
+#hexikitDialog QListWidget:focus {{
+    border: 2px solid {ACCENT};
+    padding: 4px 6px;
+}}
+#capturePage #tagPicker QLineEdit:focus {{
+    border: none;
+    padding: 2px 2px;
+}}
+#capturePage QLineEdit[invalid="true"], #capturePage QPlainTextEdit[invalid="true"],
+#capturePage QComboBox[invalid="true"], #capturePage #tagPicker[invalid="true"],
+#hexikitDialog QLineEdit[invalid="true"] {{
+    border: 2px solid {ERROR};
+}}
+#tagChip {{
+    background: #e0e7ff;
+    color: #1e3a8a;
+    border: none;
+    border-radius: 10px;
+    padding: 3px 9px;
+}}
+#tagChip:hover {{ background: #c7d2fe; }}
+#formCard, #listCard {{
+    background: white;
+    border: 1px solid #e3e6eb;
+    border-radius: 10px;
+}}
+#eventTitle {{ font-size: 17pt; font-weight: 600; color: #111827; }}
+#eventMeta, #hint {{ color: #5b6472; }}
+#sectionTitle {{ font-size: 13pt; font-weight: 600; color: #111827; }}
+#fieldLabel {{ font-weight: 600; color: #374151; }}
+#fieldError {{ color: {ERROR}; }}
+#countTile {{
+    background: white;
+    border: 1px solid #e3e6eb;
+    border-radius: 10px;
+    padding: 4px 10px;
+}}
+#countNumber {{ font-size: 20pt; font-weight: 700; color: #111827; }}
+#countLabel {{ color: #5b6472; }}
+#kindOffer, #kindRequest {{
+    border: 1px solid #c9ced6;
+    background: white;
+    padding: 7px 16px;
+    font-weight: 600;
+    color: #374151;
+}}
+#kindOffer {{ border-top-left-radius: 8px; border-bottom-left-radius: 8px; }}
+#kindRequest {{ border-top-right-radius: 8px; border-bottom-right-radius: 8px; }}
+#kindOffer:checked {{ background: {OFFER}; border-color: {OFFER}; color: white; }}
+#kindRequest:checked {{ background: {REQUEST}; border-color: {REQUEST}; color: white; }}
+#primaryButton {{
+    background: {ACCENT};
+    color: white;
+    border: none;
+    border-radius: 8px;
+    padding: 8px 18px;
+    font-weight: 600;
+}}
+#primaryButton:focus {{ outline: none; border: 2px solid #1e3a8a; }}
+#primaryButton:disabled {{ background: #93a8d8; }}
+#secondaryButton {{
+    background: white;
+    border: 1px solid #c9ced6;
+    border-radius: 8px;
+    padding: 7px 14px;
+}}
+#secondaryButton:focus {{ border: 2px solid {ACCENT}; }}
+#statusOk {{
+    background: #ecfdf5; color: #065f46; border: 1px solid #a7f3d0;
+    border-radius: 8px; padding: 7px 10px;
+}}
+#statusError {{
+    background: #fef2f2; color: {ERROR}; border: 1px solid #fecaca;
+    border-radius: 8px; padding: 7px 10px;
+}}
+#statusInfo {{
+    background: #eff6ff; color: #1e3a8a; border: 1px solid #bfdbfe;
+    border-radius: 8px; padding: 7px 10px;
+}}
+#editBanner {{
+    background: #fffbeb; color: #92400e; border: 1px solid #fde68a;
+    border-radius: 8px; padding: 7px 10px;
+}}
+#emptyState {{ color: #6b7280; font-size: 13pt; }}
+#capturePage QTableView {{
+    background: white;
+    border: none;
+    gridline-color: #eef0f3;
+    selection-background-color: #dbeafe;
+    selection-color: #111827;
+    alternate-background-color: #fafbfc;
+}}
+#capturePage QHeaderView::section {{
+    background: #f3f4f6;
+    border: none;
+    border-bottom: 1px solid #e3e6eb;
+    padding: 6px 6px;
+    font-weight: 600;
+    color: #374151;
+}}
+#consentBox {{
+    background: #f9fafb; border: 1px solid #e3e6eb; border-radius: 8px; padding: 8px;
+    color: #374151;
+}}
+"""
+
+
+class ErrorLabel(QLabel):
+    """A red sentence under a field; hidden while there is nothing to say."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("fieldError")
+        self.setWordWrap(True)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hide()
+
+    def set_message(self, message: str) -> None:
+        self.setText(message)
+        self.setVisible(bool(message))
+
+
+def mark_invalid(widget: QWidget, invalid: bool) -> None:
+    """Give `widget` the red border of the stylesheet (or take it away)."""
+    if bool(widget.property("invalid")) == invalid:
+        return
+    widget.setProperty("invalid", invalid)
+    style = widget.style()
+    style.unpolish(widget)
+    style.polish(widget)
+
+
+def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    label.setObjectName("fieldLabel")
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
