@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.capture", "CapturePage"),
     ("hexikit.ui.presenter", "PresentPage"),
+    ("hexikit.ui.timer_page", "TimerPage"),
 ]
 
 
