@@ -361,7 +361,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
 
     front, first_line = _front_matter(lines)
     deck = Deck(title=default_title, source_path=source_path)
-    for key, (value, line) in front.items():
+    for key, (value, line_no) in front.items():
         if key == "title":
             deck.title = value or deck.title
         elif key in ("language", "lang"):
@@ -371,7 +371,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
             if seconds is None:
                 problems.append(
                     Problem(
-                        line,
+                        line_no,
                         _(
                             "target_minutes must be a number of minutes, like 5; got {value!r}."
                         ).format(value=value),
@@ -381,7 +381,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
                 deck.target_minutes = seconds / 60.0
         else:
             problems.append(
-                Problem(line, _("Unknown front matter key {key!r} was ignored.").format(key=key))
+                Problem(line_no, _("Unknown front matter key {key!r} was ignored.").format(key=key))
             )
 
     # Split into chunks of (first line number, lines).

@@ -109,7 +109,7 @@ class _Box:
     h: float
 
 
-class SlidePicture(Flowable):  # type: ignore[misc]
+class SlidePicture(Flowable):
     """One slide drawn at `width` points wide (16:9), as the projector shows it."""
 
     def __init__(self, deck: Deck, slide: Slide, width: float) -> None:

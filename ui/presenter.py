@@ -20,6 +20,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, cast
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -387,7 +388,7 @@ class SlidesScene(SlideView):
         self._page.start_show(from_slide, reset_clock=from_slide == 1)
 
     def add_key(
-        self, key: Qt.Key | QKeySequence, callback: Callable[[], None], description: str
+        self, key: Qt.Key | QKeySequence, callback: Callable[[], object], description: str
     ) -> None:
         self._page.add_key(key, callback, description)
 
@@ -395,7 +396,7 @@ class SlidesScene(SlideView):
 @dataclass
 class KeyBinding:
     keys: list[tuple[int, int | None]]  # (key, modifiers or None = any shift/keypad)
-    callback: Callable[[], None]
+    callback: Callable[[], object]
     description: str
     labels: list[str]
 
@@ -406,6 +407,7 @@ def _key_label(key: Qt.Key | QKeySequence) -> str:
     special = {
         Qt.Key.Key_Space: "Space",
         Qt.Key.Key_Return: "Enter",
+        Qt.Key.Key_Enter: "Enter",
         Qt.Key.Key_Period: ".",
         Qt.Key.Key_Comma: ",",
         Qt.Key.Key_Question: "?",
@@ -429,7 +431,7 @@ class KeyBindings:
     def add(
         self,
         keys: list[Qt.Key | QKeySequence] | Qt.Key | QKeySequence,
-        callback: Callable[[], None],
+        callback: Callable[[], object],
         description: str,
     ) -> None:
         key_list = keys if isinstance(keys, list) else [keys]
@@ -438,18 +440,21 @@ class KeyBindings:
             if isinstance(key, QKeySequence):
                 if key.isEmpty():
                     continue
-                combination = key[0]
+                combination = cast(Any, key)[0]
                 parsed.append(
                     (int(combination.key().value), int(combination.keyboardModifiers().value))
                 )
             else:
                 parsed.append((int(key.value), None))
-        self.bindings.append(
-            KeyBinding(parsed, callback, description, [_key_label(k) for k in key_list])
-        )
+        labels: list[str] = []
+        for key in key_list:
+            label = _key_label(key)
+            if label not in labels:
+                labels.append(label)
+        self.bindings.append(KeyBinding(parsed, callback, description, labels))
 
     def find(self, event: QKeyEvent) -> KeyBinding | None:
-        key = int(event.key().value) if hasattr(event.key(), "value") else int(event.key())
+        key = int(event.key())
         modifiers = int(event.modifiers().value)
         relevant = modifiers & ~int(Qt.KeyboardModifier.KeypadModifier.value)
         # Exact matches (e.g. Shift+F5) win over plain keys.
@@ -602,14 +607,14 @@ class OverviewGrid(Overlay):
             self._keep_visible()
 
     def handle_key(self, event: QKeyEvent) -> bool:
-        key = event.key()
+        key = int(event.key())
         moves = {
-            Qt.Key.Key_Right: 1,
-            Qt.Key.Key_Left: -1,
-            Qt.Key.Key_Down: self.COLUMNS,
-            Qt.Key.Key_Up: -self.COLUMNS,
-            Qt.Key.Key_PageDown: self.COLUMNS * self._visible_rows(),
-            Qt.Key.Key_PageUp: -self.COLUMNS * self._visible_rows(),
+            int(Qt.Key.Key_Right): 1,
+            int(Qt.Key.Key_Left): -1,
+            int(Qt.Key.Key_Down): self.COLUMNS,
+            int(Qt.Key.Key_Up): -self.COLUMNS,
+            int(Qt.Key.Key_PageDown): self.COLUMNS * self._visible_rows(),
+            int(Qt.Key.Key_PageUp): -self.COLUMNS * self._visible_rows(),
         }
         if key in moves:
             self.move_selection(moves[key])
@@ -868,7 +873,15 @@ class PresentPage(QWidget):
         p = self.presentation
         k = Qt.Key
         self.add_key(
-            [k.Key_Right, k.Key_Down, k.Key_PageDown, k.Key_Space, k.Key_Return, k.Key_N],
+            [
+                k.Key_Right,
+                k.Key_Down,
+                k.Key_PageDown,
+                k.Key_Space,
+                k.Key_Return,
+                k.Key_Enter,
+                k.Key_N,
+            ],
             p.next,
             self.tr("Next slide"),
         )
@@ -926,7 +939,7 @@ class PresentPage(QWidget):
     def add_key(
         self,
         key: Qt.Key | QKeySequence | list[Qt.Key | QKeySequence],
-        callback: Callable[[], None],
+        callback: Callable[[], object],
         description: str,
     ) -> None:
         """Bind a key (it then also appears in the help overlay). Later bindings win."""
@@ -1077,7 +1090,7 @@ class PresentPage(QWidget):
             if overlay.isVisible():
                 event.accept()
                 return overlay.handle_key(event)
-        key = event.key()
+        key = int(event.key())
         plain = not (
             event.modifiers()
             & (
@@ -1087,7 +1100,7 @@ class PresentPage(QWidget):
             )
         )
         if plain and Qt.Key.Key_0 <= key <= Qt.Key.Key_9:
-            digit = int(key.value) - int(Qt.Key.Key_0.value)
+            digit = int(key) - int(Qt.Key.Key_0)
             self._digits = (self._digits + str(digit))[-4:]
             self._tick()
             event.accept()
@@ -1111,21 +1124,12 @@ class PresentPage(QWidget):
                 event.accept()
                 return True
             self._digits = ""
-        if key == Qt.Key.Key_Enter:
-            # The keypad's Enter reads as Return.
-            key = Qt.Key.Key_Return
-        binding = self.keys.find(event) if key != Qt.Key.Key_Return else self._find_return(event)
+        binding = self.keys.find(event)
         if binding is None:
             return False
         event.accept()
         binding.callback()
         return True
-
-    def _find_return(self, event: QKeyEvent) -> KeyBinding | None:
-        if event.key() == Qt.Key.Key_Return:
-            return self.keys.find(event)
-        fake = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Return, event.modifiers())
-        return self.keys.find(fake)
 
     def show_help(self) -> None:
         self.grid.close_overlay()

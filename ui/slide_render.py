@@ -355,13 +355,21 @@ class SlideCache(QObject):
                 if key in self._images or key in self._pending:
                     continue
                 self._pending.add(key)
-                wanted = QSize(size)
-                self._worker.run(
-                    lambda slide=slide, wanted=wanted: render_slide(deck, slide, wanted),
-                    lambda image, key=key: self._store(key, image),
-                    lambda error, key=key: self._failed(key, error),
-                    lane="render",
-                )
+                self._start_render(deck, slide, QSize(size), key)
+
+    def _start_render(
+        self, deck: Deck, slide: Slide, size: QSize, key: tuple[str, int, int, int]
+    ) -> None:
+        def render() -> QImage:
+            return render_slide(deck, slide, size)
+
+        def done(image: QImage) -> None:
+            self._store(key, image)
+
+        def failed(error: BaseException) -> None:
+            self._failed(key, error)
+
+        self._worker.run(render, done, failed, lane="render")
 
     def request_thumbnails(self) -> None:
         """Render a small picture of every slide, in order, in the background."""
