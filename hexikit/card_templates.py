@@ -75,7 +75,7 @@ class SheetTemplate:
 
         A7-sized cards (about 105 × 74 mm) are held further away: 30 mm; smaller cards 25 mm.
         """
-        return 30.0 if self.card_width_mm >= 100 and self.card_height_mm >= 70 else 25.0
+        return 30.0 if self.card_width_mm >= 100 and self.card_height_mm >= 65 else 25.0
 
     def card_box(self, index: int) -> CardBox:
         """The box of card `index` (0-based, row by row) on its page."""

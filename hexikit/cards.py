@@ -103,7 +103,7 @@ class ActivityLine:
         if self.categories:
             parts.append(", ".join(self.categories))
         if self.hours is not None:
-            parts.append(_("{hours} h").format(hours=_format_hours(self.hours)))
+            parts.append(_("{hours}\u00a0h").format(hours=_format_hours(self.hours)))
         return " · ".join(parts)
 
 

@@ -6,6 +6,7 @@ the rest of Europe. The files live in `assets/fonts/` (found through `hexikit.re
 
 from __future__ import annotations
 
+import re
 import threading
 import unicodedata
 from dataclasses import dataclass
@@ -84,5 +85,6 @@ def printable(text: str) -> PrintableText:
             kept.append(char)
         elif char not in missing:
             missing.append(char)
-    cleaned = " ".join("".join(kept).split())
+    # collapse ordinary spaces only: a no-break space keeps "1.5 h" together on one line
+    cleaned = re.sub(" {2,}", " ", "".join(kept)).strip(" ")
     return PrintableText(cleaned, tuple(missing))
