@@ -95,7 +95,7 @@ def register(subparsers: Any) -> None:
     check = commands.add_parser(
         "check", help=_("count slides and words of notes, estimate speaking time, list problems")
     )
-    check.add_argument("path", help=_("a deck folder or its Markdown file"))
+    check.add_argument("path", help=_("a deck folder, its Markdown file, or a .pptx/.pdf"))
     check.add_argument(
         "--wpm", type=int, default=DEFAULT_WPM, help=_("speaking rate in words per minute")
     )
@@ -103,8 +103,12 @@ def register(subparsers: Any) -> None:
     handout = commands.add_parser(
         "handout", help=_("notes pages for organisers: each slide with its notes beneath")
     )
-    handout.add_argument("path", help=_("a deck folder or its Markdown file"))
+    handout.add_argument("path", help=_("a deck folder, its Markdown file, or a .pptx/.pdf"))
     handout.add_argument("--out", required=True, help=_("the PDF file to write"))
     handout.add_argument("--paper", choices=["a4", "letter"], default="a4")
     handout.add_argument("--wpm", type=int, default=DEFAULT_WPM, help=argparse.SUPPRESS)
     handout.set_defaults(func=_handout)
+    # `deck import` (issue 8) lives with the rehearsal coach.
+    from hexikit.cli.rehearse import add_import_command
+
+    add_import_command(commands)
