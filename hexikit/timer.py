@@ -158,7 +158,7 @@ def displayed_second(remaining: float) -> int:
 
 def format_seconds(seconds: float) -> str:
     """Whole seconds as m:ss, or h:mm:ss from an hour."""
-    total = int(round(abs(seconds)))
+    total = round(abs(seconds))
     hours, rest = divmod(total, 3600)
     minutes, secs = divmod(rest, 60)
     if hours:

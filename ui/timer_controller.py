@@ -41,7 +41,7 @@ class TimerController(QObject):
         warning(int, str): the warning time before the phase's end was reached.
         phaseEnded(int, str): the phase reached zero (or was skipped).
         done(): the plan is finished.
-        event(object): every TimerEvent, with its scheduled time (for precise consumers).
+        happened(object): every TimerEvent, with its scheduled time (for precise consumers).
         planChanged(object): the Plan now loaded.
         flash(): a bell should have rung but could not (no audio device, or muted): flash.
     """
@@ -51,7 +51,7 @@ class TimerController(QObject):
     warning = Signal(int, str)
     phaseEnded = Signal(int, str)
     done = Signal()
-    event = Signal(object)
+    happened = Signal(object)
     planChanged = Signal(object)
     flash = Signal()
 
@@ -160,7 +160,7 @@ class TimerController(QObject):
         events = self.engine.update()
         status = self.engine.status()
         for item in events:
-            self.event.emit(item)
+            self.happened.emit(item)
             if item.kind is EventKind.PHASE_START:
                 self.phaseStarted.emit(item.phase_index, item.phase_name)
             elif item.kind is EventKind.WARNING:

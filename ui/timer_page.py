@@ -412,9 +412,9 @@ class TimerPage(QWidget):
                 error=True,
             )
         chosen = self.plans[index]
-        if select_key or chosen.key != self.controller.plan.key or chosen != self.controller.plan:
-            if self.controller.state is TimerState.IDLE or select_key:
-                self.controller.load_plan(chosen)
+        changed = chosen != self.controller.plan
+        if select_key or (changed and self.controller.state is TimerState.IDLE):
+            self.controller.load_plan(chosen)
         self._plan_loaded(self.controller.plan)
 
     def _plan_chosen(self, index: int) -> None:
@@ -634,9 +634,8 @@ class TimerPage(QWidget):
     def _highlight_row(self, status: TimerStatus) -> None:
         if status.state in (TimerState.IDLE, TimerState.DONE) or self.editing is not None:
             return
-        if self.table.rowCount() > status.phase_index and not self.table.state() == (
-            QAbstractItemView.State.EditingState
-        ):
+        editing = self.table.state() == QAbstractItemView.State.EditingState
+        if self.table.rowCount() > status.phase_index and not editing:
             self.table.selectRow(status.phase_index)
 
     def _update_groups(self) -> None:

@@ -285,7 +285,7 @@ class TimerScene(QWidget):
         question = status.phase.invitation if status.phase else ""
         if question:
             self._draw_question(
-                painter, question, QRectF(margin, h * 0.775, w - 2 * margin, h * 0.15), text, family
+                painter, question, QRectF(margin, h * 0.79, w - 2 * margin, h * 0.135), text, family
             )
 
         # What comes next.

@@ -33,7 +33,7 @@ def test_builtin_plans_have_the_expected_shape() -> None:
     ]
     assert [p.seconds / 60 for p in template.phases] == [1, 1, 2, 5, 7]
     names = [p.name for p in hexithon.phases]
-    assert names == ["Alone", "Pairs", "Foursomes", "All", "Capture break"] + names[:4]
+    assert names == ["Alone", "Pairs", "Foursomes", "All", "Capture break", *names[:4]]
     assert "offer" in hexithon.phases[0].invitation
     assert "need" in hexithon.phases[5].invitation
     assert hexithon.phases[0].cycle != hexithon.phases[5].cycle
