@@ -154,13 +154,14 @@ def _event_day(event: Event) -> str:
 def run_chart_points(store: Store) -> list[RunPoint]:
     """Every live event on this laptop with its activity count, oldest first."""
     with store.session() as session:
-        counts = dict(
-            session.execute(
+        counts: dict[str, int] = {
+            str(event_id): int(count)
+            for event_id, count in session.execute(
                 select(Activity.event_id, func.count())
                 .where(Activity.deleted_at.is_(None))
                 .group_by(Activity.event_id)
             ).all()
-        )
+        }
         events = list(session.scalars(select(Event).where(Event.deleted_at.is_(None))))
     events.sort(key=lambda e: (_event_day(e), e.created_at))
     return [
@@ -194,13 +195,14 @@ def build_report(store: Store, event_id: str) -> Report:
                 select(Activity).where(Activity.event_id == event_id, Activity.deleted_at.is_(None))
             )
         )
-        match_counts = dict(
-            session.execute(
+        match_counts: dict[str, int] = {
+            str(status): int(count)
+            for status, count in session.execute(
                 select(Match.status, func.count())
                 .where(Match.event_id == event_id, Match.deleted_at.is_(None))
                 .group_by(Match.status)
             ).all()
-        )
+        }
         feedback = list(
             session.scalars(
                 select(Feedback)
