@@ -29,6 +29,8 @@ MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.capture", "CapturePage"),
     ("hexikit.ui.presenter", "PresentPage"),
     ("hexikit.ui.timer_page", "TimerPage"),
+    ("hexikit.ui.session_page", "SessionPage"),
+    ("hexikit.ui.report_page", "ReportPage"),
 ]
 
 
