@@ -388,9 +388,17 @@ class SlidesScene(SlideView):
         self._page.start_show(from_slide, reset_clock=from_slide == 1)
 
     def add_key(
-        self, key: Qt.Key | QKeySequence, callback: Callable[[], object], description: str
+        self,
+        key: Qt.Key | QKeySequence | list[Qt.Key | QKeySequence],
+        callback: Callable[[], object],
+        description: str,
     ) -> None:
+        """Bind a key on the presenter view (and the audience window); see PresentPage."""
         self._page.add_key(key, callback, description)
+
+    def page(self) -> PresentPage:
+        """The presenter view this scene belongs to."""
+        return self._page
 
 
 @dataclass

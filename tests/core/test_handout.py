@@ -1,0 +1,53 @@
+"""The handout PDF: one notes page per slide, real (selectable) text, paper sizes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from reportlab.lib.pagesizes import A4, LETTER
+
+from hexikit.deck import load_deck, parse_deck
+from hexikit.handout import HandoutError, write_handout
+from hexikit.resources import builtin_deck_dir
+
+
+def test_builtin_deck_handout_a4(tmp_path: Path) -> None:
+    deck = load_deck(builtin_deck_dir())
+    out = tmp_path / "handout.pdf"
+    pages = write_handout(deck, out)
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) == len(deck.slides)
+    width, height = float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height)
+    assert (round(width), round(height)) == (round(A4[0]), round(A4[1]))
+    second = reader.pages[1].extract_text()
+    # The slide's own text (drawn as vectors) and its notes are both selectable text.
+    assert "What is timebanking?" in second
+    assert "Everyone's hour is worth the" in second
+    assert "So what is timebanking?" in second
+    assert "Slide 2 of 10" in second
+
+
+def test_letter_paper_long_notes_and_missing_picture(tmp_path: Path) -> None:
+    text = (
+        "# One\n![gone](nowhere.png)\nNotes:\n"
+        + "\n\n".join(f"Paragraph {n} " + "word " * 80 for n in range(25))
+        + "\n---\n## Two\n- Welsh: ŵ ŷ\nNotes: short\n"
+    )
+    deck = parse_deck(text, tmp_path / "deck.md")
+    out = tmp_path / "letter.pdf"
+    pages = write_handout(deck, out, paper="letter")
+    reader = PdfReader(str(out))
+    assert pages == len(reader.pages) >= 3  # long notes flow onto more pages
+    assert round(float(reader.pages[0].mediabox.width)) == round(LETTER[0])
+    all_text = "".join(page.extract_text() for page in reader.pages)
+    assert "Paragraph 24" in all_text
+    assert "ŵ" in all_text
+
+
+def test_empty_deck_and_bad_paper_are_plain_errors(tmp_path: Path) -> None:
+    with pytest.raises(HandoutError):
+        write_handout(parse_deck("", None), tmp_path / "x.pdf")
+    with pytest.raises(HandoutError):
+        write_handout(load_deck(builtin_deck_dir()), tmp_path / "x.pdf", paper="a3")
