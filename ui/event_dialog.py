@@ -161,7 +161,7 @@ class EventDialog(QDialog):
         self.create_button = QPushButton(self.tr("Create event  ⏎"))
         self.create_button.setObjectName("primaryButton")
         self.create_button.setAutoDefault(False)
-        self.create_button.clicked.connect(self.create)
+        self.create_button.clicked.connect(self.create_event)
         buttons = QHBoxLayout()
         buttons.addStretch(1)
         if context.current_event_id:
@@ -181,7 +181,7 @@ class EventDialog(QDialog):
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Enter on the region box creates too; Esc only closes when there is an event to show.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.create()
+            self.create_event()
             return
         if event.key() == Qt.Key.Key_Escape and not self.context.current_event_id:
             return
@@ -222,7 +222,7 @@ class EventDialog(QDialog):
                 widget.setFocus()
                 break
 
-    def create(self) -> None:
+    def create_event(self) -> None:
         if self._saving:
             return
         data = self.event_input()
