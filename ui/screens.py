@@ -93,6 +93,14 @@ def current_screens() -> list[QScreen]:
     return list(QGuiApplication.screens())
 
 
+ScreenSource = Callable[[], list[tuple[ScreenInfo, QScreen]]]
+
+
+def real_screens() -> list[tuple[ScreenInfo, QScreen]]:
+    """Every attached screen with its description (the default screen source)."""
+    return [(describe(screen), screen) for screen in current_screens()]
+
+
 class ScreenPlacer(QObject):
     """Puts the audience and presenter windows on their screens and keeps them there.
 
@@ -109,8 +117,10 @@ class ScreenPlacer(QObject):
         remembered: dict[str, str],
         save: Callable[[], None],
         parent: QObject | None = None,
+        source: ScreenSource = real_screens,
     ) -> None:
         super().__init__(parent)
+        self._source = source
         self._audience = audience
         self._presenter = presenter
         self._remembered = remembered
@@ -129,7 +139,7 @@ class ScreenPlacer(QObject):
         return self._active
 
     def infos(self) -> list[ScreenInfo]:
-        return [describe(screen) for screen in current_screens()]
+        return [info for info, _screen in self._source()]
 
     def show_audience(self) -> None:
         """Show the audience window where it belongs (full screen on the projector)."""
@@ -151,14 +161,16 @@ class ScreenPlacer(QObject):
         self.apply()
 
     def _screens_changed(self, *_args: object) -> None:
-        # A screen that has gone must never keep the audience window: place again at once.
+        # A screen that has gone must never keep the audience window: place again at once,
+        # and once more after Qt has finished moving windows off the old screen.
         self.apply()
+        QTimer.singleShot(0, self.apply)
 
     def apply(self) -> None:
-        screens = current_screens()
-        infos = [describe(screen) for screen in screens]
+        attached = self._source()
+        infos = [info for info, _screen in attached]
         self.placement = choose_placement(infos, self._remembered)
-        by_name = dict(zip((info.name for info in infos), screens, strict=True))
+        by_name = {info.name: screen for info, screen in attached}
         audience_screen = by_name.get(self.placement.audience or "")
         presenter_screen = by_name.get(self.placement.presenter or "")
         presenter = self._presenter()
