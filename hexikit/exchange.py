@@ -598,10 +598,17 @@ class _Checker:
                 )
             )
             return None
-        if person_id and person_id in self.known_people:
-            return person_id  # already on this laptop: the row refers to them
-        if person_id and person_id in self.people_by_id:
-            return person_id  # created by an earlier line of this file
+        if person_id and event_id is not None:
+            known = self.known_people.get(person_id)
+            planned_before = self.people_by_id.get(person_id)
+            if known is not None and known.event_id == event_id:
+                return person_id  # already on this laptop: the row refers to them
+            if planned_before is not None and planned_before.event_id == event_id:
+                return person_id  # created by an earlier line of this file
+            if known is not None or planned_before is not None:
+                # That person belongs to another event (a copy into a new event): this event
+                # gets its own participant, found or made by name as usual.
+                person_id = ""
         name = given["participant_name"]
         if not clean_text(name):
             messages.append(

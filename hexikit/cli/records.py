@@ -181,6 +181,10 @@ def import_file(args: argparse.Namespace) -> int:
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(_("There is no file {path}.").format(path=path))
+    if path.suffix.lower() == ".json":
+        raise CommandError(
+            _("Import reads CSV files (as written by 'hexikit export --format csv'), not JSON.")
+        )
     with _store_for(args) as store:
         event_id = find_event(store, args.event).id if args.event else None
         result = import_csv(store, path, event_id)

@@ -201,10 +201,11 @@ def test_csv_round_trip_is_exact(store: Store, event_id: str, tmp_path: Path) ->
     exported = tmp_path / "export.csv"
     exported.write_text(export_csv(store, event_id), encoding="utf-8-sig", newline="")
     second = store.create_event(EventInput(title="Copy")).id
-    # Same ids would be skipped as already here; drop them to import as new records.
+    # Same ids would be skipped as already here; drop them to import as new records. The
+    # participant ids stay: those people belong to the first event, so the copy gets its own.
     rows = list(csv.DictReader(io.StringIO(exported.read_text("utf-8-sig"), newline="")))
     for row in rows:
-        row["id"] = row["participant_id"] = ""
+        row["id"] = ""
     copy = io.StringIO()
     writer = csv.DictWriter(copy, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
@@ -212,6 +213,10 @@ def test_csv_round_trip_is_exact(store: Store, event_id: str, tmp_path: Path) ->
     result = import_csv_bytes(store, copy.getvalue().encode("utf-8"), second)
     assert result.activities == len(AWKWARD)
     assert comparable(store, second) == comparable(store, event_id)
+    first_people = {person.id for person in store.list_participants(event_id)}
+    copied_people = {person.id for person in store.list_participants(second)}
+    assert len(copied_people) == len(first_people) and not copied_people & first_people
+    assert {a.participant_id for a in store.list_activities(second)} - {None} == copied_people
 
 
 def test_round_trip_into_a_fresh_laptop_keeps_ids_and_claim_codes(
