@@ -102,6 +102,28 @@ def test_damaged_file_is_moved_aside_not_deleted(data_dir: Path) -> None:
         store.close()
 
 
+def test_truncated_database_is_moved_aside(data_dir: Path) -> None:
+    store = Store.open(data_dir)
+    event_row = store.create_event(EventInput(title="Half a file"))
+    with store.transaction() as session:
+        for number in range(200):
+            store.add_in(session, Activity(event_id=event_row.id, kind="offer", title=f"n{number}"))
+    store.close()
+    db_file = database_path(data_dir)
+    for side in data_dir.glob("hexikit.sqlite3-*"):
+        side.unlink()
+    whole = db_file.read_bytes()
+    db_file.write_bytes(whole[: len(whole) // 2])  # a copy cut short, a disk that died
+
+    reopened = Store.open(data_dir)
+    try:
+        assert reopened.notice is not None and reopened.notice.moved_to is not None
+        assert reopened.notice.moved_to.read_bytes() == whole[: len(whole) // 2]
+        assert reopened.list_events() == []
+    finally:
+        reopened.close()
+
+
 def test_second_damaged_file_gets_its_own_name(data_dir: Path) -> None:
     db_file = database_path(data_dir)
     db_file.write_bytes(b"garbage one" * 100)
