@@ -9,7 +9,9 @@ and always a second cue besides colour (a shape and words: "30 seconds left", "T
 
 from __future__ import annotations
 
+import math
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
@@ -23,6 +25,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QPixmap,
     QPolygonF,
 )
 from PySide6.QtWidgets import QWidget
@@ -48,6 +51,16 @@ WARNING = Palette("#f4b400", "#111111", "#3b2f00", "#111111", "#c98f00")
 OVER = Palette("#b3161b", "#ffffff", "#ffd6d6", "#ffffff", "#7d0f13")
 PAUSED = Palette("#39424e", "#ffffff", "#c9d1db", "#9fb3c8", "#232a33")
 DONE = Palette("#0f3d2e", "#ffffff", "#b9dccd", "#6fd3a5", "#1c5c46")
+
+
+@dataclass
+class _DigitLayout:
+    font: QFont
+    ascent: float
+    line_height: float
+    top: float  # where each glyph pixmap's top goes
+    ink_height: float
+    advances: dict[str, float]
 
 
 @cache
@@ -77,6 +90,8 @@ class TimerScene(QWidget):
         self._flash_timer = QTimer(self)
         self._flash_timer.setSingleShot(True)
         self._flash_timer.timeout.connect(self.update)
+        self._cache: dict[tuple[object, ...], QPixmap] = {}
+        self._layouts: dict[tuple[object, ...], _DigitLayout] = {}
 
     # ------------------------------------------------------------------ feeding
 
@@ -162,60 +177,116 @@ class TimerScene(QWidget):
 
     def digits_font(self, text: str) -> QFont:
         """Digits about 42% of the height, shrunk only when they would not fit the width."""
+        return self._digit_layout(text).font
+
+    def _digit_layout(self, text: str) -> _DigitLayout:
+        """Font, advances and baseline for `text`, cached: font metrics are slow to build
+        (≈0.3 ms each) and this runs every second."""
+        w, h = self.width(), self.height()
+        key = (w, h, len(text), text.startswith("+"))
+        layout = self._layouts.get(key)
+        if layout is not None and all(char in layout.advances for char in text):
+            return layout
         font = QFont(display_family())
         font.setBold(True)
-        size = self.height() * 0.42
+        size = h * 0.42
         font.setPixelSize(max(8, int(size)))
-        width = QFontMetricsF(font).horizontalAdvance(text)
-        if width > self.width() * 0.94:
-            font.setPixelSize(max(8, int(size * self.width() * 0.94 / width)))
-        return font
+        metrics = QFontMetricsF(font)
+        # Size for the widest text of this shape ("8:88"), so the size never changes
+        # from one second to the next.
+        widest = "".join("8" if char.isdigit() else char for char in text)
+        width = metrics.horizontalAdvance(widest)
+        if width > w * 0.94:
+            font.setPixelSize(max(8, int(size * w * 0.94 / width)))
+            metrics = QFontMetricsF(font)
+        ink = metrics.tightBoundingRect("0123456789")
+        box_top, box_height = h * 0.19, h * 0.44
+        baseline = box_top + (box_height - ink.height()) / 2 - ink.top()
+        layout = _DigitLayout(
+            font=font,
+            ascent=metrics.ascent(),
+            line_height=metrics.height(),
+            top=baseline - metrics.ascent(),
+            ink_height=ink.height(),
+            advances={char: metrics.horizontalAdvance(char) for char in "0123456789:+"},
+        )
+        for char in text:
+            if char not in layout.advances:
+                layout.advances[char] = metrics.horizontalAdvance(char)
+        self._layouts[key] = layout
+        return layout
 
     def digit_height(self) -> float:
         """Height of the drawn digits in pixels (what the room sees)."""
         text = self._status.display if self._status else "0:00"
-        return QFontMetricsF(self.digits_font(text)).tightBoundingRect("0123456789").height()
+        return self._digit_layout(text).ink_height
 
     # ------------------------------------------------------------------ painting
 
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
+    # Painting is layered and cached, because the scene repaints every second while the
+    # timer must wake on time: the parts that change per phase (background, titles, question,
+    # next) are one cached pixmap, the digits are cached glyph pixmaps, the cue a cached
+    # pixmap. A steady-state repaint is a handful of blits (≈1 ms at 1920×1080), so it never
+    # holds up the event loop (or the GIL) when the next second is due.
+
+    def _pixmap(self, w: float, h: float, fill: str = "") -> tuple[QPixmap, QPainter]:
+        ratio = self.devicePixelRatioF()
+        pixmap = QPixmap(max(1, round(w * ratio)), max(1, round(h * ratio)))
+        pixmap.setDevicePixelRatio(ratio)
+        # An opaque layer is a plain copy when drawn; only small overlays carry alpha.
+        pixmap.fill(QColor(fill) if fill else Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing)
+        return pixmap, painter
+
+    def _cached(self, key: tuple[object, ...], make: Callable[[], QPixmap]) -> QPixmap:
+        found = self._cache.get(key)
+        if found is None:
+            if len(self._cache) > 200:
+                self._cache.clear()
+            found = make()
+            self._cache[key] = found
+        return found
+
+    def _titles(self, status: TimerStatus) -> tuple[str, str, str, str, str]:
+        if status.state is TimerState.DONE or status.phase is None:
+            return self.tr("Done"), "", "", "", ""
+        step = (
+            self.tr("Step {n} of {count}")
+            .replace("{n}", str(status.phase_index + 1))
+            .replace("{count}", str(status.phase_count))
+        )
+        return (
+            status.phase.name,
+            self.group_hint(status.phase.group),
+            step,
+            status.phase.invitation,
+            self.next_text(status),
+        )
+
+    def _static_layer(self, status: TimerStatus, colours: Palette) -> QPixmap:
         w, h = float(self.width()), float(self.height())
-        status = self._status
-        colours = self.palette_for(status) if status else CALM
-        painter.fillRect(self.rect(), QColor(colours.background))
-        if status is None:
-            painter.end()
-            return
+        titles = self._titles(status)
+        key = ("static", w, h, self.devicePixelRatioF(), colours, titles)
+        return self._cached(key, lambda: self._paint_static(w, h, colours, titles))
+
+    def _paint_static(
+        self, w: float, h: float, colours: Palette, titles: tuple[str, str, str, str, str]
+    ) -> QPixmap:
+        title, hint, step, question, following = titles
+        pixmap, painter = self._pixmap(w, h, colours.background)
         text = QColor(colours.text)
         muted = QColor(colours.muted)
         margin = w * 0.05
         family = display_family()
-
-        # Phase name and step, top left / top right.
-        if status.state is TimerState.DONE:
-            title = self.tr("Done")
-            hint = ""
-            step = ""
-        else:
-            assert status.phase is not None
-            title = status.phase.name
-            hint = self.group_hint(status.phase.group)
-            step = (
-                self.tr("Step {n} of {count}")
-                .replace("{n}", str(status.phase_index + 1))
-                .replace("{count}", str(status.phase_count))
-            )
         title_font = QFont(family)
         title_font.setBold(True)
         title_font.setPixelSize(max(8, int(h * 0.085)))
         painter.setFont(title_font)
         painter.setPen(text)
-        title_rect = QRectF(margin, h * 0.035, w * 0.62, h * 0.11)
         painter.drawText(
-            title_rect,
+            QRectF(margin, h * 0.035, w * 0.62, h * 0.11),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             QFontMetricsF(title_font).elidedText(title, Qt.TextElideMode.ElideRight, w * 0.62),
         )
@@ -233,70 +304,102 @@ class TimerScene(QWidget):
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             hint,
         )
-
-        # The digits.
-        digits = status.display
-        painter.setFont(self.digits_font(digits))
-        painter.setPen(text)
         painter.drawText(
-            QRectF(0, h * 0.19, w, h * 0.44),
-            Qt.AlignmentFlag.AlignCenter,
-            digits,
+            QRectF(margin, h * 0.93, w - 2 * margin, h * 0.06),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            following,
         )
-
-        # Progress bar.
-        bar = QRectF(margin, h * 0.645, w - 2 * margin, h * 0.03)
-        radius = bar.height() / 2
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(colours.track))
-        painter.drawRoundedRect(bar, radius, radius)
-        filled = QRectF(bar.left(), bar.top(), bar.width() * status.progress, bar.height())
-        if filled.width() > 0:
-            painter.setBrush(QColor(colours.bar))
-            painter.drawRoundedRect(filled, radius, radius)
-
-        # The second cue: a shape and words.
-        cue = self.cue_text(status)
-        cue_font = QFont(family)
-        cue_font.setBold(True)
-        cue_font.setPixelSize(max(8, int(h * 0.055)))
-        icon_size = h * 0.06
-        metrics = QFontMetricsF(cue_font)
-        cue_width = metrics.horizontalAdvance(cue) if cue else 0.0
-        shape = self._cue_shape(status)
-        total = cue_width + (icon_size * 1.3 if shape else 0.0)
-        left = (w - total) / 2
-        cue_top = h * 0.695
-        if shape:
-            self._draw_shape(
-                painter, shape, QRectF(left, cue_top + h * 0.005, icon_size, icon_size), colours
-            )
-            left += icon_size * 1.3
-        if cue:
-            painter.setFont(cue_font)
-            painter.setPen(text)
-            painter.drawText(
-                QRectF(left, cue_top, cue_width + 4, h * 0.07),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                cue,
-            )
-
-        # The question, as large as fits in three lines or so.
-        question = status.phase.invitation if status.phase else ""
         if question:
             self._draw_question(
                 painter, question, QRectF(margin, h * 0.79, w - 2 * margin, h * 0.135), text, family
             )
+        # The progress bar's track.
+        bar = self._bar_rect(w, h)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colours.track))
+        painter.drawRoundedRect(bar, bar.height() / 2, bar.height() / 2)
+        painter.end()
+        return pixmap
 
-        # What comes next.
-        painter.setFont(small)
-        painter.setPen(muted)
-        painter.drawText(
-            QRectF(margin, h * 0.93, w - 2 * margin, h * 0.06),
-            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-            self.next_text(status),
-        )
+    @staticmethod
+    def _bar_rect(w: float, h: float) -> QRectF:
+        return QRectF(w * 0.05, h * 0.645, w * 0.9, h * 0.03)
 
+    def _glyph(self, char: str, layout: _DigitLayout, colour: str) -> QPixmap:
+        key = ("glyph", char, layout.font.pixelSize(), colour, self.devicePixelRatioF())
+
+        def make() -> QPixmap:
+            pixmap, painter = self._pixmap(layout.advances[char], layout.line_height)
+            painter.setFont(layout.font)
+            painter.setPen(QColor(colour))
+            painter.drawText(QPointF(0, layout.ascent), char)
+            painter.end()
+            return pixmap
+
+        return self._cached(key, make)
+
+    def _paint_digits(self, painter: QPainter, digits: str, colour: str) -> None:
+        layout = self._digit_layout(digits)
+        total = sum(layout.advances[char] for char in digits)
+        x = (self.width() - total) / 2
+        for char in digits:
+            painter.drawPixmap(QPointF(x, layout.top), self._glyph(char, layout, colour))
+            x += layout.advances[char]
+
+    def _cue_layer(self, status: TimerStatus, colours: Palette) -> QPixmap | None:
+        cue = self.cue_text(status)
+        shape = self._cue_shape(status)
+        if not cue and not shape:
+            return None
+        w, h = float(self.width()), float(self.height())
+        key = ("cue", cue, shape, colours, w, h, self.devicePixelRatioF())
+        return self._cached(key, lambda: self._paint_cue(w, h, cue, shape, colours))
+
+    def _paint_cue(self, w: float, h: float, cue: str, shape: str, colours: Palette) -> QPixmap:
+        cue_font = QFont(display_family())
+        cue_font.setBold(True)
+        cue_font.setPixelSize(max(8, int(h * 0.055)))
+        icon_size = h * 0.06
+        cue_width = QFontMetricsF(cue_font).horizontalAdvance(cue) if cue else 0.0
+        total = cue_width + (icon_size * 1.3 if shape else 0.0)
+        band = h * 0.07
+        pixmap, painter = self._pixmap(w, band)
+        left = (w - total) / 2
+        if shape:
+            self._draw_shape(painter, shape, QRectF(left, h * 0.005, icon_size, icon_size), colours)
+            left += icon_size * 1.3
+        if cue:
+            painter.setFont(cue_font)
+            painter.setPen(QColor(colours.text))
+            painter.drawText(
+                QRectF(left, 0, cue_width + 4, band),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                cue,
+            )
+        painter.end()
+        return pixmap
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        w, h = float(self.width()), float(self.height())
+        status = self._status
+        colours = self.palette_for(status) if status else CALM
+        if status is None:
+            painter.fillRect(self.rect(), QColor(colours.background))
+            painter.end()
+            return
+        painter.drawPixmap(0, 0, self._static_layer(status, colours))
+        self._paint_digits(painter, status.display, colours.text)
+        bar = self._bar_rect(w, h)
+        if status.progress > 0:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(colours.bar))
+            filled = QRectF(bar.left(), bar.top(), bar.width() * status.progress, bar.height())
+            painter.drawRoundedRect(filled, bar.height() / 2, bar.height() / 2)
+        cue = self._cue_layer(status, colours)
+        if cue is not None:
+            painter.drawPixmap(QPointF(0, h * 0.695), cue)
         if self.flashing:
             pen = QPen(QColor("#ffffff" if colours.text == "#ffffff" else "#000000"))
             pen.setWidthF(h * 0.03)
@@ -361,8 +464,6 @@ class TimerScene(QWidget):
         elif shape == "stop":  # an octagon with a bar
             path = QPainterPath()
             points = []
-            import math
-
             for i in range(8):
                 angle = math.radians(22.5 + 45 * i)
                 points.append(QPointF(cx + r * math.cos(angle), cy + r * math.sin(angle)))
