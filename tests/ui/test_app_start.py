@@ -22,11 +22,16 @@ from hexikit.ui.event_dialog import EventDialog
 
 
 @pytest.fixture
-def application(data_dir: Path) -> Iterator[Application]:
+def application(qtbot, data_dir: Path) -> Iterator[Application]:  # type: ignore[no-untyped-def]
+    """An app on the test's data folder, wound down cleanly: every background result is
+    delivered before its windows go (other pages' results must not land in the next test)."""
     app = Application(data_dir)
     yield app
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=20000)
     app.window.close()
+    app.window.deleteLater()
     app.worker.wait_for_done(10000)
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=20000)
     if app.context is not None:
         app.context.store.close()
 
@@ -42,7 +47,6 @@ def test_first_start_asks_for_an_event_and_opens_on_it(
     application: Application,
     data_dir: Path,
 ) -> None:
-    qtbot.addWidget(application.window)
     application.start()
     assert application.window.isVisible()  # shown before the store is even open
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EventDialog))
@@ -58,55 +62,52 @@ def test_first_start_asks_for_an_event_and_opens_on_it(
     assert Settings.load(data_dir).current_event_id == event.id
 
 
-def test_start_opens_on_the_current_event_without_asking(
-    qtbot,  # type: ignore[no-untyped-def]
-    data_dir: Path,
-) -> None:
+@pytest.fixture
+def belfast(data_dir: Path) -> str:
     store = Store.open(data_dir)
     event = store.create_event(EventInput(title="Hexithon Belfast", date="2026-11-26"))
     store.close()
-    settings = Settings(current_event_id=event.id)
-    settings.save(data_dir)
-    application = Application(data_dir)
-    qtbot.addWidget(application.window)
-    try:
-        application.start()
-        qtbot.waitUntil(lambda: application.context is not None)
-        page = capture_page(application)
-        qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Belfast")
-        assert "2026-11-26" in page.event_meta.text()
-        assert QApplication.activeModalWidget() is None
-    finally:
-        application.worker.wait_for_done(10000)
-        if application.context is not None:
-            application.context.store.close()
+    Settings(current_event_id=event.id).save(data_dir)
+    return event.id
 
 
-def test_an_event_that_is_gone_makes_it_ask_again(
+def test_start_opens_on_the_current_event_without_asking(
     qtbot,  # type: ignore[no-untyped-def]
-    data_dir: Path,
+    belfast: str,
+    application: Application,
 ) -> None:
+    application.start()
+    qtbot.waitUntil(lambda: application.context is not None)
+    page = capture_page(application)
+    qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Belfast")
+    assert "2026-11-26" in page.event_meta.text()
+    assert QApplication.activeModalWidget() is None
+
+
+@pytest.fixture
+def gone(data_dir: Path) -> str:
     store = Store.open(data_dir)
     kept = store.create_event(EventInput(title="Kept"))
     Settings(current_event_id="no-such-event").save(data_dir)
     store.close()
-    application = Application(data_dir)
-    qtbot.addWidget(application.window)
-    try:
-        application.start()
-        qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EventDialog))
-        dialog = QApplication.activeModalWidget()
-        assert isinstance(dialog, EventDialog)
-        assert dialog.event_list.count() == 1
-        qtbot.keyClick(dialog.event_list, Qt.Key.Key_Return)
-        page = capture_page(application)
-        qtbot.waitUntil(lambda: page.event_title.text() == "Kept")
-        assert application.context is not None
-        assert application.context.current_event_id == kept.id
-    finally:
-        application.worker.wait_for_done(10000)
-        if application.context is not None:
-            application.context.store.close()
+    return kept.id
+
+
+def test_an_event_that_is_gone_makes_it_ask_again(
+    qtbot,  # type: ignore[no-untyped-def]
+    gone: str,
+    application: Application,
+) -> None:
+    application.start()
+    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EventDialog))
+    dialog = QApplication.activeModalWidget()
+    assert isinstance(dialog, EventDialog)
+    assert dialog.event_list.count() == 1
+    qtbot.keyClick(dialog.event_list, Qt.Key.Key_Return)
+    page = capture_page(application)
+    qtbot.waitUntil(lambda: page.event_title.text() == "Kept")
+    assert application.context is not None
+    assert application.context.current_event_id == gone
 
 
 def test_a_second_lock_on_the_same_folder_is_refused(data_dir: Path) -> None:
