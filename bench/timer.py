@@ -22,13 +22,13 @@ from dataclasses import dataclass, field
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
 
-from hexikit.timer import EventKind, TimerEvent, TimerState, TimerStatus  # noqa: E402
-from hexikit.timer_plans import builtin_plans, find_plan  # noqa: E402
-from hexikit.ui.timer_controller import TimerController  # noqa: E402
-from hexikit.ui.timer_scene import TimerScene  # noqa: E402
+from hexikit.timer import EventKind, TimerEvent, TimerState, TimerStatus
+from hexikit.timer_plans import builtin_plans, find_plan
+from hexikit.ui.timer_controller import TimerController
+from hexikit.ui.timer_scene import TimerScene
 
 TARGET_MS = 20.0
 
