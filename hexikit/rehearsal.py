@@ -365,6 +365,7 @@ class LongSlide:
 
 @dataclass(frozen=True)
 class RunSummary:
+    run_id: str
     deck_title: str
     slides: list[SlideSummary]
     total_seconds: float
@@ -455,6 +456,7 @@ def summarise(
     )[:OFTEN_LONG_LIMIT]
     whole = deck_target if deck_target is not None else (run.deck_target or sum(target_seconds))
     return RunSummary(
+        run_id=run.id,
         deck_title=run.deck_title,
         slides=slides,
         total_seconds=run.total_seconds,
