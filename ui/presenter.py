@@ -753,6 +753,10 @@ class PresentPage(QWidget):
         self.grid.slideChosen.connect(self.presentation.go_to)
         self._add_default_keys()
         self._add_menu_actions(parent)
+        # Rehearse mode, teleprompter, notes editing and deck import (issue 8) plug in here.
+        from hexikit.ui.rehearsal import attach_rehearsal
+
+        self.rehearsal = attach_rehearsal(self)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
