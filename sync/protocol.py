@@ -1,0 +1,299 @@
+"""The sync wire format, shared by the client and the reference server (no Qt, no I/O).
+
+See docs/sync-protocol.md. In short:
+
+* ``POST /v1/push`` with ``Idempotency-Key: <batch key>`` and a body
+  ``{"device_id", "batch_key", "ops": [op, ...]}``; each op is
+  ``{"op_id", "entity_type", "entity_id", "action", "base", "created_at", "payload"}``.
+  The answer lists, per op, ``applied | duplicate | conflict | rejected``.
+* ``GET /v1/changes?after=N&limit=L``: the change feed in commit order.
+* ``GET /v1/reconcile``: count and hash of the operation IDs the server holds for the caller.
+* ``POST /v1/claims``: a claim code moves a participant's activities to a member account.
+* ``GET /health``: JSON, so a captive portal's HTML page is never mistaken for the server.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+PROTOCOL_VERSION = 1
+SERVICE_NAME = "hexikit-sync"
+
+#: Limits the server enforces and the client stays under.
+MAX_BODY_BYTES = 5 * 1024 * 1024
+MAX_OPS_PER_BATCH = 1000
+CLIENT_BATCH_OPS = 500
+CLIENT_BATCH_BYTES = 2 * 1024 * 1024
+MAX_PULL_LIMIT = 1000
+
+ACTIONS = ("create", "update", "delete", "snapshot")
+RESULT_STATUSES = ("applied", "duplicate", "conflict", "rejected")
+ACKED_STATUSES = ("applied", "duplicate", "conflict")
+
+#: Participant fields that may leave the laptop only with the person's consent.
+PERSONAL_FIELDS = frozenset({"name", "email", "organisation", "role", "consent_wording"})
+#: What a participant without consent is on the wire: an anonymous UUID plus these.
+ANONYMOUS_PARTICIPANT_FIELDS = frozenset(
+    {
+        "id",
+        "event_id",
+        "region",
+        "claim_code",
+        "is_member",
+        "consent",
+        "created_at",
+        "updated_at",
+        "deleted_at",
+    }
+)
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
+def is_uuid(value: object) -> bool:
+    return isinstance(value, str) and bool(_UUID.match(value))
+
+
+# ---------------------------------------------------------------- field schema
+
+# kind: "str" (with max length), "text", "bool", "int?", "float", "decimal?", "list",
+# "datetime", "datetime?", "uuid", "uuid?"
+FieldSpec = tuple[str, int]
+
+_COMMON: dict[str, FieldSpec] = {
+    "id": ("uuid", 36),
+    "created_at": ("datetime", 0),
+    "updated_at": ("datetime", 0),
+    "deleted_at": ("datetime?", 0),
+}
+
+ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
+    "event": {
+        **_COMMON,
+        "title": ("str", 200),
+        "date": ("str", 10),
+        "venue": ("str", 200),
+        "region": ("str", 40),
+        "facilitator": ("str", 200),
+    },
+    "participant": {
+        **_COMMON,
+        "event_id": ("uuid?", 36),
+        "name": ("str", 200),
+        "email": ("str", 254),
+        "organisation": ("str", 200),
+        "role": ("str", 200),
+        "region": ("str", 40),
+        "is_member": ("bool", 0),
+        "consent": ("bool", 0),
+        "consent_at": ("datetime?", 0),
+        "consent_wording": ("text", 0),
+        "claim_code": ("str", 8),
+    },
+    "activity": {
+        **_COMMON,
+        "event_id": ("uuid", 36),
+        "participant_id": ("uuid?", 36),
+        "kind": ("str", 10),
+        "title": ("str", 200),
+        "description": ("text", 0),
+        "categories": ("list", 0),
+        "regions": ("list", 0),
+        "mode": ("str", 20),
+        "hours": ("decimal?", 0),
+    },
+    "match": {
+        **_COMMON,
+        "event_id": ("uuid", 36),
+        "offer_id": ("uuid", 36),
+        "request_id": ("uuid", 36),
+        "status": ("str", 20),
+        "score": ("float", 0),
+        "explanation": ("text", 0),
+    },
+    "feedback": {
+        **_COMMON,
+        "event_id": ("uuid", 36),
+        "worked": ("text", 0),
+        "even_better_if": ("text", 0),
+        "rating": ("int?", 0),
+    },
+}
+
+#: Fields a create must carry (the rest take defaults).
+REQUIRED_ON_CREATE: dict[str, frozenset[str]] = {
+    "event": frozenset({"id", "title"}),
+    "participant": frozenset({"id", "claim_code"}),
+    "activity": frozenset({"id", "event_id", "kind", "title"}),
+    "match": frozenset({"id", "event_id", "offer_id", "request_id"}),
+    "feedback": frozenset({"id", "event_id"}),
+}
+
+MAX_TEXT = 20_000
+
+
+def parse_datetime(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return parsed if parsed.tzinfo is not None else None
+
+
+def field_error(entity_type: str, name: str, value: Any) -> str | None:
+    """Why `value` cannot be stored in `entity_type.name`, or None when it can."""
+    spec = ENTITY_FIELDS.get(entity_type, {}).get(name)
+    if spec is None:
+        return f"unknown field {name!r} for {entity_type}"
+    kind, limit = spec
+    optional = kind.endswith("?")
+    base = kind.rstrip("?")
+    if value is None:
+        return None if optional else f"{name} must not be null"
+    if base in ("str", "text"):
+        if not isinstance(value, str):
+            return f"{name} must be a string"
+        if len(value) > (limit or MAX_TEXT):
+            return f"{name} is longer than {limit or MAX_TEXT} characters"
+        return None
+    if base == "uuid":
+        return None if is_uuid(value) else f"{name} must be a UUID"
+    if base == "bool":
+        return None if isinstance(value, bool) else f"{name} must be true or false"
+    if base == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+        return None if ok else f"{name} must be an integer"
+    if base == "float":
+        ok = isinstance(value, int | float) and not isinstance(value, bool)
+        return None if ok else f"{name} must be a number"
+    if base == "decimal":
+        if not isinstance(value, str):
+            return f"{name} must be a decimal string"
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            return f"{name} must be a decimal string"
+        return None if number.is_finite() and abs(number) < 10_000 else f"{name} is out of range"
+    if base == "list":
+        ok = isinstance(value, list) and all(isinstance(v, str) and len(v) <= 100 for v in value)
+        return None if ok and len(value) <= 50 else f"{name} must be a list of short strings"
+    if base == "datetime":
+        ok = isinstance(value, str) and parse_datetime(value) is not None
+        return None if ok else f"{name} must be an ISO 8601 time with a zone"
+    return f"unsupported field kind {kind}"  # pragma: no cover
+
+
+# ---------------------------------------------------------------- envelope
+
+
+class ProtocolError(Exception):
+    """A request the server refuses as a whole (HTTP 400/413/422)."""
+
+    def __init__(self, code: str, message: str, status: int = 400) -> None:
+        super().__init__(message)
+        self.code = code
+        self.message = message
+        self.status = status
+
+
+@dataclass(frozen=True)
+class WireOp:
+    op_id: str
+    entity_type: str
+    entity_id: str
+    action: str
+    base: int
+    created_at: str
+    payload: dict[str, Any]
+
+
+_OP_KEYS = {"op_id", "entity_type", "entity_id", "action", "base", "created_at", "payload"}
+
+
+def parse_push(body: Any) -> tuple[str, str, list[WireOp]]:
+    """Check a push body's envelope; per-op payload problems are left to the server's apply."""
+    if not isinstance(body, dict):
+        raise ProtocolError("bad_body", "the body must be a JSON object")
+    unknown = set(body) - {"device_id", "batch_key", "ops"}
+    if unknown:
+        raise ProtocolError("unknown_field", f"unknown fields: {sorted(unknown)}")
+    device_id, batch_key, ops = body.get("device_id"), body.get("batch_key"), body.get("ops")
+    if not is_uuid(device_id) or not is_uuid(batch_key):
+        raise ProtocolError("bad_body", "device_id and batch_key must be UUIDs")
+    if not isinstance(ops, list) or not ops:
+        raise ProtocolError("bad_body", "ops must be a non-empty list")
+    if len(ops) > MAX_OPS_PER_BATCH:
+        raise ProtocolError(
+            "too_many_ops", f"at most {MAX_OPS_PER_BATCH} operations per batch", 413
+        )
+    parsed: list[WireOp] = []
+    seen: set[str] = set()
+    for index, op in enumerate(ops):
+        where = f"ops[{index}]"
+        if not isinstance(op, dict):
+            raise ProtocolError("bad_op", f"{where} must be an object")
+        if set(op) != _OP_KEYS:
+            raise ProtocolError("bad_op", f"{where} must have exactly the keys {sorted(_OP_KEYS)}")
+        if not is_uuid(op["op_id"]) or not is_uuid(op["entity_id"]):
+            raise ProtocolError("bad_op", f"{where}: op_id and entity_id must be UUIDs")
+        if op["op_id"] in seen:
+            raise ProtocolError("bad_op", f"{where}: op_id repeated in the batch")
+        seen.add(op["op_id"])
+        if not isinstance(op["entity_type"], str) or not isinstance(op["action"], str):
+            raise ProtocolError("bad_op", f"{where}: entity_type and action must be strings")
+        base = op["base"]
+        if not isinstance(base, int) or isinstance(base, bool) or base < 0:
+            raise ProtocolError("bad_op", f"{where}: base must be a non-negative integer")
+        if not isinstance(op["created_at"], str) or not isinstance(op["payload"], dict):
+            raise ProtocolError("bad_op", f"{where}: created_at string and payload object")
+        parsed.append(
+            WireOp(
+                op_id=op["op_id"],
+                entity_type=op["entity_type"],
+                entity_id=op["entity_id"],
+                action=op["action"],
+                base=base,
+                created_at=op["created_at"],
+                payload=op["payload"],
+            )
+        )
+    return str(device_id), str(batch_key), parsed
+
+
+def op_problem(op: WireOp) -> str | None:
+    """Why the server cannot store this op (it is answered 'rejected'), or None."""
+    if op.entity_type not in ENTITY_FIELDS:
+        return f"unknown entity type {op.entity_type!r}"
+    if op.action not in ACTIONS:
+        return f"unknown action {op.action!r}"
+    for name, value in op.payload.items():
+        problem = field_error(op.entity_type, name, value)
+        if problem:
+            return problem
+    if "id" in op.payload and op.payload["id"] != op.entity_id:
+        return "payload id differs from entity_id"
+    if op.action == "create":
+        missing = REQUIRED_ON_CREATE[op.entity_type] - set(op.payload)
+        if missing:
+            return f"create is missing {sorted(missing)}"
+    if op.action == "delete" and set(op.payload) - {"deleted_at", "updated_at"}:
+        return "a delete carries only deleted_at and updated_at"
+    return None
+
+
+def ops_digest(op_ids: Iterable[str]) -> tuple[int, str]:
+    """(count, sha256 of the sorted IDs joined by newlines): per-device reconciliation."""
+    ordered = sorted(op_ids)
+    digest = hashlib.sha256("\n".join(ordered).encode("ascii")).hexdigest()
+    return len(ordered), digest
+
+
+def redact_participant(payload: dict[str, Any]) -> dict[str, Any]:
+    """The anonymous form of a participant payload: personal fields never leave the laptop."""
+    return {k: v for k, v in payload.items() if k in ANONYMOUS_PARTICIPANT_FIELDS}

@@ -1,0 +1,86 @@
+"""Run the reference server under waitress (a production-grade pure-Python WSGI server).
+
+Waitress refuses over-large bodies itself, from the Content-Length header and before reading
+the body; we swap its plain-text error page for a JSON one so every refusal is JSON.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from waitress import create_server
+from waitress.channel import HTTPChannel
+from waitress.task import ErrorTask
+
+from hexikit.sync.protocol import MAX_BODY_BYTES
+from hexikit.sync.server import SyncServerApp, open_engine
+
+log = logging.getLogger(__name__)
+
+
+class _JsonErrorTask(ErrorTask):
+    """Waitress's own refusals (too large, bad request line) answered as JSON."""
+
+    def execute(self) -> None:
+        error = self.request.error
+        body = json.dumps(
+            {
+                "error": "too_large" if error.code == 413 else "bad_request",
+                "message": f"{error.reason}: {error.body}",
+            }
+        ).encode("utf-8")
+        self.status = f"{error.code} {error.reason}"
+        self.response_headers.append(("Content-Type", "application/json"))
+        self.set_close_on_finish()
+        self.content_length = len(body)
+        self.write(body)
+
+
+class _JsonChannel(HTTPChannel):
+    error_task_class = _JsonErrorTask
+
+
+def make_server(
+    db_url: str, host: str = "127.0.0.1", port: int = 0, threads: int = 4, **app_options: Any
+) -> Any:
+    """A waitress server bound to (host, port); port 0 picks a free one."""
+    app = SyncServerApp(open_engine(db_url), **app_options)
+    server = create_server(
+        app,
+        host=host,
+        port=port,
+        threads=threads,
+        # Refuse bodies above the limit from the header alone (a little headroom for the
+        # app's own check, which answers with the protocol's error code).
+        max_request_body_size=MAX_BODY_BYTES + 1,
+        ident="hexikit-sync",
+        clear_untrusted_proxy_headers=True,
+    )
+    server.channel_class = _JsonChannel
+    return server
+
+
+def server_url(server: Any) -> str:
+    host, port = server.effective_host, server.effective_port
+    if ":" in str(host):
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+def serve(
+    db_url: str,
+    host: str = "127.0.0.1",
+    port: int = 8765,
+    on_listening: Callable[[str], None] | None = None,
+) -> None:
+    server = make_server(db_url, host, port)
+    url = server_url(server)
+    if on_listening is not None:
+        on_listening(url)
+    try:
+        server.run()
+    finally:
+        server.close()
