@@ -119,6 +119,10 @@ class Presentation(QObject):
         self._accumulated = 0.0
         self._running_since: float | None = None
         self._sizes: dict[str, QSize] = {}
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(20)
+        self._prefetch_timer.timeout.connect(self.prefetch)
 
     # Deck and slides ---------------------------------------------------------------------
 
@@ -149,7 +153,9 @@ class Presentation(QObject):
             self.set_blank("")
         if changed:
             self.slideChanged.emit(number)
-            self.prefetch()
+            # Render ahead once this change is on screen, so the renders never compete with
+            # the repaint of the slide just asked for.
+            self._prefetch_timer.start()
         return changed
 
     def next(self) -> bool:
@@ -182,6 +188,9 @@ class Presentation(QObject):
             return
         self._sizes[name] = QSize(size)
         self.prefetch()
+
+    def prefetch_pending(self) -> bool:
+        return self._prefetch_timer.isActive()
 
     def prefetch(self) -> None:
         """Render previous, current, next (and the one after) at every view size."""
@@ -308,15 +317,15 @@ class SlideView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#000000"))
         if self.follow_blank and self.presentation.blank:
-            if self.presentation.blank == WHITE:
-                painter.fillRect(self.rect(), QColor("#ffffff"))
+            colour = "#ffffff" if self.presentation.blank == WHITE else "#000000"
+            painter.fillRect(self.rect(), QColor(colour))
             painter.end()
             return
         number = self.number
         slide = self.presentation.slide(number)
         if slide is None:
+            painter.fillRect(self.rect(), QColor("#000000"))
             self._paint_end(painter)
             painter.end()
             return
@@ -328,6 +337,19 @@ class SlideView(QWidget):
             size.width() / ratio,
             size.height() / ratio,
         )
+        # Only the letterbox bands are filled: the slide image covers the rest (speed).
+        if target.top() > 0:
+            painter.fillRect(QRectF(0, 0, self.width(), target.top()), QColor("#000000"))
+            painter.fillRect(
+                QRectF(0, target.bottom(), self.width(), self.height() - target.bottom()),
+                QColor("#000000"),
+            )
+        if target.left() > 0:
+            painter.fillRect(QRectF(0, 0, target.left(), self.height()), QColor("#000000"))
+            painter.fillRect(
+                QRectF(target.right(), 0, self.width() - target.right(), self.height()),
+                QColor("#000000"),
+            )
         image = self.presentation.cache.image(number, size)
         if image is not None:
             if image.devicePixelRatio() != ratio:
@@ -757,6 +779,10 @@ class PresentPage(QWidget):
         from hexikit.ui.rehearsal import attach_rehearsal
 
         self.rehearsal = attach_rehearsal(self)
+        self._notes_timer = QTimer(self)
+        self._notes_timer.setSingleShot(True)
+        self._notes_timer.setInterval(0)
+        self._notes_timer.timeout.connect(self._refresh_notes)
         self._timer = QTimer(self)
         self._timer.setInterval(250)
         self._timer.timeout.connect(self._tick)
@@ -1191,9 +1217,28 @@ class PresentPage(QWidget):
         )
 
     def _slide_changed(self, number: int) -> None:
+        # The slides repaint first; notes and labels follow right after (a zero timer), so a
+        # long note never delays the projector.
+        self._notes_timer.start()
+        self.slideChanged.emit(number)
+
+    @staticmethod
+    def _set_style(label: QLabel, style: str) -> None:
+        # Style sheets re-polish the widget: only set one when it changes.
+        if label.styleSheet() != style:
+            label.setStyleSheet(style)
+
+    def is_settled(self) -> bool:
+        """True when nothing is left to do after a slide change (renders, notes)."""
+        return (
+            not self._notes_timer.isActive()
+            and not self.presentation.prefetch_pending()
+            and self.context.worker.pending == 0
+        )
+
+    def _refresh_notes(self) -> None:
         self._show_notes()
         self._tick()
-        self.slideChanged.emit(number)
 
     def _tick(self) -> None:
         p = self.presentation
@@ -1216,13 +1261,13 @@ class PresentPage(QWidget):
             self.countdown_label.setText(
                 self.tr("{time} left").replace("{time}", format_duration(remaining))
             )
-            self.countdown_label.setStyleSheet("color: #111111;")
+            self._set_style(self.countdown_label, "color: #111111;")
         else:
             self.countdown_label.setText(
                 self.tr("+{time} over").replace("{time}", format_duration(-remaining))
             )
-            self.countdown_label.setStyleSheet(
-                "color: #ffffff; background: #c0001a; border-radius: 6px;"
+            self._set_style(
+                self.countdown_label, "color: #ffffff; background: #c0001a; border-radius: 6px;"
             )
         now = self.context.clock.now().astimezone()
         self.time_of_day_label.setText(now.strftime("%H:%M"))

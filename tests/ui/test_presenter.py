@@ -248,7 +248,7 @@ def test_notes_size_is_remembered(
 def test_notes_follow_the_slide(qtbot: QtBot, page: PresentPage) -> None:
     assert "Welcome, everyone" in page.notes.toPlainText()
     press(qtbot, page, Qt.Key.Key_Right)
-    assert "So what is timebanking?" in page.notes.toPlainText()
+    qtbot.waitUntil(lambda: "So what is timebanking?" in page.notes.toPlainText())
     assert page.position_label.text() == "slide 2 / 10"
 
 
