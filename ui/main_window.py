@@ -30,6 +30,7 @@ MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.presenter", "PresentPage"),
     ("hexikit.ui.timer_page", "TimerPage"),
     ("hexikit.ui.session_page", "SessionPage"),
+    ("hexikit.ui.cards_page", "CardsPage"),
     ("hexikit.ui.report_page", "ReportPage"),
 ]
 
