@@ -479,13 +479,13 @@ def _run_chart(
         )
         drawing.add(
             String(
-                plot.x + plot.width,
+                plot.x + 4,
                 y + 4,
                 _("median {value:g}").format(value=median),
                 fontName=font,
                 fontSize=8,
                 fillColor=colors.HexColor(MEDIAN_COLOUR),
-                textAnchor="end",
+                textAnchor="start",
             )
         )
     for index, point in enumerate(points):

@@ -583,5 +583,7 @@ def timer_plan_for(segment: Segment) -> Plan:
             for name, seconds, group in zip(names, lengths, groups, strict=True)
         )
     else:
-        phases = (Phase(segment.title, float(total), question, GroupSize.ALL, 0),)
+        # The timer shows the phase name as its heading: keep it short.
+        name = _("Capture") if segment.kind is SegmentKind.CAPTURE else segment.title
+        phases = (Phase(name, float(total), question, GroupSize.ALL, 0),)
     return Plan(name=segment.title, phases=phases, key=f"runsheet:{segment.kind}")

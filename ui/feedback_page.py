@@ -11,6 +11,7 @@ from PySide6.QtCore import QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QIntValidator,
     QKeySequence,
     QPainter,
@@ -37,6 +38,18 @@ from hexikit.ui.context import AppContext
 SCENE_BACKGROUND = QColor("#10233a")
 WORKED_COLOUR = QColor("#7fd1b9")
 BETTER_COLOUR = QColor("#f2a541")
+
+
+def fitted_font(font: QFont, box: QRectF, text: str, minimum_px: int = 10) -> QFont:
+    """`font`, shrunk in steps until `text` (word-wrapped) fits `box`."""
+    fitted = QFont(font)
+    flags = int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap)
+    while fitted.pixelSize() > minimum_px:
+        bounds = QFontMetricsF(fitted).boundingRect(box, flags, text)
+        if bounds.height() <= box.height() and bounds.width() <= box.width():
+            break
+        fitted.setPixelSize(max(int(fitted.pixelSize() * 0.9), minimum_px))
+    return fitted
 
 
 class FeedbackScene(QWidget):
@@ -66,6 +79,9 @@ class FeedbackScene(QWidget):
         small = QFont(self.font())
         small.setPixelSize(max(int(height / 18), 10))
         half = (width - 3 * margin) / 2
+        # One size for both prompts: the size that fits the longer of the two.
+        fitted = [fitted_font(big, QRectF(0, 0, half, height * 0.42), t) for t in (worked, better)]
+        prompt_font = min(fitted, key=lambda f: f.pixelSize())
         for number, (text, colour, mark) in enumerate(
             ((worked, WORKED_COLOUR, "+"), (better, BETTER_COLOUR, "→"))
         ):
@@ -79,8 +95,10 @@ class FeedbackScene(QWidget):
                 mark,
             )
             painter.setPen(QColor("#ffffff"))
+            box = QRectF(left, height * 0.32, half, height * 0.42)
+            painter.setFont(prompt_font)
             painter.drawText(
-                QRectF(left, height * 0.32, half, height * 0.4),
+                box,
                 Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
                 text,
             )

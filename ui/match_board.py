@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from hexikit import matching
 from hexikit.matching import MatchCard, Suggestion
 from hexikit.ui.context import AppContext
+from hexikit.ui.feedback_page import fitted_font
 
 SCENE_BACKGROUND = QColor("#10233a")
 CARD_BACKGROUND = QColor("#ffffff")
@@ -207,9 +208,9 @@ class MatchesScene(QWidget):
                 QRectF(rect.left(), rect.top() + card_h * 0.15, card_h * 0.06, card_h * 0.7)
             )
             inner = rect.adjusted(card_h * 0.2, card_h * 0.08, -card_h * 0.12, -card_h * 0.08)
-            painter.setFont(sentence_font)
             painter.setPen(QPen(CARD_INK))
             text_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.72)
+            painter.setFont(fitted_font(sentence_font, text_rect, card.sentence))
             painter.drawText(
                 text_rect,
                 Qt.AlignmentFlag.AlignLeft

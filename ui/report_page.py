@@ -44,7 +44,7 @@ GRID = QColor("#e2e2e2")
 class BarChart(QWidget):
     """Horizontal grouped bars: offers and requests per label (category or region)."""
 
-    ROW_HEIGHT = 26
+    ROW_HEIGHT = 30
 
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -76,7 +76,7 @@ class BarChart(QWidget):
         painter.setFont(self.font())
         label_width = 190.0
         left = label_width + 12
-        right = self.width() - 30.0
+        right = self.width() - 60.0
         top = 36.0
         top_value = max([r.offers for r in self.rows] + [r.requests for r in self.rows] + [1])
         scale = (right - left) / top_value
