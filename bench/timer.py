@@ -13,12 +13,14 @@ was skipped or shown twice, and the ratio busy / idle. Target: every transition 
 from __future__ import annotations
 
 import argparse
+import multiprocessing
 import os
 import statistics
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from typing import Any
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -64,7 +66,14 @@ def busy_worker(stop: threading.Event, counter: list[int]) -> None:
         counter[0] += 1
 
 
-def run_once(app: QApplication, label: str, speed: float, plan_name: str, busy: bool) -> Run:
+def busy_process(stop: Any) -> None:
+    while not stop.is_set():
+        sum(value * value % 7 for value in range(20000))
+
+
+def run_once(
+    app: QApplication, label: str, speed: float, plan_name: str, busy: bool, kind: str = "thread"
+) -> Run:
     plan = find_plan(builtin_plans(), plan_name)
     result = Run(label)
     controller = TimerController(plan=plan, speed=speed)
@@ -105,8 +114,12 @@ def run_once(app: QApplication, label: str, speed: float, plan_name: str, busy: 
     stop = threading.Event()
     counter = [0]
     worker = threading.Thread(target=busy_worker, args=(stop, counter), daemon=True)
-    if busy:
+    process_stop = multiprocessing.Event()
+    process = multiprocessing.Process(target=busy_process, args=(process_stop,), daemon=True)
+    if busy and kind == "thread":
         worker.start()
+    elif busy:
+        process.start()
     QTimer.singleShot(200, controller.start)  # let the window settle first
     # A safety net: never hang the bench (stopped after the run, so it cannot end the next).
     safety = QTimer()
@@ -116,8 +129,11 @@ def run_once(app: QApplication, label: str, speed: float, plan_name: str, busy: 
     app.exec()
     safety.stop()
     stop.set()
-    if busy:
+    process_stop.set()
+    if worker.is_alive():
         worker.join()
+    if process.is_alive():
+        process.join()
     result.busy_loops = counter[0]
     scene.close()
     controller.deleteLater()
@@ -161,6 +177,12 @@ def main() -> int:
         default=None,
         help="Python's GIL switch interval in ms for this run (default: Python's, 5 ms)",
     )
+    parser.add_argument(
+        "--busy-kind",
+        choices=["thread", "process"],
+        default="thread",
+        help="a Python thread in the app (holds the GIL: the worst case) or another process",
+    )
     args = parser.parse_args()
     if args.switch_interval is not None:
         sys.setswitchinterval(args.switch_interval / 1000)
@@ -176,7 +198,14 @@ def main() -> int:
     )
     idle = summary(run_once(app, "baseline: idle CPU", args.speed, args.plan, False), phase_seconds)
     busy = summary(
-        run_once(app, "busy: another thread keeps the CPU busy", args.speed, args.plan, True),
+        run_once(
+            app,
+            f"busy: another {args.busy_kind} keeps the CPU busy",
+            args.speed,
+            args.plan,
+            True,
+            args.busy_kind,
+        ),
         phase_seconds,
     )
     print("\n== ratio busy / idle ==")
