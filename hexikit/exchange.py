@@ -44,7 +44,7 @@ from hexikit.domain import (
     validate_participant,
 )
 from hexikit.i18n import _
-from hexikit.records import find_participant_by_name, name_key
+from hexikit.records import name_key
 from hexikit.store import Store, StoreWriteError, entity_to_dict
 from hexikit.store.models import Activity, Event, Participant, new_uuid
 
@@ -453,6 +453,7 @@ class _Checker:
         self.known_people: dict[str, Participant] = {}
         self.people_by_id: dict[str, _PlannedPerson] = {}
         self.people_by_name: dict[tuple[str, str], str] = {}  # (event, name key) -> id
+        self.existing_by_name: dict[tuple[str, str], str] = {}  # the same, already stored
         self.used_claim_codes: set[str] = set()
         self.ids_in_file: set[str] = set()
 
@@ -472,6 +473,14 @@ class _Checker:
                 person.id: person for person in session.scalars(select(Participant))
             }
             self.used_claim_codes = {person.claim_code for person in self.known_people.values()}
+        # The same rule as find_participant_by_name (oldest live one wins), looked up once
+        # instead of once per row.
+        people = sorted(self.known_people.values(), key=lambda person: person.created_at)
+        for person in people:
+            if person.deleted_at is None and person.event_id is not None:
+                self.existing_by_name.setdefault(
+                    (person.event_id, name_key(person.name)), person.id
+                )
 
     def run(self) -> _Plan:
         self.load_store_facts()
@@ -648,10 +657,8 @@ class _Checker:
         if not person_id:
             if key in self.people_by_name:
                 return self.people_by_name[key]
-            with self.store.session() as session:
-                existing = find_participant_by_name(session, event_id, clean.name)
-            if existing is not None:
-                return existing.id
+            if key in self.existing_by_name:
+                return self.existing_by_name[key]
         code = normalise_claim_code(given["participant_claim_code"])
         if code is not None and code in self.used_claim_codes:
             code = None  # taken on this laptop: the participant gets a fresh one
