@@ -124,3 +124,19 @@ def test_keys_on_the_audience_window_move_the_session(qtbot, context: AppContext
     assert page.session.index == 0 and page.session.state is SessionState.RUNNING
     qtbot.keyClick(context.audience, Qt.Key.Key_F6)
     assert page.session.index == 1
+
+
+def test_next_key_is_registered_on_the_presenter_view(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    from hexikit.ui.presenter import PresentPage
+
+    _with_silent_timer(context)
+    present = PresentPage(context)
+    qtbot.addWidget(present)
+    page = _page(qtbot, context)
+    qtbot.keyClick(present, Qt.Key.Key_F6)
+    assert page.session.state is SessionState.RUNNING
+    assert context.audience.current_scene == SLIDES
+    qtbot.keyClick(context.audience, Qt.Key.Key_F6)  # a clicker talking to the projector
+    assert context.audience.current_scene == TIMER
+    qtbot.keyClick(present, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert context.audience.current_scene == SLIDES
