@@ -48,7 +48,7 @@ from hexikit.timer_plans import (
 )
 from hexikit.ui.bells import Bell, BellPlayer
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import SLIDES, TIMER
+from hexikit.ui.stage import BLACK, SLIDES, TIMER, WHITE
 from hexikit.ui.timer_controller import TimerController, shared_timer
 from hexikit.ui.timer_scene import TimerScene
 
@@ -77,6 +77,24 @@ def parse_duration(text: str) -> float:
     for number in numbers:
         seconds = seconds * 60 + number
     return seconds
+
+
+class AspectBox(QWidget):
+    """Holds one widget at 16:9, as large as fits, so the preview looks like the projector."""
+
+    def __init__(self, child: QWidget, ratio: float = 16 / 9) -> None:
+        super().__init__()
+        self._child = child
+        self._ratio = ratio
+        child.setParent(self)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(child.minimumSize())
+
+    def resizeEvent(self, event: object) -> None:
+        w, h = self.width(), self.height()
+        width = min(w, round(h * self._ratio))
+        height = round(width / self._ratio)
+        self._child.setGeometry((w - width) // 2, 0, width, height)
 
 
 class HelpOverlay(QWidget):
@@ -274,9 +292,8 @@ class TimerPage(QWidget):
         left = QVBoxLayout()
         self.preview = TimerScene()
         self.preview.setObjectName("timerPreview")
-        self.preview.setMinimumSize(560, 315)
-        self.preview.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        left.addWidget(self.preview, 1)
+        self.preview.setMinimumSize(480, 270)
+        left.addWidget(AspectBox(self.preview), 1)
 
         controls = QGridLayout()
         self.start_button = self._button(self.tr("Start (Space)"), c.toggle_pause, "startPause")
@@ -418,6 +435,11 @@ class TimerPage(QWidget):
         self._plan_loaded(self.controller.plan)
 
     def _plan_chosen(self, index: int) -> None:
+        if self._timer_busy():
+            self.plan_combo.setCurrentIndex(
+                max(0, self.plan_combo.findData(self.controller.plan.key))
+            )
+            return
         if 0 <= index < len(self.plans):
             self.controller.load_plan(self.plans[index])
             self.setFocus()
@@ -507,7 +529,22 @@ class TimerPage(QWidget):
             )
         return replace(base, phases=tuple(phases))
 
+    def _timer_busy(self) -> bool:
+        """True (and says so) while the room's timer runs: changing plans would reset it."""
+        if self.controller.state in (TimerState.RUNNING, TimerState.PAUSED):
+            self._say(
+                self.tr(
+                    "The timer is running. Reset it (X) first, then change or copy the plan: "
+                    "changing plans starts the timer again from the top."
+                ),
+                error=True,
+            )
+            return True
+        return False
+
     def copy_current(self) -> None:
+        if self._timer_busy():
+            return
         plan = copy_plan(self.controller.plan)
         self.plans.append(plan)
         self.controller.load_plan(plan)
@@ -608,14 +645,21 @@ class TimerPage(QWidget):
         self._update_projector_label()
 
     def _update_projector_label(self) -> None:
-        shown = self.context.audience.current_scene
-        text = (
-            self.tr("The projector shows the timer. Press T for the slides.")
-            if shown == TIMER
-            else self.tr("The projector shows: {scene}. Press T for the timer.").replace(
-                "{scene}", shown or self.tr("nothing")
+        audience = self.context.audience
+        shown = audience.current_scene
+        names = {
+            SLIDES: self.tr("the slides"),
+            BLACK: self.tr("a black screen"),
+            WHITE: self.tr("a white screen"),
+        }
+        if shown == TIMER:
+            text = self.tr("The projector shows the timer. Press T to go back.")
+        else:
+            text = self.tr("The projector shows {scene}. Press T for the timer.").replace(
+                "{scene}", names.get(shown, shown or self.tr("nothing"))
             )
-        )
+        if not audience.isVisible():
+            text += " " + self.tr("(The audience window is not open yet.)")
         self.projector_label.setText(text)
 
     # ------------------------------------------------------------------ status

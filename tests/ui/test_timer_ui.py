@@ -330,3 +330,19 @@ def test_t_in_the_real_presenter_view_switches_to_the_timer_and_back(
     assert context.audience.current_scene == TIMER
     present.handle_key(event)
     assert context.audience.current_scene == SLIDES
+
+
+def test_changing_plans_while_the_timer_runs_is_refused_with_a_reason(
+    qtbot,
+    page: TimerPage,  # type: ignore[no-untyped-def]
+) -> None:
+    page.controller.start()
+    page._plan_chosen(2)
+    assert page.controller.plan.key == "classic"
+    assert page.controller.state is TimerState.RUNNING
+    assert "Reset it (X) first" in page.message.text()
+    page.copy_current()
+    assert page.controller.plan.key == "classic"
+    press(qtbot, page, Qt.Key.Key_X)
+    page._plan_chosen(2)
+    assert page.controller.plan.key == "hexithon"
