@@ -15,6 +15,7 @@ who did not consent is "Someone" on the screen.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -105,6 +106,12 @@ def keywords(text: str) -> dict[str, str]:
     return found
 
 
+@functools.lru_cache(maxsize=4096)
+def _cached_keywords(text: str) -> dict[str, str]:
+    # Every offer meets every request: extract each text's words once, not once per pair.
+    return keywords(text)
+
+
 @dataclass(frozen=True)
 class ActivityFacts:
     """What matching needs to know about one activity (and its author)."""
@@ -183,8 +190,8 @@ def score_pair(offer: ActivityFacts, request: ActivityFacts) -> Suggestion | Non
         return None
     shared_categories = tuple(c for c in offer.categories if c in set(request.categories))
     shared_regions = tuple(sorted(offer.places & request.places))
-    offer_words = keywords(f"{offer.title} {offer.description}")
-    request_words = keywords(f"{request.title} {request.description}")
+    offer_words = _cached_keywords(f"{offer.title} {offer.description}")
+    request_words = _cached_keywords(f"{request.title} {request.description}")
     shared_stems = [s for s in offer_words if s in request_words]
     shared_words = tuple(request_words[s] for s in shared_stems)
     if not shared_categories and not shared_words:

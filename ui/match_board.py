@@ -253,7 +253,7 @@ class MatchBoard(QWidget):
         self.context = context
         self.scene = scene
         self._event_id = ""
-        self._busy = False
+        self._stale = False
         self.model = SuggestionModel(self)
         self.table = QTableView()
         self.table.setObjectName("suggestionTable")
@@ -308,7 +308,17 @@ class MatchBoard(QWidget):
 
     def _store_changed(self, entity_type: str) -> None:
         if entity_type in ("activity", "participant") and self._event_id:
+            # Ranking a big room takes a moment: do it when the board is on screen.
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event: Any) -> None:
+        if self._stale:
+            self._stale = False
             self.refresh()
+        super().showEvent(event)
 
     def refresh(self) -> None:
         """Ask the core for the ranked suggestions and the projector cards (off the GUI thread)."""
