@@ -36,9 +36,16 @@ def make_cards(count: int) -> list[PersonalCard]:
                 claim_url=claim_url(BASE, code),
                 signup_url=BASE,
                 offers=(
-                    ActivityLine(Kind.OFFER, "Run charts for ward data", ("Statistical analysis",), Decimal(2)),
+                    ActivityLine(
+                        Kind.OFFER,
+                        "Run charts for ward data",
+                        ("Statistical analysis",),
+                        Decimal(2),
+                    ),
                 ),
-                requests=(ActivityLine(Kind.REQUEST, "Someone to review our falls audit", (), None),),
+                requests=(
+                    ActivityLine(Kind.REQUEST, "Someone to review our falls audit", (), None),
+                ),
             )
         )
     return cards
@@ -65,7 +72,9 @@ def main() -> None:
         size = len(result.pdf)
     encode = statistics.median(encode_times)
     whole = statistics.median(pdf_times)
-    print(f"cards: {args.cards} personal cards, A4 8-up, {result.pages} pages (median of {args.repeat})")
+    print(
+        f"cards: {args.cards} personal cards, A4 8-up, {result.pages} pages (median of {args.repeat})"
+    )
     print(f"encode {args.cards} QR codes alone: {encode:.3f} s")
     print(f"whole PDF:                     {whole:.3f} s, {size / 1e6:.2f} MB")
     print(f"ratio whole / encode:          {whole / encode:.2f}x (target <= 1.5x)")

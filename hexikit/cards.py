@@ -452,8 +452,8 @@ class _CardPainter:
         return ((_("Category:"), CATEGORIES), (_("Region:"), REGIONS))
 
     def _tick_size(self, area: _Rect) -> float | None:
-        """The largest size (7 pt down to 5 pt) at which the tick lists fit `area`."""
-        size = 7.0
+        """The largest size (8 pt down to 5 pt) at which the tick lists fit `area`."""
+        size = 8.0
         while size >= MIN_SMALL_PT:
             if area.h > 0 and self._flow(self._tick_groups(), area, size, draw=False) is not None:
                 return size

@@ -320,7 +320,8 @@ class CardsPage(QWidget):
         self.people_list = QListWidget()
         self.people_list.setObjectName("peopleList")
         self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.people_list.setMinimumHeight(120)
+        self.people_list.setMinimumHeight(90)
+        self.people_list.setMaximumHeight(220)
         people_layout.addWidget(self.people_list)
         self.people_box = people_box
         form.addRow(people_box)
@@ -347,6 +348,9 @@ class CardsPage(QWidget):
         self.printer_combo = QComboBox()
         self.printer_combo.setObjectName("printerCombo")
         self.printer_combo.setEditable(True)
+        line_edit = self.printer_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Printer name"))
         self.offset_x = QDoubleSpinBox()
         self.offset_y = QDoubleSpinBox()
         for spin in (self.offset_x, self.offset_y):
@@ -573,7 +577,7 @@ class CardsPage(QWidget):
         self.people_list.blockSignals(True)
         self.people_list.clear()
         for person in people:
-            label = self.tr("{name} ({count} activities)").format(
+            label = self.tr("{name} (offers and requests: {count})").format(
                 name=person.name, count=person.activities
             )
             item = QListWidgetItem(label)
@@ -614,7 +618,7 @@ class CardsPage(QWidget):
             self._last_result = result
             self.preview.set_image(image)
             self.preview_caption.setText(
-                self.tr("Preview of the first sheet ({cards} cards on {pages} sheets)").format(
+                self.tr("Preview of sheet 1 of {pages} (cards: {cards})").format(
                     cards=result.cards, pages=result.pages
                 )
             )

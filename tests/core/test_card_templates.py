@@ -65,7 +65,7 @@ def test_custom_template_round_trip_and_listing() -> None:
 @pytest.mark.parametrize(
     ("changes", "message"),
     [
-        ({"columns": 3}, r"does not fit the page: its 3 columns end at 285\.0 mm"),
+        ({"columns": 3}, r"does not fit the page: its 3 columns end at 290\.0 mm"),
         ({"rows": 6}, r"does not fit the page: its 6 rows end at 340\.0 mm"),
         ({"pitch_x_mm": 80}, "cards would overlap"),
         ({"card_width_mm": "wide"}, "must be a number"),

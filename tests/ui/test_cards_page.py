@@ -67,15 +67,15 @@ def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
 def test_preview_of_personal_cards_and_selection(qtbot, page: CardsPage) -> None:  # type: ignore[no-untyped-def]
     assert page.mode_title() == "Cards"
     assert page.preview.image().width() == 900
-    assert "3 cards" in page.preview_caption.text()
+    assert "(cards: 3)" in page.preview_caption.text()
     with qtbot.waitSignal(page.previewReady, timeout=20000):
         page.active_radio.setChecked(True)
-    assert "2 cards" in page.preview_caption.text()
+    assert "(cards: 2)" in page.preview_caption.text()
     with qtbot.waitSignal(page.previewReady, timeout=20000):
         page.some_radio.setChecked(True)
         page.people_list.item(0).setCheckState(Qt.CheckState.Checked)
     assert page.job().participants == (page._people[0].id,)
-    assert "1 cards" in page.preview_caption.text()
+    assert "(cards: 1)" in page.preview_caption.text()
 
 
 def test_blank_cards_and_save_pdf(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
