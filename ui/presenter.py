@@ -548,34 +548,38 @@ class HelpOverlay(Overlay):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(0, 0, 0, 225))
+        painter.fillRect(self.rect(), QColor(16, 16, 16, 246))
         rows = self.lines()
         margin = 40
         line_h = max(18, min(34, (self.height() - 2 * margin - 60) // max(1, len(rows))))
         font = QFont("DejaVu Sans")
         font.setPixelSize(round(line_h * 0.62))
+        bold = QFont(font)
+        bold.setBold(True)
         title_font = QFont(font)
         title_font.setPixelSize(round(line_h * 0.95))
         title_font.setBold(True)
         painter.setFont(title_font)
         painter.setPen(QColor("#ffffff"))
         painter.drawText(margin, margin + line_h, self.tr("Keys (press any key to close)"))
-        key_w = min(360, self.width() // 3)
+        # The key column is as wide as its widest entry, up to half the overlay.
+        painter.setFont(bold)
+        metrics = painter.fontMetrics()
+        widest = max((metrics.horizontalAdvance(keys) for keys, _d in rows), default=100)
+        key_w = min(widest + 10, (self.width() - 2 * margin) // 2)
         y = margin + line_h * 2
         for keys, description in rows:
-            font.setBold(True)
-            painter.setFont(font)
+            painter.setFont(bold)
             painter.setPen(QColor("#f2a541"))
             painter.drawText(
                 QRect(margin, y, key_w, line_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                keys,
+                painter.fontMetrics().elidedText(keys, Qt.TextElideMode.ElideRight, key_w),
             )
-            font.setBold(False)
             painter.setFont(font)
             painter.setPen(QColor("#ffffff"))
             painter.drawText(
-                QRect(margin + key_w + 20, y, self.width() - key_w - 2 * margin - 20, line_h),
+                QRect(margin + key_w + 24, y, self.width() - key_w - 2 * margin - 24, line_h),
                 Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                 description,
             )

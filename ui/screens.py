@@ -97,8 +97,19 @@ ScreenSource = Callable[[], list[tuple[ScreenInfo, QScreen]]]
 
 
 def real_screens() -> list[tuple[ScreenInfo, QScreen]]:
-    """Every attached screen with its description (the default screen source)."""
-    return [(describe(screen), screen) for screen in current_screens()]
+    """Every attached screen with its description (the default screen source).
+
+    Names are made unique ("screen", "screen (2)"): some X setups name every screen alike.
+    """
+    attached: list[tuple[ScreenInfo, QScreen]] = []
+    seen: dict[str, int] = {}
+    for screen in current_screens():
+        info = describe(screen)
+        seen[info.name] = seen.get(info.name, 0) + 1
+        if seen[info.name] > 1:
+            info = ScreenInfo(f"{info.name} ({seen[info.name]})", info.primary, info.geometry)
+        attached.append((info, screen))
+    return attached
 
 
 class ScreenPlacer(QObject):
@@ -263,11 +274,8 @@ class IdentifyOverlay(QWidget):
 def identify_screens(duration_ms: int = 3000) -> list[IdentifyOverlay]:
     """Show a big number on each screen for `duration_ms`; returns the overlays shown."""
     overlays: list[IdentifyOverlay] = []
-    primary = QGuiApplication.primaryScreen()
-    for number, screen in enumerate(current_screens(), start=1):
-        label = screen.name() or ""
-        if screen is primary:
-            label = f"{label} (primary)".strip()
+    for number, (info, screen) in enumerate(real_screens(), start=1):
+        label = f"{info.name}, primary" if info.primary else info.name
         overlay = IdentifyOverlay(number, label, screen)
         overlay.show()
         QTimer.singleShot(duration_ms, overlay.close)

@@ -122,7 +122,10 @@ def _draw_document(painter: QPainter, document: QTextDocument, rect: QRectF, cen
     if centre:
         offset = max(0.0, (rect.height() - document.size().height()) / 2)
     painter.translate(rect.x(), rect.y() + offset)
-    document.drawContents(painter, QRectF(0, 0, rect.width(), rect.height() - offset))
+    # List numbers hang left of the text column, into the margin: let them show.
+    document.drawContents(
+        painter, QRectF(-rect.x(), 0, rect.width() + rect.x(), rect.height() - offset)
+    )
     painter.restore()
 
 
