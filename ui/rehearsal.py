@@ -371,7 +371,7 @@ class RehearsalCoach(QWidget):
             pace = self.tr("{time} ahead").replace("{time}", format_seconds(-delta))
             colour = GOOD
         self.pace_label.setText(
-            self.tr("Talk {time}: {pace}")
+            self.tr("Talk {time} · {pace}")
             .replace("{time}", format_seconds(run.elapsed()))
             .replace("{pace}", pace)
         )
@@ -653,7 +653,7 @@ class RehearsalSummaryWindow(QDialog):
         self.chart = SlideTimesChart()
         layout.addWidget(self.headline)
         layout.addWidget(self.subline)
-        layout.addWidget(self.chart, 3)
+        layout.addWidget(self.chart, 4)
         lists = QHBoxLayout()
         history_box = QGroupBox(self.tr("History of runs"))
         QVBoxLayout(history_box).addWidget(history := QListWidget())
@@ -665,7 +665,7 @@ class RehearsalSummaryWindow(QDialog):
         self.often_long.setObjectName("oftenLong")
         lists.addWidget(history_box, 1)
         lists.addWidget(long_box, 1)
-        layout.addLayout(lists, 2)
+        layout.addLayout(lists, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.forget_button = buttons.addButton(
             self.tr("Forget this run"), QDialogButtonBox.ButtonRole.DestructiveRole

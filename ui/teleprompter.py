@@ -101,7 +101,7 @@ class TeleprompterView(QWidget):
         self.document.setTextWidth(max(100, self.width()))
         self.document.setDefaultStyleSheet(
             "p { color: #f5f5f5; margin-bottom: 0.6em; }"
-            " h2 { color: #8fb8ff; font-weight: normal; margin-top: 1.2em; }"
+            " p.head { color: #8fb8ff; margin-top: 0.8em; margin-bottom: 0.2em; }"
             " p.empty { color: #8a8a8a; font-style: italic; }"
         )
         self.document.setHtml(self._html())
@@ -116,7 +116,8 @@ class TeleprompterView(QWidget):
         for slide in deck.slides[max(0, self.number - 1) :]:
             title = slide.title or self.tr("Slide {n}").replace("{n}", str(slide.number))
             parts.append(
-                f"<h2 style='font-size:{heading_px}px'>{slide.number} · {html.escape(title)}</h2>"
+                f"<p class='head'><span style='font-size:{heading_px}px'>"
+                f"{slide.number} · {html.escape(title)}</span></p>"
             )
             paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
             if not paragraphs:
@@ -258,6 +259,9 @@ class TeleprompterWindow(QWidget):
         self.status = QLabel()
         self.status.setObjectName("teleprompterStatus")
         self.status.setWordWrap(True)
+        status_font = QFont(self.status.font())
+        status_font.setPointSizeF(status_font.pointSizeF() * 1.15)
+        self.status.setFont(status_font)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 6)
         layout.addWidget(self.view, 1)
