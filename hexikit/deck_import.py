@@ -1128,17 +1128,16 @@ def load_pptx_deck(
         return _titled_from(load_library_deck(cached), path)
     cache.mkdir(parents=True, exist_ok=True)
     temp = Path(tempfile.mkdtemp(prefix=_TEMP_PREFIX, dir=cache))
-    fallback_message: str | None = None
     try:
         try:
             build_pptx_folder(path, temp, soffice=program, timeout=timeout, clock=SYSTEM_CLOCK)
         except ConversionError as exc:
-            # LibreOffice failed or hung: open the notes anyway, and do not cache that.
+            # LibreOffice failed or hung: open the notes anyway, and do not cache that (the
+            # deck is read into memory before the folder goes).
             shutil.rmtree(temp, ignore_errors=True)
             temp.mkdir()
             build_pptx_folder(path, temp, soffice=None, timeout=None, clock=SYSTEM_CLOCK)
-            fallback_message = str(exc)
-            return _titled_from(load_library_deck(temp), path, fallback_message)
+            return _titled_from(load_library_deck(temp), path, str(exc))
         if cached.exists():
             shutil.rmtree(cached, ignore_errors=True)
         os.rename(temp, cached)
@@ -1149,7 +1148,7 @@ def load_pptx_deck(
             path, _("The deck could not be prepared: {error}").format(error=exc.strerror or exc)
         )
     finally:
-        if fallback_message is None and temp.exists():
+        if temp.exists():
             shutil.rmtree(temp, ignore_errors=True)
     _prune_cache(cache)
     return _titled_from(load_library_deck(cached), path)

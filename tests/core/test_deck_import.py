@@ -223,7 +223,7 @@ def test_notes_only_when_asked_even_with_libreoffice(tmp_path: Path, library: Pa
 
 
 def test_opening_a_pptx_directly_survives_a_hanging_libreoffice(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, data_dir: Path
 ) -> None:
     monkeypatch.setenv("HEXIKIT_TEST_PIDFILE", str(tmp_path / "child.pid"))
     fake = make_fake_soffice(tmp_path, "hang")
@@ -234,6 +234,8 @@ def test_opening_a_pptx_directly_survives_a_hanging_libreoffice(
     assert deck.pdf_path is None
     assert "did not finish" in deck.problems[0].message
     assert not deck.errors
+    cache = data_dir / "decks" / ".cache"
+    assert [p for p in cache.iterdir()] == []  # a failed conversion is neither cached nor left
 
 
 def test_find_soffice_honours_the_override(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
