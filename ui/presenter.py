@@ -396,6 +396,8 @@ class SlidesScene(SlideView):
         super().__init__(page.presentation, "audience", 0, follow_blank=False, parent=parent)
         self._page = page
         self.setObjectName("slidesScene")
+        # No mouse pointer over the audience's slides.
+        self.setCursor(Qt.CursorShape.BlankCursor)
         page.presentation.slideChanged.connect(self.slideChanged)
 
     def show_slide(self, number: int) -> None:
@@ -1081,6 +1083,10 @@ class PresentPage(QWidget):
         self.presentation.end()
         if self.audience.current_scene in (SLIDES, BLACK, WHITE):
             self.screens.hide_audience()
+        # Back to the presenter view, in front, with the keys.
+        window = self.window()
+        window.raise_()
+        window.activateWindow()
         self.setFocus()
 
     def _presenting_changed(self, presenting: bool) -> None:

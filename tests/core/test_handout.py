@@ -51,3 +51,28 @@ def test_empty_deck_and_bad_paper_are_plain_errors(tmp_path: Path) -> None:
         write_handout(parse_deck("", None), tmp_path / "x.pdf")
     with pytest.raises(HandoutError):
         write_handout(load_deck(builtin_deck_dir()), tmp_path / "x.pdf", paper="a3")
+
+
+def test_pdf_backed_deck_copies_its_pages(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from hexikit.deck import Deck, Slide
+
+    source = tmp_path / "talk.pdf"
+    canvas = Canvas(str(source), pagesize=(960, 540))
+    for number in (1, 2):
+        canvas.setFont("Helvetica-Bold", 40)
+        canvas.drawString(60, 400, f"Imported page {number}")
+        canvas.showPage()
+    canvas.save()
+    deck = Deck(title="Imported", source_path=source, pdf_path=source)
+    deck.slides = [
+        Slide(number=n, title=f"p{n}", body="", notes=f"Notes for page {n}.", pdf_page=n - 1)
+        for n in (1, 2)
+    ]
+    out = tmp_path / "imported.pdf"
+    assert write_handout(deck, out) == 2
+    reader = PdfReader(str(out))
+    assert "Imported page 1" in reader.pages[0].extract_text()
+    assert "Imported page 2" in reader.pages[1].extract_text()
+    assert "Notes for page 2." in reader.pages[1].extract_text()

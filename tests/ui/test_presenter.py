@@ -342,3 +342,35 @@ def test_slides_scene_api(qtbot: QtBot, page: PresentPage, context: AppContext) 
     )
     assert page.presentation.cache.request is not None
     assert QSize(16, 9).isValid()
+
+
+def test_present_command_opens_straight_into_presenting(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from hexikit.cli import main
+    from hexikit.ui import app as app_module
+    from hexikit.ui.main_window import MainWindow
+    from hexikit.ui.presenter import present_page
+
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    (deck / "deck.md").write_text("# Talk\nNotes: hi\n---\n## Two\nNotes: two\n", encoding="utf-8")
+    windows: list[MainWindow] = []
+
+    def fake_run_gui(data_dir: str | None = None, on_ready=None) -> int:  # type: ignore[no-untyped-def]
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        on_ready(window)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_gui", fake_run_gui)
+    assert main(["present", str(deck)]) == 0
+    page = present_page(windows[0])
+    assert page is not None
+    qtbot.waitUntil(lambda: page.presentation.presenting, timeout=10000)
+    assert page.presentation.deck is not None and page.presentation.deck.title == "talk"
+    assert page.presentation.current == 1
+    assert context.audience.isVisible()
+    assert main(["present", str(tmp_path / "missing")]) == 1
