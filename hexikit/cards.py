@@ -532,7 +532,7 @@ class _CardPainter:
                 (_("Matched today"), [self._clean(text, where) for text in card.matches])
             )
         if not sections:
-            sections.append((_("No offers or requests recorded yet"), []))
+            sections.append((_("Nothing recorded yet"), []))
         body = _Rect(left.x, footer_top + 1.5 * mm, left.w, y - footer_top - 2.5 * mm)
         self._sections(sections, body, where)
 
@@ -564,7 +564,10 @@ class _CardPainter:
         y = area.top - size
         for text, is_heading in lines:
             font = self.text.bold if is_heading else self.text.regular
-            self._string(area.x + (0 if is_heading else size), y, text, font, size)
+            indent = 0 if is_heading else size
+            # never into the QR code: anything still too wide is cut at the column's edge
+            shown = self.text.cut(text, font, size, area.w - indent)
+            self._string(area.x + indent, y, shown, font, size)
             y -= lead
 
     def _draw_overflow(

@@ -34,12 +34,13 @@ from hexikit.cards import (
     render_cards,
     render_test_sheet,
 )
-from hexikit.domain import ActivityInput, EventInput, Kind, ParticipantInput
+from hexikit.domain import CATEGORIES, ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store
 from hexikit.store.models import Match
 
 BASE = "https://hexitime.com/register"
 WELSH = "ŵ ŷ Ŵ Ŷ ẁ ẃ ẅ ỳ"
+CATEGORIES_ALL = tuple(CATEGORIES)
 DPI = 300
 
 
@@ -210,6 +211,55 @@ def test_code_is_drawn_the_right_way_round(tmp_path: Path) -> None:
     assert finder_at(count - 7, 0)
     assert not finder_at(count - 7, count - 7)
     assert decode(image, tmp_path, "orientation") == [url]
+
+
+BUSY = {
+    "name": "Wwwwww " * 300,
+    "offers": tuple(ActivityLine(Kind.OFFER, "Mmmm " * 60, CATEGORIES_ALL) for _ in range(30)),
+    "requests": (ActivityLine(Kind.REQUEST, "W" * 500),),
+    "matches": ("M" * 400,),
+}
+
+
+@pytest.mark.parametrize(
+    ("template_name", "min_mm", "busy"),
+    [("a4-8up", 30.0, False), ("avery-c32011", 25.0, False), ("avery-5371", 25.0, True)],
+)
+def test_card_code_size_quiet_zone_and_orientation(
+    template_name: str, min_mm: float, busy: bool, tmp_path: Path
+) -> None:
+    """On a real card: the code is the minimum size for the card, sits 3 mm inside the top
+    right corner, has a white 4-module quiet zone (no text runs into it, however long), and
+    every module matches the matrix."""
+    template = find_template(template_name)
+    card = person(3, **BUSY) if busy else person(3)
+    image = rasterise(render_cards([card], template).pdf, tmp_path)
+    matrix = qr_matrix(card.claim_url)
+    count = len(matrix)
+    # at least the card's minimum, grown so modules reach 0.75 mm when there is room
+    side_mm = max(min_mm, (count + 8) * 0.75)
+    module_mm = side_mm / (count + 8)
+    assert module_mm >= 0.6 and template.min_qr_mm == min_mm
+    box = template.card_box(0)
+    square_left = box.left_mm + box.width_mm - 3 - side_mm
+    square_top = box.top_mm + 3
+    px = DPI / 25.4
+
+    def dark(row: int, column: int) -> bool:
+        x = (square_left + (column + 4.5) * module_mm) * px
+        y = (square_top + (row + 4.5) * module_mm) * px
+        return int(image.getpixel((round(x), round(y)))) < 128  # type: ignore[arg-type]
+
+    assert [[dark(r, c) for c in range(count)] for r in range(count)] == [
+        list(map(bool, row)) for row in matrix
+    ]
+    quiet = [
+        (r, c)
+        for r in range(-4, count + 4)
+        for c in range(-4, count + 4)
+        if not (0 <= r < count and 0 <= c < count)
+    ]
+    assert not any(dark(r, c) for r, c in quiet)
 
 
 def test_long_base_url_warns_about_small_modules() -> None:
