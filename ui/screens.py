@@ -212,13 +212,28 @@ class ScreenPlacer(QObject):
                 audience.showNormal()
             audience.setScreen(audience_screen)
             area = audience_screen.availableGeometry()
-            width = min(960, area.width() // 2)
             audience.setGeometry(
-                QRect(area.right() - width - 20, area.top() + 40, width, round(width * 9 / 16))
+                single_screen_geometry(
+                    area, presenter.window().frameGeometry() if presenter is not None else None
+                )
             )
             audience.showNormal()
             audience.raise_()
         self.placementChanged.emit()
+
+
+def single_screen_geometry(area: QRect, presenter: QRect | None) -> QRect:
+    """Where the audience window goes when there is one screen: beside the presenter view
+    when there is room (at least 480 px), otherwise in the top right corner, 16:9."""
+    margin = 20
+    room = area.right() - presenter.right() - margin if presenter is not None else 0
+    if presenter is not None and room >= 480:
+        width = min(960, room - margin)
+        left = presenter.right() + margin
+    else:
+        width = min(960, area.width() // 2)
+        left = area.right() - width - margin
+    return QRect(left, area.top() + 40, width, round(width * 9 / 16))
 
 
 class IdentifyOverlay(QWidget):

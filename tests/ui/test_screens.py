@@ -182,3 +182,16 @@ def test_identify_screens_shows_a_number_on_each(qtbot: QtBot) -> None:
     finally:
         for overlay in overlays:
             overlay.close()
+
+
+def test_single_screen_window_goes_beside_the_presenter_when_there_is_room() -> None:
+    from PySide6.QtCore import QRect
+
+    from hexikit.ui.screens import single_screen_geometry
+
+    area = QRect(0, 0, 1920, 1080)
+    beside = single_screen_geometry(area, QRect(0, 0, 1200, 800))
+    assert beside.left() > 1200 and beside.right() <= 1920
+    assert abs(beside.width() / beside.height() - 16 / 9) < 0.02
+    corner = single_screen_geometry(area, QRect(0, 0, 1920, 1080))
+    assert corner.width() == 960 and corner.right() <= 1920
