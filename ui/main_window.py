@@ -31,8 +31,22 @@ MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.timer_page", "TimerPage"),
     ("hexikit.ui.session_page", "SessionPage"),
     ("hexikit.ui.cards_page", "CardsPage"),
+    ("hexikit.ui.sync_page", "SyncPage"),
     ("hexikit.ui.report_page", "ReportPage"),
 ]
+
+
+SIDEBAR_STYLE = """
+QListWidget#modeSidebar {
+    background: #0b3d47; color: #e8f4f2; border: none; padding-top: 12px;
+    font-size: 15px;
+}
+QListWidget#modeSidebar::item { padding: 6px 16px; border-left: 4px solid transparent; }
+QListWidget#modeSidebar::item:hover { background: #114f5b; }
+QListWidget#modeSidebar::item:selected {
+    background: #15616e; color: #ffffff; border-left: 4px solid #ffb347; font-weight: bold;
+}
+"""
 
 
 class ModePage(Protocol):
@@ -59,6 +73,8 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
         self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The side bar is the one place the facilitator finds every mode: make it obvious.
+        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.pages = QStackedWidget()
         self._loading = QLabel(self.tr("Opening your Hexithon data…"))
         self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -124,6 +140,9 @@ class MainWindow(QMainWindow):
             shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
             self.addAction(shortcut)
         self.sidebar.setCurrentRow(0)
+        from hexikit.ui.sync_indicator import install_sync_indicator
+
+        install_sync_indicator(self, context)
         from hexikit.ui.event_dialog import ensure_current_event
 
         ensure_current_event(context, self)
