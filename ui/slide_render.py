@@ -14,14 +14,16 @@ import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
 from hexikit import slide_layout as L
 from hexikit.deck import Deck, Slide
+from hexikit.resources import asset
 from hexikit.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,18 @@ THUMBNAIL_SIZE = QSize(320, 180)
 CACHE_BUDGET_BYTES = 400 * 1024 * 1024
 
 _thread_state = threading.local()
+
+
+@cache
+def register_slide_fonts() -> bool:
+    """Load the bundled DejaVu Sans into Qt (GUI thread, once) so slides look the same on
+    every machine, whether or not the system has the font. True when it was loaded."""
+    loaded = False
+    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+        path = asset("fonts", name)
+        if path.is_file() and QFontDatabase.addApplicationFont(str(path)) >= 0:
+            loaded = True
+    return loaded
 
 
 def slide_size_for(available: QSize) -> QSize:
@@ -307,6 +321,7 @@ class SlideCache(QObject):
 
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        register_slide_fonts()
         self._worker = worker
         self._deck: Deck | None = None
         self._images: OrderedDict[tuple[str, int, int, int], QImage] = OrderedDict()
