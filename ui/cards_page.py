@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -35,6 +36,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -47,7 +49,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.card_templates import SheetTemplate, all_templates
+from hexikit.card_templates import (
+    SheetTemplate,
+    TemplateError,
+    all_templates,
+    template_from_dict,
+    template_to_dict,
+)
 from hexikit.cards import CardKind, CardsJob, CardsResult, make_cards, render_test_sheet
 from hexikit.resources import builtin_deck_dir
 from hexikit.store import Store
@@ -243,6 +251,85 @@ class PreviewLabel(QLabel):
         self.setPixmap(pixmap)
 
 
+class CustomSheetDialog(QDialog):
+    """Describe a sheet of cards nobody ships a template for; checked before it is kept.
+
+    Signals: none (modal; read `template()` after `exec()` returns Accepted).
+    """
+
+    FIELDS = (
+        ("card_width_mm", "Card width", 85.0),
+        ("card_height_mm", "Card height", 55.0),
+        ("columns", "Columns", 2),
+        ("rows", "Rows", 5),
+        ("left_mm", "First card from the left edge", 15.0),
+        ("top_mm", "First card from the top edge", 13.5),
+        ("pitch_x_mm", "Across: card start to next card start", 95.0),
+        ("pitch_y_mm", "Down: card start to next card start", 55.0),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a sheet of cards"))
+        self._template: SheetTemplate | None = None
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Club business cards"))
+        form.addRow(self.tr("Name"), self.name_edit)
+        self.page_combo = QComboBox()
+        self.page_combo.addItems(["A4", "Letter"])
+        form.addRow(self.tr("Paper"), self.page_combo)
+        self.spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for key, label, default in self.FIELDS:
+            spin: QSpinBox | QDoubleSpinBox
+            if isinstance(default, int):
+                spin = QSpinBox()
+                spin.setRange(1, 20)
+                spin.setValue(default)
+            else:
+                spin = QDoubleSpinBox()
+                spin.setRange(0.0, 400.0)
+                spin.setDecimals(2)
+                spin.setSuffix(" mm")
+                spin.setValue(default)
+            self.spins[key] = spin
+            form.addRow(self.tr(label), spin)
+        self.problem = QLabel()
+        self.problem.setObjectName("customSheetProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        name = self.name_edit.text().strip()
+        raw: dict[str, Any] = {
+            "name": "custom-" + "-".join(name.lower().split()) if name else "",
+            "label": name,
+            "page": self.page_combo.currentText(),
+        }
+        for key, spin in self.spins.items():
+            raw[key] = spin.value()
+        return raw
+
+    def template(self) -> SheetTemplate | None:
+        return self._template
+
+    def accept(self) -> None:
+        # A bad grid keeps the dialog open with the reason: nothing typed is lost.
+        try:
+            self._template = template_from_dict(self.values())
+        except TemplateError as exc:
+            self.problem.setText(str(exc))
+            return
+        super().accept()
+
+
 # ---------------------------------------------------------------------------- the page
 
 
@@ -328,7 +415,13 @@ class CardsPage(QWidget):
 
         self.template_combo = QComboBox()
         self.template_combo.setObjectName("templateCombo")
-        form.addRow(self.tr("Sheet"), self.template_combo)
+        self.custom_button = QPushButton(self.tr("Add…"))
+        self.custom_button.setObjectName("customSheetButton")
+        self.custom_button.setToolTip(self.tr("Describe a sheet of cards that is not listed"))
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.template_combo, 1)
+        sheet_row.addWidget(self.custom_button)
+        form.addRow(self.tr("Sheet"), sheet_row)
         self.template_note = QLabel()
         self.template_note.setWordWrap(True)
         self.template_note.setStyleSheet("color: #555;")
@@ -430,6 +523,7 @@ class CardsPage(QWidget):
         self.save_button.clicked.connect(self.save_pdf)
         self.test_button.clicked.connect(self.print_test_sheet)
         self.handout_button.clicked.connect(self.save_handout)
+        self.custom_button.clicked.connect(self.add_custom_sheet)
         self._kind_changed()
 
     def _load_templates(self) -> None:
@@ -439,6 +533,28 @@ class CardsPage(QWidget):
             self.template_combo.addItem(template.label, template)
         self.template_combo.blockSignals(False)
         self._template_changed()
+
+    def add_custom_sheet(self) -> None:
+        dialog = CustomSheetDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            template = dialog.template()
+            if template is not None:
+                self.keep_custom_sheet(template)
+
+    def keep_custom_sheet(self, template: SheetTemplate) -> None:
+        """Remember `template` in the settings (replacing one of the same name); select it."""
+        kept = [
+            raw
+            for raw in self.context.settings.custom_templates
+            if str(raw.get("name", "")) != template.name
+        ]
+        kept.append(template_to_dict(template))
+        self.context.settings.custom_templates = kept
+        self.context.save_settings()
+        self._load_templates()
+        for index in range(self.template_combo.count()):
+            if self.template_combo.itemData(index).name == template.name:
+                self.template_combo.setCurrentIndex(index)
 
     def _load_printers(self) -> None:
         names = list(QPrinterInfo.availablePrinterNames())

@@ -186,3 +186,27 @@ def test_deck_handout_is_offered(qtbot, page: CardsPage, tmp_path: Path) -> None
         page.save_handout_to(out)
     assert "handout" in blocker.args[0]
     assert len(PdfReader(str(out)).pages) >= 1
+
+
+def test_custom_sheet_dialog_checks_the_grid_and_keeps_it(  # type: ignore[no-untyped-def]
+    qtbot, page: CardsPage, data_dir: Path
+) -> None:
+    from hexikit.ui.cards_page import CustomSheetDialog
+
+    dialog = CustomSheetDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Club cards")
+    dialog.spins["columns"].setValue(3)  # 15 + 2 × 95 + 85 = 290 mm: wider than A4
+    dialog.accept()
+    assert dialog.template() is None
+    assert "does not fit the page" in dialog.problem.text()
+    assert dialog.name_edit.text() == "Club cards"  # nothing typed is lost
+    dialog.spins["columns"].setValue(2)
+    dialog.accept()
+    template = dialog.template()
+    assert template is not None and template.cards_per_sheet == 10
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        page.keep_custom_sheet(template)
+    assert page.template().name == "custom-club-cards"
+    saved = json.loads((data_dir / "settings.json").read_text())
+    assert saved["custom_templates"][0]["label"] == "Club cards"
