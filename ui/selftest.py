@@ -12,9 +12,12 @@ import argparse
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 import traceback
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -47,8 +50,190 @@ def check_store(folder: Path) -> str:
     return _("store opened, migrated, wrote and read one activity")
 
 
+def _gui_application() -> Any:
+    """The running Qt application, or a new offscreen QGuiApplication for painting text."""
+    from PySide6.QtGui import QFontDatabase, QGuiApplication
+
+    from hexikit.resources import asset
+
+    app = QGuiApplication.instance()
+    if app is None:
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication([sys.argv[0]])
+        # The bundled fonts, so rendering never depends on what the laptop has installed.
+        for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
+            font = asset("fonts", name)
+            if font.is_file():
+                QFontDatabase.addApplicationFont(str(font))
+    return app
+
+
+def _sampled_colours(image: Any, step: int = 4) -> Counter[int]:
+    """How often each colour occurs on a grid of every `step`-th pixel."""
+    colours: Counter[int] = Counter()
+    for y in range(0, image.height(), step):
+        for x in range(0, image.width(), step):
+            colours[image.pixel(x, y)] += 1
+    return colours
+
+
+def check_slide(folder: Path) -> str:
+    from PySide6.QtCore import QSize
+
+    from hexikit.deck import load_deck
+    from hexikit.resources import builtin_deck_dir
+    from hexikit.ui.slide_render import render_slide
+
+    _gui_application()
+    deck = load_deck(builtin_deck_dir())
+    if deck.errors or not deck.slides:
+        problems = "; ".join(problem.message for problem in deck.errors) or "no slides"
+        raise AssertionError(f"the built-in deck did not load: {problems}")
+    image = render_slide(deck, deck.slides[0], QSize(640, 360))
+    colours = _sampled_colours(image)
+    samples = sum(colours.values())
+    _background, background_count = colours.most_common(1)[0]
+    drawn = samples - background_count
+    # One flat colour (or next to it) means neither the text nor the picture was drawn.
+    if len(colours) < 3 or drawn < samples // 100:
+        raise AssertionError(
+            f"the first slide looks blank ({len(colours)} colours, {drawn} of {samples} "
+            "samples drawn)"
+        )
+    return _("rendered slide 1 of {count} of “{title}” offscreen ({percent} % drawn)").format(
+        count=len(deck.slides), title=deck.title, percent=round(100 * drawn / samples)
+    )
+
+
+def check_cards(folder: Path) -> str:
+    from pypdf import PdfReader
+
+    from hexikit.card_templates import DEFAULT_TEMPLATE, find_template
+    from hexikit.cards import CardKind, CardsJob, claim_url, make_cards
+    from hexikit.domain import ActivityInput, EventInput, Kind, ParticipantInput
+    from hexikit.settings import DEFAULT_SIGNUP_URL
+    from hexikit.store import Store
+
+    store = Store.open(folder / "cards-data")
+    try:
+        event = store.create_event(EventInput(title="Selftest Hexithon"))
+        person = store.create_participant(event.id, ParticipantInput(name="Ada Selftest"))
+        store.create_activity(
+            event.id, ActivityInput(kind=Kind.OFFER, title="Run charts"), person.id
+        )
+        job = CardsJob(kind=CardKind.PERSONAL, template=find_template(DEFAULT_TEMPLATE))
+        result = make_cards(store, job, DEFAULT_SIGNUP_URL, event.id)
+    finally:
+        store.close()
+    if result.pages != 1 or result.cards != 1:
+        raise AssertionError(f"expected 1 card on 1 page, got {result.cards} on {result.pages}")
+    pdf = folder / "cards.pdf"
+    result.write(pdf)
+    reader = PdfReader(str(pdf))
+    if len(reader.pages) != 1:
+        raise AssertionError(f"the PDF has {len(reader.pages)} pages, expected 1")
+    text = reader.pages[0].extract_text() or ""
+    if "Ada Selftest" not in text:
+        raise AssertionError("the participant's name is not on the card")
+    wanted = claim_url(DEFAULT_SIGNUP_URL, person.claim_code)
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None or shutil.which("zbarimg") is None:
+        missing = "pdftoppm" if pdftoppm is None else "zbarimg"
+        return _("one-page card PDF parses; QR not checked: {tool} not installed").format(
+            tool=missing
+        )
+    subprocess.run(
+        [pdftoppm, "-r", "200", "-png", "-singlefile", str(pdf), str(folder / "cards")],
+        check=True,
+        capture_output=True,
+        timeout=60,
+    )
+    payloads = zbar_decode(folder / "cards.png")
+    if wanted not in payloads:
+        raise AssertionError(f"the QR code does not decode to {wanted} (found {payloads})")
+    return _("one-page card PDF parses and its QR code decodes to the claim URL")
+
+
+def check_timer(folder: Path) -> str:
+    from hexikit.clock import FakeClock
+    from hexikit.timer import EventKind, TimerEngine, TimerState
+    from hexikit.timer_plans import builtin_plans, find_plan
+
+    plan = find_plan(builtin_plans(), "hexithon")
+    clock = FakeClock()
+    began = clock.monotonic()
+    engine = TimerEngine(plan, clock, auto_advance=True)
+    engine.start()
+    events = engine.update()
+    while engine.state is not TimerState.DONE:
+        due = engine.next_due()
+        if due is None:
+            raise AssertionError(f"the timer stopped in phase {engine.index + 1}")
+        clock.advance(max(0.0, due - clock.monotonic()))
+        events += engine.update()
+    count = len(plan.phases)
+    for kind in (EventKind.PHASE_START, EventKind.PHASE_END):
+        seen = [event.phase_index for event in events if event.kind is kind]
+        if seen != list(range(count)):
+            raise AssertionError(f"{kind} events for phases {seen}, expected 0..{count - 1}")
+    done = [event for event in events if event.kind is EventKind.DONE]
+    if len(done) != 1 or abs(done[0].at - began - plan.total_seconds) > 1e-6:
+        raise AssertionError("the plan did not end exactly at its total length")
+    return _("ran “{plan}”: {count} phases started and ended on time").format(
+        plan=plan.name, count=count
+    )
+
+
+def check_sync(folder: Path) -> str:
+    from waitress import wasyncore
+
+    from hexikit.domain import EventInput
+    from hexikit.store import Store
+    from hexikit.sync.client import SyncClient
+    from hexikit.sync.serve import make_server, server_url
+    from hexikit.sync.server import add_device, dump, open_engine
+
+    db_url = f"sqlite:///{folder / 'server.db'}"
+    server = make_server(db_url, host="127.0.0.1", port=0, threads=2)
+    thread = threading.Thread(target=server.run, name="selftest-server", daemon=True)
+    thread.start()
+    engine = open_engine(db_url)
+    try:
+        _device, token = add_device(engine, "selftest")
+        store = Store.open(folder / "sync-data")
+        try:
+            event = store.create_event(EventInput(title="Selftest sync"))
+            client = SyncClient(
+                store, server_url(server), token, max_attempts=2, sleep=lambda _s: None
+            )
+            try:
+                report = client.sync()
+            finally:
+                client.close()
+        finally:
+            store.close()
+        if report.status != "up_to_date":
+            raise AssertionError(f"sync ended {report.status}: {report.message}")
+        held = {(record["type"], record["id"]) for record in dump(engine)}
+        if ("event", event.id) not in held:
+            raise AssertionError("the server does not hold the synced event")
+    finally:
+        engine.dispose()
+        # Waitress has no stop(): close its sockets from inside its own loop, which then ends.
+        server.task_dispatcher.shutdown()
+        server.trigger.pull_trigger(lambda: wasyncore.close_all(server._map))
+        thread.join(timeout=10)
+    return _("reference server on 127.0.0.1:{port} received and holds one event").format(
+        port=server.effective_port
+    )
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("store", check_store),
+    ("slide", check_slide),
+    ("cards", check_cards),
+    ("timer", check_timer),
+    ("sync", check_sync),
 ]
 
 
@@ -97,7 +282,10 @@ def zbar_decode(png: Path) -> list[str]:
     if zbarimg is None:
         return []
     done = subprocess.run(
-        [zbarimg, "--quiet", "--raw", str(png)], capture_output=True, text=True, timeout=30
+        [zbarimg, "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(png)],
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     return [line for line in done.stdout.splitlines() if line]
 
