@@ -596,6 +596,20 @@ def parse_pdfpc(text: str, page_count: int) -> list[str]:
     return notes
 
 
+def pdfpc_duration(path: Path) -> float | None:
+    """The talk's length in minutes from a pdfpc file (`duration`), or None."""
+    if path.suffix.lower() != ".pdfpc":
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("duration") if isinstance(data, dict) else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    return None
+
+
 def pdfpc_text(notes: Sequence[str], duration_minutes: float | None = None) -> str:
     """A pdfpc format 2 file for these per-page notes."""
     data: dict[str, Any] = {"pdfpcFormat": 2, "disableMarkdown": False}
@@ -864,6 +878,7 @@ def build_pdf_folder(source: Path, folder: Path, *, clock: Clock) -> tuple[str, 
         pdf=staged,
         messages=messages,
         clock=clock,
+        target_minutes=None if notes_file is None else pdfpc_duration(notes_file),
     )
     return content.title, count, messages
 
@@ -1079,7 +1094,7 @@ def load_pdf_deck(path: Path) -> Deck:
         slides,
         source_path=path,
         pdf_path=path,
-        target_minutes=None,
+        target_minutes=None if notes_file is None else pdfpc_duration(notes_file),
         messages=messages,
         content_hash=_stamp(path, *([notes_file] if notes_file else [])),
     )

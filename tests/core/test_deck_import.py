@@ -284,6 +284,7 @@ def test_pdf_with_pdfpc_notes(tmp_path: Path, library: Path) -> None:
     assert [s.notes for s in deck.slides] == ["Say hello.", "", "Say thanks."]
     assert [s.pdf_page for s in deck.slides] == [0, 1, 2]
     assert deck.pdf_path == pdf
+    assert deck.target_minutes == 5  # the pdfpc duration
 
     result = import_deck(pdf, library)
     assert result.has_pictures and result.slide_count == 3
@@ -291,6 +292,7 @@ def test_pdf_with_pdfpc_notes(tmp_path: Path, library: Path) -> None:
     imported = load_deck(result.deck_dir)
     assert [s.notes for s in imported.slides] == ["Say hello.", "", "Say thanks."]
     assert imported.pdf_path == result.deck_dir / LIBRARY_PDF
+    assert imported.target_minutes == 5
 
 
 def test_pdf_titles_from_bookmarks(tmp_path: Path) -> None:
