@@ -65,7 +65,12 @@ class _DigitLayout:
 
 @cache
 def display_family() -> str:
-    """The bundled DejaVu Sans (tabular digits: the figures do not jiggle as they change)."""
+    """The bundled DejaVu Sans (tabular digits: the figures do not jiggle as they change).
+
+    Called on the GUI thread when a scene is built, never mid-paint: adding a font changes
+    Qt's font database, which slide rendering threads may be reading."""
+    if "DejaVu Sans" in QFontDatabase.families():
+        return "DejaVu Sans"
     for name in ("DejaVuSans-Bold.ttf", "DejaVuSans.ttf"):
         path = asset("fonts", name)
         if path.is_file():
@@ -83,6 +88,7 @@ class TimerScene(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("timerScene")
+        display_family()
         self.setMinimumSize(320, 180)
         self._status: TimerStatus | None = None
         self._controller: TimerController | None = None

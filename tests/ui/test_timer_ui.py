@@ -310,28 +310,6 @@ def test_parse_duration() -> None:
         parse_duration("1::2")
 
 
-def test_t_in_the_real_presenter_view_switches_to_the_timer_and_back(
-    qtbot,
-    context: AppContext,
-    bells: FakeBells,  # type: ignore[no-untyped-def]
-) -> None:
-    from PySide6.QtCore import QEvent
-    from PySide6.QtGui import QKeyEvent
-
-    from hexikit.ui.presenter import PresentPage
-
-    present = PresentPage(context)
-    qtbot.addWidget(present)
-    timer_page = TimerPage(context, bells=bells)
-    qtbot.addWidget(timer_page)
-    context.audience.show_scene(SLIDES)
-    event = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_T, Qt.KeyboardModifier.NoModifier, "t")
-    assert present.handle_key(event)
-    assert context.audience.current_scene == TIMER
-    present.handle_key(event)
-    assert context.audience.current_scene == SLIDES
-
-
 def test_changing_plans_while_the_timer_runs_is_refused_with_a_reason(
     qtbot,
     page: TimerPage,  # type: ignore[no-untyped-def]
