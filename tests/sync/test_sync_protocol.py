@@ -288,13 +288,14 @@ def test_token_never_in_logs(
 def test_token_kept_in_keyring_or_memory(memory_keyring: Any, monkeypatch: Any) -> None:
     assert tokens.set_token("https://s.example", "secret-1") is True
     assert tokens.get_token("https://s.example/") == "secret-1"
+    import keyring
     from keyring.errors import NoKeyringError
 
     def no_keyring(*_args: Any) -> None:
         raise NoKeyringError("none")
 
-    monkeypatch.setattr(tokens.keyring, "set_password", no_keyring)
-    monkeypatch.setattr(tokens.keyring, "get_password", no_keyring)
+    monkeypatch.setattr(keyring, "set_password", no_keyring)
+    monkeypatch.setattr(keyring, "get_password", no_keyring)
     assert tokens.set_token("https://t.example", "secret-2") is False
     assert tokens.get_token("https://t.example") == "secret-2"
     tokens.forget_token("https://t.example")

@@ -1,0 +1,122 @@
+"""The Sync page and the status-bar indicator: offline → syncing → up to date, retry/discard."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from hexikit.clock import FakeClock
+from hexikit.domain import EventInput
+from hexikit.settings import Settings
+from hexikit.store import Store
+from hexikit.store.models import Event, OutboxOperation
+from hexikit.sync import tokens
+from hexikit.sync.client import status
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.sync_indicator import (
+    NOT_SET_UP,
+    OFFLINE,
+    SYNCING,
+    UP_TO_DATE,
+    SyncIndicator,
+    controller_for,
+    install_sync_indicator,
+)
+from hexikit.ui.sync_page import SyncPage
+from hexikit.ui.worker import Worker
+from tests.sync.conftest import ServerProcess
+from tests.sync.proxy import FaultProxy
+
+
+@pytest.fixture
+def context(
+    qtbot: Any, data_dir: Path, proxy: FaultProxy, server: ServerProcess
+) -> Iterator[AppContext]:
+    store = Store.open(data_dir)
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    worker = Worker()
+    settings = Settings(server_url=proxy.url, auto_sync=False)
+    tokens.set_token(proxy.url, server.new_device("ui"))
+    ctx = AppContext(data_dir, store, settings, worker, audience, FakeClock())
+    yield ctx
+    worker.wait_for_done()
+    store.close()
+
+
+def test_indicator_goes_offline_then_syncing_then_up_to_date(
+    qtbot: Any, context: AppContext, proxy: FaultProxy
+) -> None:
+    controller = controller_for(context)
+    controller.client_options = {"sleep": lambda _s: None}
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    indicator = install_sync_indicator(window, context)
+    assert isinstance(indicator, SyncIndicator)
+    states: list[str] = []
+    controller.stateChanged.connect(states.append)
+    context.store.create_event(EventInput(title="Indicator"))
+    qtbot.waitUntil(lambda: controller.has_token)
+    proxy.push(*["drop"] * 3)
+    controller.sync_now()
+    qtbot.waitUntil(lambda: controller.state == OFFLINE, timeout=20000)
+    assert "Offline" in indicator.label.text()
+    assert "1 to send" in indicator.label.text()
+    with qtbot.waitSignal(controller.syncFinished, timeout=20000):
+        controller.probe()  # connectivity is back: the /health probe starts a sync
+    qtbot.waitUntil(lambda: controller.state == UP_TO_DATE, timeout=20000)
+    assert states[-3:] == [OFFLINE, SYNCING, UP_TO_DATE] or states[-2:] == [SYNCING, UP_TO_DATE]
+    assert OFFLINE in states and states.index(OFFLINE) < len(states) - 1
+    assert "Up to date" in indicator.label.text()
+    assert "last sync" in indicator.label.text()
+    assert status(context.store)["pending"] == 0
+
+
+def test_sync_page_settings_and_needs_attention(
+    qtbot: Any, context: AppContext, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    controller = controller_for(context)
+    controller.client_options = {"sleep": lambda _s: None}
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    assert SyncPage.mode_title() == "Sync"
+    page.server_edit.setText("http://sync.example.org")
+    page.save()
+    assert "https://" in page.message_label.text()  # refused, and the typed text stays
+    assert page.server_edit.text() == "http://sync.example.org"
+    event = context.store.create_event(EventInput(title="Attention"))
+    with context.store.transaction() as session:
+        session.add(
+            OutboxOperation(
+                entity_type="event",
+                entity_id=event.id,
+                action="update",
+                payload={"colour": "red"},
+                created_at=datetime.now(UTC),
+            )
+        )
+    page.server_edit.setText(context.settings.server_url)
+    page.save()
+    qtbot.waitUntil(lambda: controller.state not in (NOT_SET_UP, SYNCING), timeout=20000)
+    qtbot.waitUntil(lambda: page.attention_table.rowCount() == 1, timeout=20000)
+    assert "colour" in page.attention_table.item(0, 3).text()
+    page.attention_table.selectRow(0)
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel
+    )
+    page.discard_selected()
+    assert page.attention_table.rowCount() == 1  # asked first; the user said no
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Discard
+    )
+    with qtbot.waitSignal(page.listsRefreshed, timeout=20000):
+        page.discard_selected()
+    qtbot.waitUntil(lambda: page.attention_table.rowCount() == 0, timeout=20000)
+    assert status(context.store)["discarded"] == 1
+    assert context.store.get(Event, event.id) is not None
