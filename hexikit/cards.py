@@ -537,8 +537,8 @@ class _CardPainter:
         self._sections(sections, body, where)
 
     def _sections(self, sections: list[tuple[str, list[str]]], area: _Rect, where: str) -> None:
-        """Headed lists, shrunk to fit from 8.5 pt to 7 pt; then '+ N more' per section."""
-        size = 8.5
+        """Headed lists, shrunk to fit from 10 pt to 7 pt; then '+ N more' per section."""
+        size = 10.0
         while size >= MIN_TEXT_PT:
             lead = size * 1.2
             lines: list[tuple[str, bool]] = []

@@ -380,7 +380,10 @@ class CardsPage(QWidget):
 
     def _build(self) -> None:
         controls = QWidget()
-        form = QFormLayout(controls)
+        controls_layout = QVBoxLayout(controls)
+        form = QFormLayout()
+        controls_layout.addLayout(form)
+        controls_layout.addStretch(1)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
         self.kind_combo = QComboBox()
