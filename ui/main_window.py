@@ -125,6 +125,10 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Build the mode pages once the store is open."""
         self.context = context
+        from hexikit.ui.event_dialog import ensure_current_event
+
+        # Asked first, so the event check is not queued behind every page's first read.
+        ensure_current_event(context, self)
         for index, (module_name, class_name) in enumerate(MODE_PAGES):
             module = importlib.import_module(module_name)
             page_class = getattr(module, class_name)
@@ -143,9 +147,6 @@ class MainWindow(QMainWindow):
         from hexikit.ui.sync_indicator import install_sync_indicator
 
         install_sync_indicator(self, context)
-        from hexikit.ui.event_dialog import ensure_current_event
-
-        ensure_current_event(context, self)
 
     def page(self, class_name: str) -> QWidget:
         widget = self.pages.widget(self._page_names.index(class_name) + 1)
