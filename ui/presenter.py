@@ -317,11 +317,6 @@ class SlideView(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        if self.follow_blank and self.presentation.blank:
-            colour = "#ffffff" if self.presentation.blank == WHITE else "#000000"
-            painter.fillRect(self.rect(), QColor(colour))
-            painter.end()
-            return
         number = self.number
         slide = self.presentation.slide(number)
         if slide is None:
@@ -368,7 +363,25 @@ class SlideView(QWidget):
                 font.setPixelSize(max(8, round(target.height() / 14)))
                 painter.setFont(font)
                 painter.drawText(target, Qt.AlignmentFlag.AlignCenter, slide.title)
+        if self.follow_blank and self.presentation.blank:
+            self._paint_blank_veil(painter, target)
         painter.end()
+
+    def _paint_blank_veil(self, painter: QPainter, target: QRectF) -> None:
+        """The presenter still sees the slide, veiled, and what the audience sees instead."""
+        white = self.presentation.blank == WHITE
+        painter.fillRect(target, QColor(255, 255, 255, 200) if white else QColor(0, 0, 0, 190))
+        painter.setPen(QColor("#111111") if white else QColor("#ffffff"))
+        font = QFont("DejaVu Sans")
+        font.setBold(True)
+        font.setPixelSize(max(10, round(target.height() / 12)))
+        painter.setFont(font)
+        text = (
+            self.tr("White screen (W to show the slide)")
+            if white
+            else self.tr("Black screen (B to show the slide)")
+        )
+        painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
 
     def _paint_end(self, painter: QPainter) -> None:
         if self.offset > 0 and self.presentation.count:
