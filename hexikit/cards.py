@@ -1047,6 +1047,8 @@ def build_cards(
     event_id = resolve_event_id(store, job.event_id, current_event_id)
     if job.kind == CardKind.EVENT:
         return [event_card(store, event_id, signup)] * count
+    if isinstance(job.participants, tuple) and not job.participants:
+        raise CardsError(_("Tick at least one participant to print their card."))
     cards = personal_cards(store, event_id, job.participants, signup)
     if not cards:
         if job.participants == "with-activities":

@@ -453,6 +453,9 @@ def test_make_personal_cards_from_the_store(store: Store, tmp_path: Path) -> Non
         BASE,
     )
     assert only_active.cards == 2
+    nobody = CardsJob(CardKind.PERSONAL, find_template("a4-8up"), event_id, ())
+    with pytest.raises(CardsError, match="Tick at least one"):
+        make_cards(store, nobody, BASE)
 
 
 def test_empty_event_personal_cards_is_a_clear_error_and_event_card_works(
