@@ -153,15 +153,19 @@ class SlidePicture(Flowable):
         if regions.title is not None and slide.title:
             box = self._box(regions.title)
             size = (L.TITLE_SLIDE_TITLE_SIZE if title_slide else L.TITLE_SIZE) * h
-            style = ParagraphStyle(
-                "slideTitle",
-                fontName=fonts["bold"],
-                fontSize=size,
-                leading=size * 1.2,
-                textColor=colors.HexColor(colour),
-            )
-            paragraph = Paragraph(L.inline_html(slide.title), style)
-            _w, used = paragraph.wrap(box.w, box.h * 2)
+            while True:  # shrink a long title until it fits its box, as on the projector
+                style = ParagraphStyle(
+                    "slideTitle",
+                    fontName=fonts["bold"],
+                    fontSize=size,
+                    leading=size * 1.2,
+                    textColor=colors.HexColor(colour),
+                )
+                paragraph = Paragraph(L.inline_html(slide.title), style)
+                _w, used = paragraph.wrap(box.w, box.h * 2)
+                if used <= box.h * 1.02 or size <= L.MIN_TITLE_SIZE * h:
+                    break
+                size = max(L.MIN_TITLE_SIZE * h, size * 0.92)
             if title_slide:
                 paragraph.drawOn(canvas, box.x, box.y)
                 canvas.setFillColor(colors.HexColor(L.ACCENT_TEXT))
@@ -171,7 +175,7 @@ class SlidePicture(Flowable):
                 canvas.setFillColor(colors.HexColor(L.ACCENT))
                 canvas.rect(
                     box.x,
-                    box.y + box.h - used - 0.004 * h - L.RULE_HEIGHT * h,
+                    box.y - 0.004 * h - L.RULE_HEIGHT * h,
                     0.16 * h,
                     L.RULE_HEIGHT * h,
                     stroke=0,

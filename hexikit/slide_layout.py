@@ -30,6 +30,7 @@ MARGIN_X = 0.07
 MARGIN_TOP = 0.07
 MARGIN_BOTTOM = 0.07
 TITLE_SIZE = 0.078
+MIN_TITLE_SIZE = 0.05
 TITLE_GAP = 0.045
 RULE_HEIGHT = 0.008
 BODY_SIZE = 0.056
@@ -169,6 +170,14 @@ class Regions:
     images: Rect | None
 
 
+def title_lines(title: str, width: float) -> int:
+    """Lines a content slide's title gets (1 or 2), from an estimate of its width: bold
+    DejaVu Sans averages about 0.62 em per character. Renderers shrink what still overflows."""
+    plain = re.sub(r"[*_`]", "", title)
+    per_line = width / (TITLE_SIZE * 0.62)
+    return 1 if len(plain) <= per_line else 2
+
+
 def regions(slide: Slide, blocks: list[Block]) -> Regions:
     """The one layout rule: title on top, then text, with pictures beside or below it."""
     width = ASPECT
@@ -189,8 +198,9 @@ def regions(slide: Slide, blocks: list[Block]) -> Regions:
     top = MARGIN_TOP
     title_rect = None
     if slide.title:
-        title_rect = Rect(MARGIN_X, top, inner_w, TITLE_SIZE * 1.3)
-        top += TITLE_SIZE * 1.3 + RULE_HEIGHT + TITLE_GAP
+        title_h = TITLE_SIZE * 1.3 * title_lines(slide.title, inner_w)
+        title_rect = Rect(MARGIN_X, top, inner_w, title_h)
+        top += title_h + RULE_HEIGHT + TITLE_GAP
     body_h = 1.0 - top - MARGIN_BOTTOM
     if has_text and has_images:
         text_w = inner_w * TEXT_COLUMN_SHARE
