@@ -172,26 +172,6 @@ def _text_document(
         fraction = max(minimum, fraction * 0.92)
 
 
-def _title_document(
-    title: str, rect: QRectF, height_px: float, colour: str, size_fraction: float
-) -> QTextDocument:
-    """The title, bold, shrunk (down to L.MIN_TITLE_SIZE) until it fits its box."""
-    fraction = size_fraction
-    while True:
-        size_px = round(fraction * height_px)
-        document = QTextDocument()
-        document.setDocumentMargin(0)
-        document.setDefaultFont(_font(size_px, bold=True))
-        document.setTextWidth(rect.width())
-        document.setHtml(
-            f'<div style="color:{colour}; font-size:{size_px}px; font-weight:bold">'
-            f"{L.inline_html(title)}</div>"
-        )
-        if document.size().height() <= rect.height() * 1.02 or fraction <= L.MIN_TITLE_SIZE:
-            return document
-        fraction = max(L.MIN_TITLE_SIZE, fraction * 0.92)
-
-
 def _draw_document(painter: QPainter, document: QTextDocument, rect: QRectF, centre: bool) -> None:
     painter.save()
     offset = 0.0
@@ -326,7 +306,13 @@ def _paint_slide(painter: QPainter, deck: Deck, slide: Slide, size: QSize) -> No
     if regions.title is not None and slide.title:
         rect = _scaled(regions.title, height_px)
         size_fraction = L.TITLE_SLIDE_TITLE_SIZE if title_slide else L.TITLE_SIZE
-        document = _title_document(slide.title, rect, height_px, text_colour, size_fraction)
+        heading = [L.Block("paragraph", L.inline_html(slide.title))]
+        document = _text_document(heading, rect, height_px, text_colour, size_fraction)
+        document.setDefaultFont(_font(size_fraction * height_px, bold=True))
+        document.setHtml(
+            f'<div style="color:{text_colour}; font-size:{round(size_fraction * height_px)}px; '
+            f'font-weight:bold">{L.inline_html(slide.title)}</div>'
+        )
         if title_slide:
             # Title slides put the title's last line just above the subtitle.
             painter.save()
