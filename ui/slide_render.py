@@ -91,48 +91,6 @@ def create_qt_enums() -> None:
             getattr(owner, name, None)
 
 
-@cache
-def create_qt_enums() -> None:
-    """Create the Qt enum types that slide rendering uses: on the GUI thread, once.
-
-    PySide6 builds its Python enum types lazily, on first use; render threads doing that at
-    the same moment can crash the process (4 concurrent first renders: 8 crashes in 15 runs;
-    none after this). Creating them first, on one thread, removes the race.
-    """
-    from PySide6.QtGui import (
-        QBrush,
-        QGradient,
-        QTextBlockFormat,
-        QTextCharFormat,
-        QTextFormat,
-        QTextLength,
-        QTextOption,
-    )
-    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
-
-    for owner in (
-        Qt,
-        QPainter,
-        QImage,
-        QColor,
-        QFont,
-        QPen,
-        QBrush,
-        QGradient,
-        QTextDocument,
-        QTextOption,
-        QTextFormat,
-        QTextCharFormat,
-        QTextBlockFormat,
-        QTextLength,
-        QPdfDocument,
-        QPdfDocumentRenderOptions,
-        QSvgRenderer,
-    ):
-        for name in dir(owner):
-            getattr(owner, name, None)
-
-
 def slide_size_for(available: QSize) -> QSize:
     """The largest 16:9 size that fits in `available` (at least 16×9)."""
     width = max(16, available.width())
@@ -420,7 +378,6 @@ class SlideCache(QObject):
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         register_slide_fonts()
-        create_qt_enums()  # before any render thread starts
         create_qt_enums()  # before any render thread starts
         self._worker = worker
         self._deck: Deck | None = None
