@@ -300,7 +300,8 @@ class SlideView(QWidget):
         self.update()
 
     def _deck_changed(self) -> None:
-        self.presentation.set_view_size(self.view_name, self.device_size())
+        if self.isVisible():
+            self.presentation.set_view_size(self.view_name, self.device_size())
         self.update()
 
     def _rendered(self, number: int, _size: QSize) -> None:
@@ -309,7 +310,8 @@ class SlideView(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.presentation.set_view_size(self.view_name, self.device_size())
+        if self.isVisible():
+            self.presentation.set_view_size(self.view_name, self.device_size())
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -1062,7 +1064,7 @@ class PresentPage(QWidget):
                 item.setForeground(QColor("#b00020"))
             self.problems.addItem(item)
         self.problems.setVisible(bool(deck.problems))
-        self.presentation.set_view_size("audience", self.scene.device_size())
+        self._expect_audience_size()
         self._show_notes()
         self._tick()
 
@@ -1083,10 +1085,10 @@ class PresentPage(QWidget):
         """Start presenting: the audience window shows the slides on its screen."""
         if self.presentation.count == 0:
             return
+        self._expect_audience_size()
         self.audience.show_scene(SLIDES)
         self.presentation.start(from_slide, reset_clock)
         self.screens.show_audience()
-        self.presentation.set_view_size("audience", self.scene.device_size())
         self.setFocus()
 
     def end_show(self) -> None:
@@ -1122,7 +1124,16 @@ class PresentPage(QWidget):
         self._identify = identify_screens()
 
     def _update_screen_label(self) -> None:
+        if not self.scene.isVisible():
+            self._expect_audience_size()
         self._tick()
+
+    def _expect_audience_size(self) -> None:
+        """Render for the audience window's size before it is even shown, so the first slide
+        of the show is ready when F5 is pressed."""
+        expected = self.screens.expected_audience_size()
+        if expected is not None:
+            self.presentation.set_view_size("audience", slide_size_for(expected))
 
     # Keys ---------------------------------------------------------------------------------
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -156,6 +156,23 @@ class ScreenPlacer(QObject):
         """Show the audience window where it belongs (full screen on the projector)."""
         self._active = True
         self.apply()
+
+    def expected_audience_size(self) -> QSize | None:
+        """The device-pixel size the audience window will have once shown (None: no screen),
+        so slides can be rendered for it before the show starts."""
+        attached = self._source()
+        placement = choose_placement([info for info, _screen in attached], self._remembered)
+        screen = next((s for info, s in attached if info.name == placement.audience), None)
+        if screen is None:
+            return None
+        ratio = screen.devicePixelRatio()
+        if placement.audience_fullscreen:
+            size = screen.geometry().size()
+        else:
+            presenter = self._presenter()
+            frame = presenter.window().frameGeometry() if presenter is not None else None
+            size = single_screen_geometry(screen.availableGeometry(), frame).size()
+        return QSize(round(size.width() * ratio), round(size.height() * ratio))
 
     def hide_audience(self) -> None:
         self._active = False

@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 FONT_FAMILY = "DejaVu Sans"
 #: Thumbnails of every slide (for the overview grid and as a stand-in while rendering).
 THUMBNAIL_SIZE = QSize(320, 180)
+THUMBNAIL_BATCH = 12
 #: The cache holds at most this many bytes of full-size slide images.
 CACHE_BUDGET_BYTES = 400 * 1024 * 1024
 
@@ -448,26 +449,43 @@ class SlideCache(QObject):
         self._worker.run(render, done, failed, lane="render")
 
     def request_thumbnails(self) -> None:
-        """Render a small picture of every slide, in order, in the background."""
+        """Render a small picture of every slide in the background, a batch at a time (one
+        batch in flight, so renders of the slides being shown are never stuck behind them)."""
         deck = self._deck
         if deck is None:
             return
-        slides = list(deck.slides)
+        batches = [
+            deck.slides[i : i + THUMBNAIL_BATCH]
+            for i in range(0, len(deck.slides), THUMBNAIL_BATCH)
+        ]
 
-        def render_all() -> list[tuple[int, QImage]]:
-            return [(s.number, render_slide(deck, s, THUMBNAIL_SIZE)) for s in slides]
-
-        def store(result: list[tuple[int, QImage]]) -> None:
-            if self._deck is None or self._deck.content_hash != deck.content_hash:
+        def run_batch(index: int) -> None:
+            if index >= len(batches) or self._deck is None:
                 return
-            for number, image in result:
-                self._thumbnails[(deck.content_hash, number)] = image
-            for number, _image in result:
-                self.rendered.emit(number, THUMBNAIL_SIZE)
+            if self._deck.content_hash != deck.content_hash:
+                return  # another deck was opened meanwhile
+            batch = batches[index]
 
-        self._worker.run(
-            render_all, store, lambda error: log.warning("thumbnails: %s", error), lane="render"
-        )
+            def render_batch() -> list[tuple[int, QImage]]:
+                return [(s.number, render_slide(deck, s, THUMBNAIL_SIZE)) for s in batch]
+
+            def store(result: list[tuple[int, QImage]]) -> None:
+                if self._deck is None or self._deck.content_hash != deck.content_hash:
+                    return
+                for number, image in result:
+                    self._thumbnails[(deck.content_hash, number)] = image
+                for number, _image in result:
+                    self.rendered.emit(number, THUMBNAIL_SIZE)
+                run_batch(index + 1)
+
+            self._worker.run(
+                render_batch,
+                store,
+                lambda error: log.warning("thumbnails: %s", error),
+                lane="render",
+            )
+
+        run_batch(0)
 
     def render_now(self, number: int, size: QSize) -> QImage | None:
         """Render synchronously and cache (for tests, benchmarks and the first paint only)."""

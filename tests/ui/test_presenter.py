@@ -374,3 +374,20 @@ def test_present_command_opens_straight_into_presenting(
     assert page.presentation.current == 1
     assert context.audience.isVisible()
     assert main(["present", str(tmp_path / "missing")]) == 1
+
+
+def test_first_slide_is_rendered_for_the_audience_before_the_show(
+    qtbot: QtBot, page: PresentPage
+) -> None:
+    from hexikit.ui.slide_render import slide_size_for
+
+    expected = page.screens.expected_audience_size()
+    assert expected is not None
+    size = slide_size_for(expected)
+    qtbot.waitUntil(lambda: page.presentation.cache.image(1, size) is not None, timeout=20000)
+    assert not page.presentation.presenting
+    # The thumbnails of every slide arrive too (for the overview grid).
+    qtbot.waitUntil(
+        lambda: all(page.presentation.cache.thumbnail(n) is not None for n in range(1, 11)),
+        timeout=20000,
+    )
