@@ -18,9 +18,12 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPointF,
+    QRectF,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText, QTransform
+from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from hexikit.domain import Kind, Mode
 from hexikit.store import Store
@@ -37,6 +40,17 @@ _ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole)
 _TOOLTIP = int(Qt.ItemDataRole.ToolTipRole)
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _OFFER = str(Kind.OFFER)
+
+_ANSWERED_ROLES = frozenset(
+    (
+        _DISPLAY,
+        _FOREGROUND,
+        _ALIGNMENT,
+        _TOOLTIP,
+        int(Qt.ItemDataRole.UserRole) + 1,
+        int(Qt.ItemDataRole.UserRole) + 2,
+    )
+)
 
 OFFER_BRUSH = QBrush(QColor("#0f766e"))
 REQUEST_BRUSH = QBrush(QColor("#b45309"))
@@ -185,9 +199,11 @@ class ActivityTableModel(QAbstractTableModel):
     def data(self, index: ModelIndex, role: int = _DISPLAY) -> Any:
         # Called for every role of every painted cell: plain ints and cached texts keep a
         # repaint of a full table in a few milliseconds.
+        if role not in _ANSWERED_ROLES:
+            return None  # most roles a delegate asks for: answer before touching the index
         row_number = index.row()
-        if not 0 <= row_number < len(self._visible) or not index.isValid():
-            return None
+        if not 0 <= row_number < len(self._visible):
+            return None  # also covers the invalid index (row -1)
         position = self._visible[row_number]
         column = index.column()
         if role == _DISPLAY:
@@ -253,6 +269,12 @@ class ActivityTableModel(QAbstractTableModel):
         if column == self.COL_HOURS:
             return float(row.hours) if row.hours is not None else -1.0
         return self.display_text(row, column).casefold()
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The text shown at (`row`, `column`), read without a QModelIndex (for painting)."""
+        if not 0 <= row < len(self._visible):
+            return ""
+        return self._texts(self._visible[row])[column]
 
     def row_at(self, row: int) -> ActivityRow:
         """The activity shown at `row`."""
@@ -360,3 +382,76 @@ class ActivityTableModel(QAbstractTableModel):
                 moved.append(self.index(new_row, index.column()) if new_row >= 0 else QModelIndex())
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
+
+
+class ActivityDelegate(QStyledItemDelegate):
+    """Paints the list's cells from cached, pre-laid-out text (QStaticText).
+
+    The stock delegate asks the model for about nine roles per cell and lays the text out
+    again on every paint; with a keystroke in the filter repainting the whole list, that was
+    most of the time. This one reads the model's texts directly and draws the kind as a
+    coloured label.
+    """
+
+    def __init__(self, model: ActivityTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._texts: dict[tuple[str, int, int], QStaticText] = {}
+        self._selection = QColor("#dbeafe")
+        self._alternate = QColor("#fafbfc")
+        self._ink = QColor("#111827")
+        self._pill_text = QColor("#ffffff")
+
+    def _static(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
+        key = (text, width, option.font.pixelSize() or option.font.pointSize())
+        static = self._texts.get(key)
+        if static is None:
+            if len(self._texts) > 20000:
+                self._texts.clear()
+            elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            static = QStaticText(elided)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), option.font)
+            self._texts[key] = static
+        return static
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        rect = option.rect
+        row = index.row()
+        column = index.column()
+        if option.state & QStyle.StateFlag.State_Selected:
+            painter.fillRect(rect, self._selection)
+        elif row % 2:
+            painter.fillRect(rect, self._alternate)
+        text = self._model.cell_text(row, column)
+        if not text:
+            return
+        metrics = option.fontMetrics
+        padding = 8
+        if column == ActivityTableModel.COL_KIND:
+            is_offer = self._model.row_at(row).kind == _OFFER
+            static = self._static(text, rect.width() - 2 * padding, option)
+            size = static.size()
+            pill = QRectF(
+                rect.x() + padding - 6,
+                rect.y() + (rect.height() - size.height() - 6) / 2,
+                size.width() + 12,
+                size.height() + 6,
+            )
+            painter.save()
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(OFFER_BRUSH if is_offer else REQUEST_BRUSH)
+            painter.drawRoundedRect(pill, 8, 8)
+            painter.setPen(self._pill_text)
+            painter.drawStaticText(QPointF(pill.x() + 6, pill.y() + 3), static)
+            painter.restore()
+            return
+        static = self._static(text, rect.width() - 2 * padding, option)
+        y = rect.y() + (rect.height() - metrics.height()) / 2
+        if column in (ActivityTableModel.COL_NUMBER, ActivityTableModel.COL_HOURS):
+            x = rect.right() - padding - static.size().width()
+        else:
+            x = rect.x() + padding
+        painter.setPen(self._ink)
+        painter.drawStaticText(QPointF(x, y), static)

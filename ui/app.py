@@ -8,6 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from filelock import FileLock, Timeout
 from PySide6.QtCore import QCoreApplication, QTimer
@@ -19,11 +20,13 @@ from hexikit.paths import data_dir as resolve_data_dir
 from hexikit.paths import lock_path
 from hexikit.resources import asset
 from hexikit.settings import Settings
-from hexikit.store import Store, StoreError
 from hexikit.ui.context import AppContext
 from hexikit.ui.main_window import MainWindow
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from hexikit.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -81,6 +84,10 @@ class Application:
         self.worker.run(self._open_store, self._store_opened, self._store_failed)
 
     def _open_store(self) -> tuple[Store, Settings]:
+        # Imported here, on the worker thread: SQLAlchemy takes longer to import than the
+        # window takes to appear, so the first paint must not wait for it.
+        from hexikit.store import Store
+
         return Store.open(self.data_dir), Settings.load(self.data_dir)
 
     def _store_opened(self, result: tuple[Store, Settings]) -> None:
@@ -93,6 +100,8 @@ class Application:
             self._on_ready(self.window)
 
     def _store_failed(self, error: BaseException) -> None:
+        from hexikit.store import StoreError
+
         message = str(error) if isinstance(error, StoreError) else repr(error)
         QMessageBox.critical(self.window, tr("Hexikit cannot open its data"), message)
         QTimer.singleShot(0, self.window.close)

@@ -27,8 +27,18 @@ import logging
 from dataclasses import dataclass
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QHideEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QColor,
+    QHideEvent,
+    QKeyEvent,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -43,6 +53,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QTableView,
@@ -63,13 +74,27 @@ from hexikit.domain import (
 from hexikit.drafts import CaptureDraft, clear_draft, load_draft, save_draft
 from hexikit.store import Counts, Store, StoreError
 from hexikit.store.models import Activity, Event
-from hexikit.ui.activity_model import ActivityRow, ActivityTableModel, format_hours, load_rows
+from hexikit.ui.activity_model import (
+    ActivityDelegate,
+    ActivityRow,
+    ActivityTableModel,
+    format_hours,
+    load_rows,
+)
 from hexikit.ui.context import AppContext
-from hexikit.ui.theme import STYLESHEET, ErrorLabel, mark_invalid
+from hexikit.ui.theme import (
+    CARD_BORDER,
+    PAGE_BACKGROUND,
+    STYLESHEET,
+    ErrorLabel,
+    mark_invalid,
+    use_base_font,
+)
 
 log = logging.getLogger(__name__)
 
 DRAFT_DELAY_MS = 300
+FORM_WIDTH = 440
 
 #: Starting widths of the list's columns; the title takes what is left.
 COLUMN_WIDTHS = {
@@ -141,6 +166,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("CapturePage", text)
 
 
+class _Card(QFrame):
+    """A white card with a rounded border, painted without a style sheet (see _build_right)."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(QPen(QColor(CARD_BORDER), 1))
+        painter.setBrush(QColor("#ffffff"))
+        painter.drawRoundedRect(QRectF(self.rect()).adjusted(0.5, 0.5, -0.5, -0.5), 10, 10)
+
+
 class _CountTile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -187,7 +223,6 @@ class CapturePage(QWidget):
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
-        self.setStyleSheet(STYLESHEET)
         self._event: EventInfo | None = None
         self._kind = Kind.OFFER
         self._editing_id = ""
@@ -221,25 +256,43 @@ class CapturePage(QWidget):
     # ------------------------------------------------------------------ building
 
     def _build(self) -> None:
+        #: widgets that get the style sheet, once the whole tree is built (rules match on
+        #: ancestors, and Qt does not re-polish a styled widget when it is re-parented)
+        self._styled: list[QWidget] = []
         # The main window names pages after their class; the stylesheet keys on this one.
         self.body = QStackedWidget()
         self.body.setObjectName("capturePage")
-        self.body.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        palette = self.body.palette()
+        palette.setColor(QPalette.ColorRole.Window, QColor(PAGE_BACKGROUND))
+        self.body.setPalette(palette)
+        self.body.setAutoFillBackground(True)
+        use_base_font(self.body)
         self.no_event_panel = self._build_no_event()
         content = QWidget()
         columns = QHBoxLayout(content)
         columns.setContentsMargins(18, 14, 18, 14)
         columns.setSpacing(16)
-        columns.addWidget(self._build_left(), 0)
+        # The form scrolls when the window is short (validation notes make it taller).
+        self.form_scroll = QScrollArea()
+        self.form_scroll.setWidget(self._build_left())
+        self.form_scroll.setWidgetResizable(True)
+        self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.form_scroll.setFixedWidth(FORM_WIDTH + 16)
+        self.form_scroll.viewport().setAutoFillBackground(False)
+        columns.addWidget(self.form_scroll, 0)
         columns.addWidget(self._build_right(), 1)
         self.body.addWidget(self.no_event_panel)
         self.body.addWidget(content)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body)
+        for widget in self._styled:
+            widget.setStyleSheet(STYLESHEET)
 
     def _build_no_event(self) -> QWidget:
         panel = QWidget()
+        self._styled.append(panel)
         layout = QVBoxLayout(panel)
         layout.addStretch(1)
         title = QLabel(self.tr("No Hexithon chosen yet"))
@@ -266,7 +319,8 @@ class CapturePage(QWidget):
 
     def _build_left(self) -> QWidget:
         left = QWidget()
-        left.setFixedWidth(440)
+        self._styled.append(left)
+        left.setFixedWidth(FORM_WIDTH)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -277,6 +331,7 @@ class CapturePage(QWidget):
         self.event_title.setWordWrap(True)
         self.event_meta = QLabel()
         self.event_meta.setObjectName("eventMeta")
+        self.event_meta.setWordWrap(True)
         change = QPushButton(self.tr("Change…  Ctrl+E"))
         change.setObjectName("secondaryButton")
         change.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -492,8 +547,10 @@ class CapturePage(QWidget):
         form.addWidget(self.errors[key])
 
     def _build_right(self) -> QWidget:
-        card = QFrame()
-        card.setObjectName("listCard")
+        # No style sheet on the list or any of its ancestors: Qt's style-sheet style doubles
+        # the cost of repainting the table, which happens on every keystroke in the filter.
+        # The card is painted by hand and the pieces around the table get the sheet alone.
+        card = _Card()
         layout = QVBoxLayout(card)
         layout.setContentsMargins(14, 12, 14, 10)
         layout.setSpacing(8)
@@ -503,13 +560,16 @@ class CapturePage(QWidget):
         self.filter_edit = QLineEdit()
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
-        self.filter_edit.setPlaceholderText(self.tr("Filter: a word, a name, a category…  Ctrl+F"))
-        self.filter_edit.setMinimumWidth(320)
-        top = QHBoxLayout()
+        self.filter_edit.setPlaceholderText(self.tr("Filter by any word or name   Ctrl+F"))
+        self.filter_edit.setMinimumWidth(340)
+        top_bar = QWidget()
+        self._styled.append(top_bar)
+        top = QHBoxLayout(top_bar)
+        top.setContentsMargins(0, 0, 0, 0)
         top.addWidget(heading)
         top.addStretch(1)
         top.addWidget(self.filter_edit)
-        layout.addLayout(top)
+        layout.addWidget(top_bar)
 
         self.model = ActivityTableModel(self)
         self.table = QTableView()
@@ -517,7 +577,8 @@ class CapturePage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
+        # The delegate paints alternate rows itself (and is several times cheaper per cell).
+        self.table.setItemDelegate(ActivityDelegate(self.model, self.table))
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
@@ -536,11 +597,17 @@ class CapturePage(QWidget):
         self.empty_label.setObjectName("emptyState")
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_label.setWordWrap(True)
+        self._styled.append(self.empty_label)
         self.list_stack = QStackedWidget()
         self.list_stack.addWidget(self.table)
         self.list_stack.addWidget(self.empty_label)
         layout.addWidget(self.list_stack, 1)
 
+        footer = QWidget()
+        self._styled.append(footer)
+        footer_layout = QVBoxLayout(footer)
+        footer_layout.setContentsMargins(0, 0, 0, 0)
+        footer_layout.setSpacing(6)
         self.undo_bar = QFrame()
         self.undo_bar.setObjectName("statusInfo")
         undo_layout = QHBoxLayout(self.undo_bar)
@@ -553,17 +620,18 @@ class CapturePage(QWidget):
         undo_layout.addWidget(self.undo_label, 1)
         undo_layout.addWidget(self.undo_button)
         self.undo_bar.hide()
-        layout.addWidget(self.undo_bar)
+        footer_layout.addWidget(self.undo_bar)
 
         hint = QLabel(
             self.tr(
-                "Double-click, F2 or Enter: edit in the form  ·  Delete: remove  ·  "
-                "Ctrl+Z: undo  ·  Click a heading to sort"
+                "Double-click or F2: edit  ·  Delete: remove  ·  Ctrl+Z: undo  ·  "
+                "Click a heading to sort"
             )
         )
         hint.setObjectName("hint")
         hint.setWordWrap(True)
-        layout.addWidget(hint)
+        footer_layout.addWidget(hint)
+        layout.addWidget(footer)
         return card
 
     def _connect(self) -> None:

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import contextlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from hexikit.clock import SYSTEM_CLOCK, Clock
 from hexikit.settings import Settings
-from hexikit.store import Store
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
+
+if TYPE_CHECKING:
+    # Only for annotations: importing the store loads SQLAlchemy, which the app does off the
+    # GUI thread after the window is shown (see hexikit.ui.app).
+    from hexikit.store import Store
 
 
 class AppContext(QObject):

@@ -6,17 +6,26 @@ Scoped by object name so it styles only the widgets that ask for it (other modes
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QWidget
+
+from hexikit.resources import asset
 
 ACCENT = "#2563eb"
 OFFER = "#0f766e"
 REQUEST = "#b45309"
 ERROR = "#b91c1c"
+PAGE_BACKGROUND = "#f6f7f9"
+CARD_BORDER = "#e3e6eb"
+
+CHEVRON = asset("icons", "chevron-down.svg").as_posix()
 
 STYLESHEET = f"""
-#capturePage, #hexikitDialog {{
+#hexikitDialog {{
+    background: {PAGE_BACKGROUND};
+}}
+#hexikitDialog QWidget, #capturePage QWidget {{
     font-size: 11pt;
-    background: #f6f7f9;
 }}
 #capturePage QLineEdit, #capturePage QPlainTextEdit, #capturePage QComboBox,
 #hexikitDialog QLineEdit, #hexikitDialog QComboBox, #hexikitDialog QListWidget,
@@ -25,11 +34,34 @@ STYLESHEET = f"""
     border: 1px solid #c9ced6;
     border-radius: 6px;
     padding: 5px 7px;
+    min-height: 22px;
     selection-background-color: {ACCENT};
 }}
-#capturePage #tagPicker QLineEdit {{
+#capturePage QComboBox:editable {{
+    padding: 4px 7px;
+    min-height: 24px;
+}}
+#capturePage QComboBox::drop-down:editable {{
     border: none;
-    padding: 2px 2px;
+    width: 24px;
+}}
+#capturePage QComboBox::drop-down, #hexikitDialog QComboBox::drop-down {{
+    border: none;
+    width: 24px;
+}}
+#capturePage QComboBox::down-arrow, #hexikitDialog QComboBox::down-arrow {{
+    image: url({CHEVRON});
+    width: 12px;
+    height: 12px;
+}}
+#capturePage #tagPicker {{
+    padding: 2px 4px;
+}}
+#capturePage #tagPicker QLineEdit, #capturePage QComboBox QLineEdit {{
+    border: none;
+    padding: 0px 1px;
+    background: transparent;
+    min-height: 20px;
 }}
 #capturePage QLineEdit:focus, #capturePage QPlainTextEdit:focus, #capturePage QComboBox:focus,
 #hexikitDialog QLineEdit:focus, #hexikitDialog QComboBox:focus,
@@ -37,9 +69,9 @@ STYLESHEET = f"""
     border: 2px solid {ACCENT};
     padding: 4px 6px;
 }}
-#capturePage #tagPicker QLineEdit:focus {{
+#capturePage #tagPicker QLineEdit:focus, #capturePage QComboBox QLineEdit:focus {{
     border: none;
-    padding: 2px 2px;
+    padding: 0px 1px;
 }}
 #capturePage QLineEdit[invalid="true"], #capturePage QPlainTextEdit[invalid="true"],
 #capturePage QComboBox[invalid="true"], #capturePage #tagPicker[invalid="true"],
@@ -59,9 +91,10 @@ STYLESHEET = f"""
     border: 1px solid #e3e6eb;
     border-radius: 10px;
 }}
-#eventTitle {{ font-size: 17pt; font-weight: 600; color: #111827; }}
+#capturePage QLabel#eventTitle, #hexikitDialog QLabel#eventTitle {{ font-size: 17pt; font-weight: 600; color: #111827; }}
 #eventMeta, #hint {{ color: #5b6472; }}
-#sectionTitle {{ font-size: 13pt; font-weight: 600; color: #111827; }}
+#capturePage QLabel#hint, #hexikitDialog QLabel#hint {{ font-size: 10pt; }}
+#capturePage QLabel#sectionTitle, #hexikitDialog QLabel#sectionTitle {{ font-size: 13pt; font-weight: 600; color: #111827; }}
 #fieldLabel {{ font-weight: 600; color: #374151; }}
 #fieldError {{ color: {ERROR}; }}
 #countTile {{
@@ -70,7 +103,7 @@ STYLESHEET = f"""
     border-radius: 10px;
     padding: 4px 10px;
 }}
-#countNumber {{ font-size: 20pt; font-weight: 700; color: #111827; }}
+#capturePage QLabel#countNumber {{ font-size: 20pt; font-weight: 700; color: #111827; }}
 #countLabel {{ color: #5b6472; }}
 #kindOffer, #kindRequest {{
     border: 1px solid #c9ced6;
@@ -116,7 +149,7 @@ STYLESHEET = f"""
     background: #fffbeb; color: #92400e; border: 1px solid #fde68a;
     border-radius: 8px; padding: 7px 10px;
 }}
-#emptyState {{ color: #6b7280; font-size: 13pt; }}
+#capturePage QLabel#emptyState {{ color: #6b7280; font-size: 13pt; }}
 #capturePage QTableView {{
     background: white;
     border: none;
@@ -138,6 +171,16 @@ STYLESHEET = f"""
     color: #374151;
 }}
 """
+
+
+BASE_POINT_SIZE = 11
+
+
+def use_base_font(widget: QWidget) -> None:
+    """Give `widget` and its children the screen's readable base size (11 pt)."""
+    font = QFont(widget.font())
+    font.setPointSize(BASE_POINT_SIZE)
+    widget.setFont(font)
 
 
 class ErrorLabel(QLabel):

@@ -36,8 +36,10 @@ class CommandError(Exception):
         self.exit_code = exit_code
 
 
-def _registrars() -> list[Register]:
+def _registrars(only: set[str] | None = None) -> list[Register]:
     found = sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda ep: ep.name)
+    if only is not None:
+        found = [entry for entry in found if entry.name in only]
     registrars: list[Register] = []
     for entry in found:
         try:
@@ -49,7 +51,8 @@ def _registrars() -> list[Register]:
     return registrars
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
+    """The parser with every registered command (or only the entry points named in `only`)."""
     parser = argparse.ArgumentParser(
         prog="hexikit",
         description=_("Hexikit: run a Hexithon offline, then sync to Hexitime."),
@@ -60,9 +63,27 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("folder for Hexikit's data (default: HEXIKIT_DATA_DIR or the user data folder)"),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for register in _registrars():
+    for register in _registrars(only):
         register(subparsers)
     return parser
+
+
+def _starts_app_only(args_list: list[str]) -> bool:
+    """True when the command line just starts the app (no command, or `gui`).
+
+    Then only the `gui` entry point is loaded: the other command modules import PDF, sync
+    and database libraries the window does not need before its first paint.
+    """
+    rest: list[str] = []
+    skip_next = False
+    for item in args_list:
+        if skip_next:
+            skip_next = False
+        elif item == "--data-dir":
+            skip_next = True
+        elif not item.startswith("--data-dir="):
+            rest.append(item)
+    return rest in ([], ["gui"])
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -74,8 +95,10 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    parser = build_parser()
     args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser({"gui"} if _starts_app_only(args_list) else None)
+    if "gui" not in _command_names(parser):
+        parser = build_parser()  # no UI installed: show every command in the help
     try:
         args = parser.parse_args(args_list)
     except SystemExit as exc:  # argparse exits 2 on usage errors, 0 on --help/--version

@@ -16,22 +16,35 @@ from PySide6.QtWidgets import QApplication
 from hexikit.domain import EventInput
 from hexikit.settings import Settings
 from hexikit.store import Store
+from hexikit.ui import main_window
 from hexikit.ui.app import Application, DataFolderInUse, lock_data_folder
 from hexikit.ui.capture import CapturePage
 from hexikit.ui.event_dialog import EventDialog
 
+#: Every mode page reads the store as the app starts; on a busy CI machine that takes a while.
+START_TIMEOUT_MS = 30000
+
 
 @pytest.fixture
-def application(qtbot, data_dir: Path) -> Iterator[Application]:  # type: ignore[no-untyped-def]
-    """An app on the test's data folder, wound down cleanly: every background result is
-    delivered before its windows go (other pages' results must not land in the next test)."""
+def application(
+    qtbot,  # type: ignore[no-untyped-def]
+    data_dir: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> Iterator[Application]:
+    """An app on the test's data folder with only the Capture page (these tests are about
+    starting and capturing; other pages have their own tests), wound down cleanly: every
+    background result is delivered before its window goes."""
+    monkeypatch.setattr(main_window, "MODE_PAGES", [("hexikit.ui.capture", "CapturePage")])
     app = Application(data_dir)
     yield app
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=20000)
     app.window.close()
-    app.window.deleteLater()
-    app.worker.wait_for_done(10000)
+    # Closing may start more background work (pages saving state): let it all report back
+    # while the pages are still alive, then delete the window.
     qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=20000)
+    app.window.deleteLater()
+    qtbot.waitUntil(lambda: app.worker.pending == 0, timeout=20000)
+    app.worker.wait_for_done(10000)
     if app.context is not None:
         app.context.store.close()
 
@@ -49,14 +62,18 @@ def test_first_start_asks_for_an_event_and_opens_on_it(
 ) -> None:
     application.start()
     assert application.window.isVisible()  # shown before the store is even open
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EventDialog))
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), EventDialog), timeout=START_TIMEOUT_MS
+    )
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, EventDialog)
     assert dialog.event_list.isHidden()  # nothing to choose from: straight to "new"
     qtbot.keyClicks(dialog.title_edit, "Hexithon in Walsall")
     qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
     page = capture_page(application)
-    qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon in Walsall")
+    qtbot.waitUntil(
+        lambda: page.event_title.text() == "Hexithon in Walsall", timeout=START_TIMEOUT_MS
+    )
     assert application.window.windowTitle() == "Hexikit — Hexithon in Walsall"
     [event] = application.context.store.list_events()  # type: ignore[union-attr]
     assert Settings.load(data_dir).current_event_id == event.id
@@ -77,9 +94,9 @@ def test_start_opens_on_the_current_event_without_asking(
     application: Application,
 ) -> None:
     application.start()
-    qtbot.waitUntil(lambda: application.context is not None)
+    qtbot.waitUntil(lambda: application.context is not None, timeout=START_TIMEOUT_MS)
     page = capture_page(application)
-    qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Belfast")
+    qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Belfast", timeout=START_TIMEOUT_MS)
     assert "2026-11-26" in page.event_meta.text()
     assert QApplication.activeModalWidget() is None
 
@@ -99,13 +116,15 @@ def test_an_event_that_is_gone_makes_it_ask_again(
     application: Application,
 ) -> None:
     application.start()
-    qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), EventDialog))
+    qtbot.waitUntil(
+        lambda: isinstance(QApplication.activeModalWidget(), EventDialog), timeout=START_TIMEOUT_MS
+    )
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, EventDialog)
     assert dialog.event_list.count() == 1
     qtbot.keyClick(dialog.event_list, Qt.Key.Key_Return)
     page = capture_page(application)
-    qtbot.waitUntil(lambda: page.event_title.text() == "Kept")
+    qtbot.waitUntil(lambda: page.event_title.text() == "Kept", timeout=START_TIMEOUT_MS)
     assert application.context is not None
     assert application.context.current_event_id == gone
 

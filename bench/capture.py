@@ -1,0 +1,237 @@
+"""Capture benchmark: commit latency, filter latency, cold start against a bare PySide6 window.
+
+    .venv/bin/python bench/capture.py [--inserts 10000] [--starts 5]
+
+Prints:
+  * median and p99 ms to commit one activity (Store.create_activity, one transaction each,
+    WAL + synchronous=FULL, so each one is on disk when the call returns);
+  * median and p99 ms from a keystroke in the capture screen's filter box to the list
+    repainted, with all those activities loaded;
+  * cold start, process start to the first paint of the main window (offscreen, median of
+    N runs), and a bare PySide6 QMainWindow measured the same way in the same run, with their
+    ratio.
+Targets (issue 2): commit <= 5 ms median; filter <= 30 ms p99; start <= 2x the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import textwrap
+import time
+from decimal import Decimal
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+WORDS = (
+    "coaching design audit survey patient quality mentoring workshop network sepsis flow "
+    "discharge falls pathway charts excel leaflet board story video data frailty maternity "
+    "pharmacy theatre clinic triage handover deprescribing co-design evaluation"
+).split()
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    index = min(len(ordered) - 1, max(0, round(fraction * (len(ordered) - 1))))
+    return ordered[index]
+
+
+def bench_commit(folder: Path, inserts: int) -> tuple[str, list[float]]:
+    from hexikit.domain import CATEGORIES, REGIONS, ActivityInput, EventInput, Kind, Mode
+    from hexikit.settings import Settings
+    from hexikit.store import Store
+
+    store = Store.open(folder)
+    event = store.create_event(EventInput(title="Benchmark Hexithon", region="Wales"))
+    people = [
+        store.create_participant(event.id, _participant(number)).id for number in range(200)
+    ]
+    timings: list[float] = []
+    for number in range(inserts):
+        words = [WORDS[(number * 7 + k * 13) % len(WORDS)] for k in range(4)]
+        data = ActivityInput(
+            kind=Kind.OFFER if number % 2 else Kind.REQUEST,
+            title=" ".join(words).capitalize(),
+            description=f"Entry {number}: " + " ".join(reversed(words)),
+            categories=[CATEGORIES[number % len(CATEGORIES)]],
+            regions=[REGIONS[number % len(REGIONS)]],
+            mode=(Mode.EITHER, Mode.REMOTE, Mode.FACE_TO_FACE)[number % 3],
+            hours=Decimal(number % 8 + 1) / 4 if number % 3 else None,
+        )
+        started = time.perf_counter()
+        store.create_activity(event.id, data, people[number % len(people)])
+        timings.append((time.perf_counter() - started) * 1000)
+    store.close()
+    Settings(current_event_id=event.id).save(folder)
+    return event.id, timings
+
+
+def _participant(number: int):  # type: ignore[no-untyped-def]
+    from hexikit.domain import ParticipantInput
+
+    return ParticipantInput(name=f"Person {number}", consent=number % 2 == 0)
+
+
+def bench_filter(folder: Path, expected: int) -> list[float]:
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    from hexikit.settings import Settings
+    from hexikit.store import Store
+    from hexikit.ui.capture import CapturePage
+    from hexikit.ui.context import AppContext
+    from hexikit.ui.stage import AudienceWindow
+    from hexikit.ui.worker import Worker
+
+    app = QApplication.instance() or QApplication([])
+    store = Store.open(folder)
+    worker = Worker()
+    context = AppContext(folder, store, Settings.load(folder), worker, AudienceWindow())
+    page = CapturePage(context)
+    page.resize(1440, 860)
+    page.show()
+    loop = QEventLoop()
+    page.refreshed.connect(loop.quit)
+    QTimer.singleShot(120000, loop.quit)
+    while page.model.total < expected:
+        loop.exec()
+    assert page.model.total == expected, page.model.total
+    viewport = page.table.viewport()
+    timings: list[float] = []
+    queries = ["sepsis", "coach", "data flow", "person 12", "mentoring wales", "zzz"]
+    for _round in range(4):
+        for query in queries:
+            page.filter_edit.setFocus()
+            for char in query:
+                started = time.perf_counter()
+                QTest.keyClick(page.filter_edit, char)
+                viewport.repaint()
+                page.empty_label.repaint()
+                timings.append((time.perf_counter() - started) * 1000)
+            for _char in query:
+                started = time.perf_counter()
+                QTest.keyClick(page.filter_edit, Qt.Key.Key_Backspace)
+                viewport.repaint()
+                timings.append((time.perf_counter() - started) * 1000)
+    page.close()
+    worker.wait_for_done(10000)
+    app.processEvents()
+    store.close()
+    return timings
+
+
+PAINT_PROBE = textwrap.dedent(
+    """
+    import os, sys, time
+    from PySide6.QtCore import QEvent, QObject
+    from PySide6.QtWidgets import QApplication
+
+    class FirstPaint(QObject):
+        def eventFilter(self, obj, event):
+            if event.type() == QEvent.Type.Paint and obj.isWidgetType() and obj.isWindow():
+                if obj.metaObject().className() == WINDOW_CLASS:
+                    print(f"FIRST_PAINT {time.time():.6f}", flush=True)
+                    os._exit(0)
+            return False
+
+    def install():
+        app = QApplication.instance() or QApplication(sys.argv[:1])
+        probe = FirstPaint(app)
+        app.installEventFilter(probe)
+        app._first_paint_probe = probe
+        return app
+    """
+)
+
+HEXIKIT_CHILD = PAINT_PROBE.replace("WINDOW_CLASS", '"MainWindow"') + textwrap.dedent(
+    """
+    install()
+    from hexikit.cli import main
+    sys.exit(main(["--data-dir", sys.argv[1]]))
+    """
+)
+
+BARE_CHILD = PAINT_PROBE.replace("WINDOW_CLASS", '"QMainWindow"') + textwrap.dedent(
+    """
+    app = install()
+    from PySide6.QtWidgets import QMainWindow
+    window = QMainWindow()
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    """
+)
+
+
+def time_first_paint(script: str, folder: Path) -> float:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HEXIKIT_DATA_DIR": str(folder)}
+    started = time.time()
+    result = subprocess.run(
+        [sys.executable, "-c", script, str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    for line in result.stdout.splitlines():
+        if line.startswith("FIRST_PAINT "):
+            return (float(line.split()[1]) - started) * 1000
+    raise RuntimeError(f"no first paint reported:\n{result.stdout}\n{result.stderr}")
+
+
+def bench_start(folder: Path, runs: int) -> tuple[list[float], list[float]]:
+    hexikit_ms: list[float] = []
+    bare_ms: list[float] = []
+    # One unmeasured run of each warms the OS file cache, then they alternate.
+    time_first_paint(BARE_CHILD, folder)
+    time_first_paint(HEXIKIT_CHILD, folder)
+    for _run in range(runs):
+        bare_ms.append(time_first_paint(BARE_CHILD, folder))
+        hexikit_ms.append(time_first_paint(HEXIKIT_CHILD, folder))
+    return hexikit_ms, bare_ms
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--inserts", type=int, default=10000)
+    parser.add_argument("--starts", type=int, default=5)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="hexikit-bench-") as tmp:
+        folder = Path(tmp)
+        _event_id, commit = bench_commit(folder, args.inserts)
+        print(
+            f"commit one activity ({args.inserts} inserts, one transaction each): "
+            f"median {statistics.median(commit):.2f} ms, p99 {percentile(commit, 0.99):.2f} ms"
+            f"  (target: median <= 5 ms)"
+        )
+        filtering = bench_filter(folder, args.inserts)
+        print(
+            f"filter keystroke to list repainted ({args.inserts} activities, "
+            f"{len(filtering)} keys): median {statistics.median(filtering):.1f} ms, "
+            f"p99 {percentile(filtering, 0.99):.1f} ms  (target: p99 <= 30 ms)"
+        )
+        hexikit_ms, bare_ms = bench_start(folder, args.starts)
+        hexikit_median = statistics.median(hexikit_ms)
+        bare_median = statistics.median(bare_ms)
+        print(
+            f"cold start to first paint, median of {args.starts}: Hexikit main window "
+            f"{hexikit_median:.0f} ms, bare PySide6 window {bare_median:.0f} ms, ratio "
+            f"{hexikit_median / bare_median:.2f}x  (target: <= 2x)"
+        )
+        print(
+            "  runs (ms): hexikit "
+            + ", ".join(f"{value:.0f}" for value in hexikit_ms)
+            + "; bare "
+            + ", ".join(f"{value:.0f}" for value in bare_ms)
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
