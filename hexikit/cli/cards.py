@@ -7,13 +7,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hexikit.card_templates import TemplateError, all_templates, find_template
-from hexikit.cards import CardKind, CardsError, CardsJob, make_cards
 from hexikit.cli import CommandError
 from hexikit.cli.common import open_store
 from hexikit.i18n import _
 from hexikit.paths import data_dir
 from hexikit.settings import Settings
+
+# The values of hexikit.cards.CardKind, spelled out so that building the command line does
+# not import reportlab and the store (that made every command slow to start); a test checks
+# they stay the same.
+CARD_KINDS = ("blank-offer", "blank-request", "personal", "event")
 
 
 def register(subparsers: Any) -> None:
@@ -28,8 +31,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--out", metavar="FILE.pdf", help=_("where to write the PDF"))
     parser.add_argument(
         "--kind",
-        choices=[kind.value for kind in CardKind],
-        default=CardKind.PERSONAL.value,
+        choices=CARD_KINDS,
+        default="personal",
         help=_("which cards (default: personal)"),
     )
     parser.add_argument("--event", metavar="ID", default="", help=_("the event (id or prefix)"))
@@ -78,6 +81,9 @@ def parse_offset(text: str) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from hexikit.card_templates import TemplateError, all_templates, find_template
+    from hexikit.cards import CardKind, CardsError, CardsJob, make_cards
+
     settings = Settings.load(data_dir(getattr(args, "data_dir", None)))
     if args.list_templates:
         for template in all_templates(settings.custom_templates):

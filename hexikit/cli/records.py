@@ -11,7 +11,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hexikit.cli import EXIT_OK, CommandError
 from hexikit.cli.common import open_store
@@ -26,10 +26,13 @@ from hexikit.domain import (
     parse_mode,
     validate_activity,
 )
-from hexikit.exchange import ImportFailed, export_csv, export_json, import_csv
 from hexikit.i18n import _, ngettext
-from hexikit.records import find_event, record_activity
-from hexikit.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from hexikit.store import Store
+
+# The store, exchange and records modules (SQLAlchemy) are imported inside the commands: this
+# module is loaded on every `hexikit` start, and they would slow down every command.
 
 
 def _validation_message(exc: ValidationError) -> str:
@@ -39,6 +42,9 @@ def _validation_message(exc: ValidationError) -> str:
 @contextmanager
 def _store_for(args: argparse.Namespace) -> Iterator[Store]:
     """The store, with every user-caused core error turned into a plain CommandError."""
+    from hexikit.exchange import ImportFailed
+    from hexikit.store import StoreError
+
     store = open_store(args)
     try:
         yield store
@@ -141,6 +147,8 @@ def record(args: argparse.Namespace) -> int:
             is_member=args.member,
             consent=args.consent,
         )
+    from hexikit.records import find_event, record_activity
+
     with _store_for(args) as store:
         event = find_event(store, args.event)
         stored = record_activity(store, event.id, activity, participant)
@@ -152,6 +160,9 @@ def record(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
+    from hexikit.exchange import export_csv, export_json
+    from hexikit.records import find_event
+
     with _store_for(args) as store:
         event_id = find_event(store, args.event).id if args.event else None
         text = export_csv(store, event_id) if args.format == "csv" else export_json(store, event_id)
@@ -178,6 +189,9 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
+    from hexikit.exchange import import_csv
+    from hexikit.records import find_event
+
     path = Path(args.file)
     if not path.is_file():
         raise CommandError(_("There is no file {path}.").format(path=path))

@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hexikit.i18n import _
-from hexikit.store import Store, StoreError
+
+if TYPE_CHECKING:
+    from hexikit.store import Store
 
 
 def register(subparsers: Any) -> None:
@@ -62,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
     from hexikit.cli import CommandError
     from hexikit.cli.common import open_store
     from hexikit.report import build_report, write_pdf
+    from hexikit.store import StoreError
 
     out = Path(args.out) if args.out else None
     fmt = args.format or ("json" if out is not None and out.suffix.lower() == ".json" else "pdf")

@@ -11,7 +11,7 @@ import argparse
 import json
 import sys
 import time
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from hexikit.cli import CommandError
 from hexikit.clock import SYSTEM_CLOCK
@@ -27,7 +27,10 @@ from hexikit.timer import (
     TimerState,
     format_seconds,
 )
-from hexikit.timer_plans import PlanError, PlanListing, builtin_plans, find_plan, list_plans
+
+if TYPE_CHECKING:
+    # The plans module imports the store (SQLAlchemy): loaded only when a command runs.
+    from hexikit.timer_plans import PlanListing
 
 MAX_SPEED = 100_000.0
 
@@ -35,6 +38,7 @@ MAX_SPEED = 100_000.0
 def _plans(args: argparse.Namespace) -> PlanListing:
     """Built-in plans, plus saved ones when the data folder opens (never required)."""
     from hexikit.store import Store, StoreError
+    from hexikit.timer_plans import PlanListing, builtin_plans, list_plans
 
     try:
         store = Store.open(data_dir(getattr(args, "data_dir", None)))
@@ -120,6 +124,8 @@ def run_plan(
 
 
 def _run(args: argparse.Namespace) -> int:
+    from hexikit.timer_plans import PlanError, find_plan
+
     listing = _plans(args)
     for warning in listing.warnings:
         print(f"hexikit: {warning}", file=sys.stderr)
