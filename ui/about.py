@@ -22,7 +22,7 @@ from hexikit import __version__
 
 
 def version_facts() -> dict[str, str]:
-    """The versions shown in the About dialog (and by `hexikit --version`)."""
+    """The versions shown in the About dialog (worth quoting in a bug report)."""
     return {
         "Hexikit": __version__,
         "Qt": qVersion(),
@@ -35,7 +35,7 @@ class AboutDialog(QDialog):
     """Shows what is installed and where the data lives.
 
     Signals: none of its own; the "Open data folder" button opens the folder in the file
-    manager.
+    manager, or says how to get there when the laptop has none.
     """
 
     def __init__(self, data_dir: Path, parent: QWidget | None = None) -> None:
@@ -50,7 +50,7 @@ class AboutDialog(QDialog):
         form = QFormLayout()
         facts = version_facts()
         form.addRow(self.tr("Version:"), QLabel(facts["Hexikit"]))
-        form.addRow(self.tr("Licence:"), QLabel(self.tr("MIT")))
+        form.addRow(self.tr("Licence:"), QLabel("MIT"))
         form.addRow(self.tr("Qt:"), QLabel(facts["Qt"]))
         form.addRow(self.tr("PySide6:"), QLabel(facts["PySide6"]))
         form.addRow(self.tr("Python:"), QLabel(facts["Python"]))
@@ -62,9 +62,29 @@ class AboutDialog(QDialog):
         self.open_folder_button = QPushButton(self.tr("Open data folder"))
         self.open_folder_button.clicked.connect(self.open_data_folder)
         layout.addWidget(self.open_folder_button)
+        self.open_problem = QLabel(
+            self.tr(
+                "No file manager opened the folder. Select its path above, copy it, and "
+                "paste it into your file manager's address bar."
+            )
+        )
+        self.open_problem.setWordWrap(True)
+        self.open_problem.hide()
+        layout.addWidget(self.open_problem)
+        notices = QLabel(
+            self.tr(
+                "Built with Qt (LGPLv3) through PySide6, and the DejaVu fonts (free licence, "
+                "in assets/fonts)."
+            )
+        )
+        notices.setWordWrap(True)
+        notices.setEnabled(False)  # shown greyed: small print
+        layout.addWidget(notices)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
     def open_data_folder(self) -> bool:
-        return QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        opened = QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.data_dir)))
+        self.open_problem.setVisible(not opened)
+        return opened

@@ -228,12 +228,35 @@ def check_sync(folder: Path) -> str:
     )
 
 
+def check_keyring(folder: Path) -> str:
+    import importlib
+
+    import keyring
+
+    from hexikit.sync.tokens import keyring_available
+
+    # The Linux backends must be in this installation (a bundle could miss them) even when
+    # this computer offers none: then the sync token is kept for the session only.
+    for module in ("SecretService", "kwallet", "chainer", "fail"):
+        importlib.import_module(f"keyring.backends.{module}")
+    backend = type(keyring.get_keyring()).__module__.rsplit(".", 1)[-1]
+    if keyring_available():
+        return _("keyring backends present; the sync token goes to {backend}").format(
+            backend=backend
+        )
+    return _(
+        "keyring backends present; no keyring on this computer, so the sync token is kept "
+        "for the session only"
+    )
+
+
 CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("store", check_store),
     ("slide", check_slide),
     ("cards", check_cards),
     ("timer", check_timer),
     ("sync", check_sync),
+    ("keyring", check_keyring),
 ]
 
 
