@@ -7,11 +7,12 @@ from pathlib import Path
 
 import PySide6
 from PySide6.QtCore import Qt, QUrl, qVersion
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QDesktopServices, QPixmap
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit import __version__
+from hexikit.resources import asset
 
 
 def version_facts() -> dict[str, str]:
@@ -42,11 +44,17 @@ class AboutDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("About Hexikit"))
         self.data_dir = data_dir
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        icon = QLabel()
+        icon.setPixmap(QPixmap(str(asset("icons", "hexikit-64.png"))))
+        top.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
         heading = QLabel(
             self.tr("<h2>Hexikit</h2><p>Run a Hexithon offline, then sync to Hexitime.</p>")
         )
-        layout.addWidget(heading)
+        top.addWidget(heading, 1)
+        layout.addLayout(top)
         form = QFormLayout()
         facts = version_facts()
         form.addRow(self.tr("Version:"), QLabel(facts["Hexikit"]))
@@ -61,7 +69,10 @@ class AboutDialog(QDialog):
         layout.addLayout(form)
         self.open_folder_button = QPushButton(self.tr("Open data folder"))
         self.open_folder_button.clicked.connect(self.open_data_folder)
-        layout.addWidget(self.open_folder_button)
+        button_row = QHBoxLayout()
+        button_row.addWidget(self.open_folder_button)
+        button_row.addStretch(1)
+        layout.addLayout(button_row)
         self.open_problem = QLabel(
             self.tr(
                 "No file manager opened the folder. Select its path above, copy it, and "
@@ -78,7 +89,10 @@ class AboutDialog(QDialog):
             )
         )
         notices.setWordWrap(True)
-        notices.setEnabled(False)  # shown greyed: small print
+        small = notices.font()
+        small.setPointSizeF(small.pointSizeF() * 0.9)
+        notices.setFont(small)
+        layout.addSpacing(6)
         layout.addWidget(notices)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
