@@ -138,7 +138,9 @@ def main() -> int:
         del change
 
     # Baseline: render both sizes on the key press (no cache), same deck, same sizes.
+    t0 = time.perf_counter()
     deck = load_deck(deck_path)
+    parse_ms = (time.perf_counter() - t0) * 1000
     sizes = [scene.device_size(), page.current_view.device_size(), page.next_view.device_size()]
     baseline: list[float] = []
     for change in range(40):
@@ -180,7 +182,11 @@ def main() -> int:
         f"floor, one bare {sizes[0].width()}x{sizes[0].height()} blit: "
         f"median {statistics.median(floor):.2f} ms, p99 {percentile(floor, 0.99):.2f} ms"
     )
-    print(f"deck load to first slide shown: {first_shown:.0f} ms")
+    print(
+        f"deck load to first slide shown: {first_shown:.0f} ms "
+        f"(presenter page built, deck read off the GUI thread, slide 1 rendered at 1920x1080 "
+        f"and painted); parsing the deck alone: {parse_ms:.1f} ms"
+    )
     print(
         f"load average: {', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} CPUs"
     )
