@@ -102,10 +102,12 @@ class EventDialog(QDialog):
             heading.setObjectName("sectionTitle")
             hint = QLabel(self.tr("Pick one with the arrow keys and press Enter."))
             hint.setObjectName("hint")
-            self.event_list.setMaximumHeight(180)
+            rows = min(len(events), 5)
+            self.event_list.setFixedHeight(rows * self.event_list.sizeHintForRow(0) + 28)
             layout.addWidget(heading)
             layout.addWidget(hint)
             layout.addWidget(self.event_list)
+            layout.addSpacing(10)
         else:
             self.event_list.hide()
 
@@ -221,6 +223,7 @@ class EventDialog(QDialog):
             if key in problems:
                 widget.setFocus()
                 break
+        self.adjustSize()  # room for the notes that just appeared
 
     def create_event(self) -> None:
         if self._saving:

@@ -177,6 +177,7 @@ class ParticipantDialog(QDialog):
             if key in problems:
                 widgets[key].setFocus()
                 break
+        self.adjustSize()  # room for the notes that just appeared
 
     def save(self) -> None:
         """Validate here (instant), then create through the store lane; close once committed."""
