@@ -74,6 +74,8 @@ from hexikit.ui.worker import Worker
 log = logging.getLogger(__name__)
 
 MIN_NOTES_PT = 10
+#: Seconds off the even (or per-slide) plan before the pace is called behind or ahead.
+PACE_TOLERANCE = 60
 MAX_NOTES_PT = 72
 DECK_FILTER = "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
 
@@ -234,6 +236,31 @@ class Presentation(QObject):
         """Seconds left to the deck's target (negative past it), or None without a target."""
         target = self.deck.target_seconds if self.deck is not None else None
         return None if target is None else target - self.elapsed()
+
+    def planned_start(self, number: int) -> float | None:
+        """When slide `number` should start, in seconds into the talk: the slides' own
+        targets where given, the rest of the deck's target shared evenly. None: no plan."""
+        deck = self.deck
+        if deck is None or not deck.slides:
+            return None
+        known = [s.target_seconds for s in deck.slides if s.target_seconds is not None]
+        unknown = len(deck.slides) - len(known)
+        if unknown and deck.target_seconds is None:
+            return None
+        share = 0.0
+        if unknown and deck.target_seconds is not None:
+            share = max(0.0, deck.target_seconds - sum(known)) / unknown
+        return sum(
+            s.target_seconds if s.target_seconds is not None else share
+            for s in deck.slides[: max(0, number - 1)]
+        )
+
+    def pace(self) -> float | None:
+        """Seconds behind (positive) or ahead (negative) of the plan for the current slide."""
+        planned = self.planned_start(self.current)
+        if planned is None or (not self.presenting and self.elapsed() == 0):
+            return None
+        return self.elapsed() - planned
 
     def pause_clock(self) -> None:
         if self._running_since is not None:
@@ -881,6 +908,7 @@ class PresentPage(QWidget):
         self.elapsed_label = _ClockLabel("elapsed", 46)
         self.countdown_label = _ClockLabel("countdown", 34)
         self.time_of_day_label = _ClockLabel("timeOfDay", 22)
+        self.pace_label = _ClockLabel("pace", 20)
         self.status_label = QLabel()
         self.status_label.setObjectName("showStatus")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -889,6 +917,7 @@ class PresentPage(QWidget):
             self.position_label,
             self.elapsed_label,
             self.countdown_label,
+            self.pace_label,
             self.time_of_day_label,
             self.status_label,
         ):
@@ -1256,6 +1285,24 @@ class PresentPage(QWidget):
         self._notes_timer.start()
         self.slideChanged.emit(number)
 
+    def _show_pace(self, pace: float | None) -> None:
+        """Like pdfpc: say so (and colour it) when more than a minute off the plan."""
+        if pace is None:
+            self.pace_label.setText("")
+        elif pace > PACE_TOLERANCE:
+            self.pace_label.setText(
+                self.tr("{time} behind plan").replace("{time}", format_duration(pace))
+            )
+            self._set_style(self.pace_label, "color: #8a4b00;")
+        elif pace < -PACE_TOLERANCE:
+            self.pace_label.setText(
+                self.tr("{time} ahead of plan").replace("{time}", format_duration(-pace))
+            )
+            self._set_style(self.pace_label, "color: #00545c;")
+        else:
+            self.pace_label.setText(self.tr("on plan"))
+            self._set_style(self.pace_label, "color: #3a3a3a;")
+
     @staticmethod
     def _set_style(label: QLabel, style: str) -> None:
         # Style sheets re-polish the widget: only set one when it changes.
@@ -1303,6 +1350,7 @@ class PresentPage(QWidget):
             self._set_style(
                 self.countdown_label, "color: #ffffff; background: #c0001a; border-radius: 6px;"
             )
+        self._show_pace(p.pace())
         now = self.context.clock.now().astimezone()
         self.time_of_day_label.setText(now.strftime("%H:%M"))
         self.pause_button.setText(

@@ -391,3 +391,21 @@ def test_first_slide_is_rendered_for_the_audience_before_the_show(
         lambda: all(page.presentation.cache.thumbnail(n) is not None for n in range(1, 11)),
         timeout=20000,
     )
+
+
+def test_pace_follows_the_slide_targets(qtbot: QtBot, page: PresentPage, clock: FakeClock) -> None:
+    p = page.presentation
+    assert p.planned_start(1) == 0
+    # The built-in deck gives every slide a target: 25 s, then 30 s, then 35 s...
+    assert p.planned_start(3) == 55
+    assert p.planned_start(11) == 300  # the whole plan is the deck's five minutes
+    press(qtbot, page, Qt.Key.Key_F5)
+    page._tick()
+    assert page.pace_label.text() == "on plan"
+    clock.advance(100)  # still on slide 1, 100 s in: 1:40 behind
+    page._tick()
+    assert page.pace_label.text() == "01:40 behind plan"
+    for _ in range(6):
+        press(qtbot, page, Qt.Key.Key_Right)  # slide 7 should start at 185 s
+    page._tick()
+    assert page.pace_label.text() == "01:25 ahead of plan"
