@@ -88,6 +88,7 @@ from hexikit.ui.theme import (
     STYLESHEET,
     ErrorLabel,
     mark_invalid,
+    style_popup,
     use_base_font,
 )
 
@@ -416,6 +417,7 @@ class CapturePage(QWidget):
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
             completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+            style_popup(completer.popup())
         self.new_participant_button = QPushButton(self.tr("New…  Ctrl+N"))
         self.new_participant_button.setObjectName("secondaryButton")
         self.new_participant_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -1347,7 +1349,21 @@ class CapturePage(QWidget):
 
     def _focus_changed(self, old: QWidget | None, _new: QWidget | None) -> None:
         if old is not None and self.isAncestorOf(old):
+            if old in (self.participant_combo, self.participant_combo.lineEdit()):
+                self._left_participant_box()
             self.flush_draft()
+
+    def _left_participant_box(self) -> None:
+        """Leaving the Who box: pick the one person the typed text names, or say why not."""
+        completer = self.participant_combo.completer()
+        popup = completer.popup() if completer is not None else None
+        if popup is not None:
+            popup.hide()
+        if self._participant_id_shown():
+            return
+        _person, problem = self._resolve_participant()
+        self.errors["participant"].set_message(problem or "")
+        mark_invalid(self.participant_combo, bool(problem))
 
     def flush_draft(self) -> None:
         """Write the form to the draft file now (or remove the file when nothing is typed)."""

@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidgetItem,
 )
 
+from hexikit.ui.theme import style_popup
+
 
 class FlowLayout(QLayout):
     """Lays widgets left to right, wrapping onto new lines (for chips)."""
@@ -169,6 +171,7 @@ class TagPicker(QFrame):
         self.completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.completer.setMaxVisibleItems(len(choices))
         self.line_edit.setCompleter(self.completer)
+        style_popup(self.completer.popup())
         self.completer.activated[str].connect(self._completion_chosen)  # type: ignore[index]
         self.line_edit.commitRequested.connect(self.commit_text)
         self.line_edit.removeLastRequested.connect(self._remove_last)

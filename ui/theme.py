@@ -175,6 +175,25 @@ STYLESHEET = f"""
 
 BASE_POINT_SIZE = 11
 
+#: Completer pop-ups are windows of their own, outside the page's style sheet.
+POPUP_STYLESHEET = """
+QListView {
+    font-size: 11pt;
+    background: white;
+    border: 1px solid #c9ced6;
+    padding: 2px;
+    outline: none;
+}
+QListView::item { padding: 5px 8px; color: #111827; }
+QListView::item:selected { background: #dbeafe; color: #111827; }
+"""
+
+
+def style_popup(widget: QWidget | None) -> None:
+    """Give a completer's pop-up list the page's look."""
+    if widget is not None:
+        widget.setStyleSheet(POPUP_STYLESHEET)
+
 
 def use_base_font(widget: QWidget) -> None:
     """Give `widget` and its children the screen's readable base size (11 pt)."""
