@@ -26,7 +26,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import UTC, datetime
 from decimal import Decimal
 from email.utils import parsedate_to_datetime
 from pathlib import Path
@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 import requests
 from filelock import FileLock
-from sqlalchemy import func, select, update
+from sqlalchemy import Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
 from hexikit.clock import SYSTEM_CLOCK, Clock
@@ -257,9 +257,10 @@ def _base_for(marks: list[list[int]], seq: int, cursor: int) -> int:
 
 
 def _wire_payload(
-    session: Session, op: OutboxOperation, consented: set[str], entities: dict[str, Any]
+    session: Session, op: Any, consented: set[str], entities: dict[str, Any]
 ) -> dict[str, Any]:
-    payload = dict(op.payload)
+    """The payload as it goes on the wire (`op` is an outbox row with `payload_text`)."""
+    payload = dict(json.loads(op.payload_text or "{}"))
     if op.action == "snapshot":
         entity = entities.get(op.entity_id)
         payload = entity_to_dict(entity) if entity is not None else {}
@@ -281,8 +282,11 @@ def freeze_batch(
     store: Store, max_ops: int = CLIENT_BATCH_OPS, max_bytes: int = CLIENT_BATCH_BYTES
 ) -> FrozenBatch | None:
     """The frozen batch to send: an existing one (resent byte for byte) or a new one."""
-    ident = device_id(store)
     with store.transaction() as session:
+        ident = _state_get(session, KEY_DEVICE)
+        if not ident:
+            ident = str(uuid.uuid4())
+            _state_set(session, KEY_DEVICE, ident)
         key = session.scalar(
             select(OutboxOperation.batch_key)
             .where(OutboxOperation.state == FROZEN)
@@ -306,17 +310,24 @@ def freeze_batch(
                 .where(OutboxOperation.batch_key == key, OutboxOperation.state == FROZEN)
                 .values(state=PENDING, batch_key=None)
             )
-        rows = list(
-            session.scalars(
-                select(OutboxOperation)
-                .where(OutboxOperation.state == PENDING)
-                .order_by(OutboxOperation.seq)
-                .limit(max_ops)
+        rows = session.execute(
+            select(
+                OutboxOperation.seq,
+                OutboxOperation.op_id,
+                OutboxOperation.entity_type,
+                OutboxOperation.entity_id,
+                OutboxOperation.action,
+                # Raw JSON text and stored time: most payloads go on the wire as stored.
+                type_coerce(OutboxOperation.payload, Text).label("payload_text"),
+                type_coerce(OutboxOperation.created_at, Text).label("created_text"),
             )
-        )
+            .where(OutboxOperation.state == PENDING)
+            .order_by(OutboxOperation.seq)
+            .limit(max_ops)
+        ).all()
         if not rows:
             return None
-        people = {op.entity_id for op in rows if op.entity_type == "participant"}
+        people = {row.entity_id for row in rows if row.entity_type == "participant"}
         consented = set(
             session.scalars(
                 select(Participant.id).where(
@@ -325,39 +336,45 @@ def freeze_batch(
             )
         )
         snapshot_entities: dict[str, Any] = {}
-        for op in rows:
-            needs_entity = op.action == "snapshot" or (
-                op.entity_type == "participant" and op.entity_id in consented
+        for row in rows:
+            needs_entity = row.action == "snapshot" or (
+                row.entity_type == "participant" and row.entity_id in consented
             )
-            if needs_entity and op.entity_id not in snapshot_entities:
-                cls = SYNCED_ENTITIES.get(op.entity_type)
+            if needs_entity and row.entity_id not in snapshot_entities:
+                cls = SYNCED_ENTITIES.get(row.entity_type)
                 if cls is not None:
-                    snapshot_entities[op.entity_id] = session.get(cls, op.entity_id)
+                    snapshot_entities[row.entity_id] = session.get(cls, row.entity_id)
         marks = json.loads(_state_get(session, KEY_MARKS) or "[]")
         cursor = _cursor(session)
         key = str(uuid.uuid4())
         wire_ops: list[str] = []
-        taken: list[OutboxOperation] = []
+        taken: list[Any] = []
         size = 200
-        for op in rows:
-            wire = json.dumps(
-                {
-                    "op_id": op.op_id,
-                    "entity_type": op.entity_type,
-                    "entity_id": op.entity_id,
-                    "action": op.action,
-                    "base": _base_for(marks, op.seq, cursor),
-                    "created_at": op.created_at.isoformat(),
-                    "payload": _wire_payload(session, op, consented, snapshot_entities),
-                },
-                separators=(",", ":"),
-                ensure_ascii=False,
+        for row in rows:
+            if row.entity_type == "participant" or row.action == "snapshot":
+                payload_text = json.dumps(
+                    _wire_payload(session, row, consented, snapshot_entities),
+                    separators=(",", ":"),
+                    ensure_ascii=False,
+                )
+            else:
+                payload_text = row.payload_text
+            created = datetime.fromisoformat(row.created_text).replace(tzinfo=UTC)
+            # IDs are UUIDs and type/action plain words the Store wrote: no escaping needed.
+            wire = (
+                f'{{"op_id":"{row.op_id}",'
+                f'"entity_type":"{row.entity_type}",'
+                f'"entity_id":"{row.entity_id}",'
+                f'"action":"{row.action}",'
+                f'"base":{_base_for(marks, row.seq, cursor)},'
+                f'"created_at":"{created.isoformat()}",'
+                f'"payload":{payload_text}}}'
             )
             if taken and size + len(wire) > max_bytes:
                 break
             size += len(wire) + 1
             wire_ops.append(wire)
-            taken.append(op)
+            taken.append(row)
         body = (
             '{"device_id":'
             + json.dumps(ident)
@@ -371,6 +388,7 @@ def freeze_batch(
             update(OutboxOperation)
             .where(OutboxOperation.seq.in_([op.seq for op in taken]))
             .values(state=FROZEN, batch_key=key)
+            .execution_options(synchronize_session=False)
         )
         _state_set(session, KEY_BATCH_PREFIX + key, body)
         return FrozenBatch(key=key, body=body.encode("utf-8"), op_ids=[op.op_id for op in taken])
@@ -557,11 +575,35 @@ def store_results(
         raise ServerUnreachable(_("The server's answer did not match the batch; will retry."))
     acked = parked = conflicts = 0
     now = clock.now()
+    plain = [
+        op_id
+        for op_id in batch.op_ids
+        if by_id[op_id].get("status") in ("applied", "duplicate")
+        and not by_id[op_id].get("resolved")
+    ]
     with store.transaction() as session:
+        # The common case in one statement; conflicts and refusals row by row below.
+        for start in range(0, len(plain), 500):
+            acked += _rowcount(
+                session.execute(
+                    update(OutboxOperation)
+                    .where(
+                        OutboxOperation.batch_key == batch.key,
+                        OutboxOperation.state == FROZEN,
+                        OutboxOperation.op_id.in_(plain[start : start + 500]),
+                    )
+                    .values(state=ACKED, acked_at=now, last_error="")
+                    .execution_options(synchronize_session=False)
+                )
+            )
+        special = set(batch.op_ids) - set(plain)
         rows = {
             row.op_id: row
             for row in session.scalars(
-                select(OutboxOperation).where(OutboxOperation.batch_key == batch.key)
+                select(OutboxOperation).where(
+                    OutboxOperation.batch_key == batch.key,
+                    OutboxOperation.op_id.in_(list(special)),
+                )
             )
         }
         for op_id in batch.op_ids:

@@ -28,7 +28,7 @@ SERVICE_NAME = "hexikit-sync"
 #: Limits the server enforces and the client stays under.
 MAX_BODY_BYTES = 5 * 1024 * 1024
 MAX_OPS_PER_BATCH = 1000
-CLIENT_BATCH_OPS = 500
+CLIENT_BATCH_OPS = 1000
 CLIENT_BATCH_BYTES = 2 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
 

@@ -352,7 +352,7 @@ def _possible_duplicate(
         other = row.data
         if other.get("event_id") != data.get("event_id") or other.get("deleted_at"):
             continue
-        if row.field_device.get("id") == work.device_id:
+        if row.field_device.get("id", row.field_device.get("*")) == work.device_id:
             continue
         same_name = name and str(other.get("name") or "").strip().casefold() == name
         same_email = email and str(other.get("email") or "").strip().casefold() == email
@@ -384,8 +384,9 @@ def _apply_op(
         data.setdefault("deleted_at", None)
         state = _EntityState(
             data=data,
-            field_seq=dict.fromkeys(data, seq),
-            field_device=dict.fromkeys(data, device),
+            # "*" is every field not listed: a create writes one small JSON, not one per field.
+            field_seq={"*": seq},
+            field_device={"*": device},
             member=None,
             new=True,
             dirty=True,
@@ -393,7 +394,7 @@ def _apply_op(
         if op.entity_type == "activity" and data.get("participant_id"):
             state.member = _member_of(conn, work, str(data["participant_id"]))
         work.states[key] = state
-        created = dict(data)
+        created: dict[str, Any] = {}  # the change feed sends the whole record for a create
         if op.entity_type == "participant":
             other = _possible_duplicate(conn, work, op.entity_id, data)
             if other is not None:
@@ -403,8 +404,10 @@ def _apply_op(
     data = state.data
     concurrent = {
         name
-        for name, written in state.field_seq.items()
-        if written > op.base and state.field_device.get(name) != device and name != "updated_at"
+        for name in data
+        if _seq_of(state.field_seq, name) > op.base
+        and _device_of(state.field_device, name) != device
+        and name != "updated_at"
     }
     if op.action == "delete":
         edited = concurrent - {"deleted_at"}
@@ -454,6 +457,14 @@ def _apply_op(
         }
     state.dirty = True
     return ("conflict" if conflict else "applied"), fields, conflict, resolved
+
+
+def _seq_of(field_seq: dict[str, int], name: str) -> int:
+    return int(field_seq.get(name, field_seq.get("*", 0)))
+
+
+def _device_of(field_device: dict[str, str], name: str) -> str:
+    return str(field_device.get(name, field_device.get("*", "")))
 
 
 def _scrub_personal(conn: Connection, work: _BatchWork, participant_id: str) -> None:
@@ -927,7 +938,7 @@ class SyncServerApp:
             # Only values still current: a field a later operation overwrote is not sent, so
             # an older change can never undo a newer one on the laptop.
             seqs, data = current.get((row.entity_type, row.entity_id), ({}, {}))
-            fields = {k: v for k, v in row.fields.items() if seqs.get(k, row.seq) == row.seq}
+            fields = {k: v for k, v in row.fields.items() if _seq_of(seqs, k) == row.seq}
             change = {
                 "seq": row.seq,
                 "op_id": row.op_id,

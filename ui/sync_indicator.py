@@ -382,7 +382,7 @@ class SyncIndicator(QWidget):
         if pending:
             parts.append(self.tr("%n to send", "", pending))
         if parked:
-            parts.append(self.tr("%n need attention", "", parked))
+            parts.append(self.tr("%n refused by the server", "", parked))
         last = _when(str(status.get("last_sync") or ""))
         if last:
             parts.append(self.tr("last sync %1").replace("%1", last))

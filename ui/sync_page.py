@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
@@ -49,6 +50,8 @@ def _table(headers: list[str]) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.verticalHeader().setVisible(False)
+    table.setColumnWidth(0, 120)
+    table.setColumnWidth(1, 170)
     table.horizontalHeader().setSectionResizeMode(len(headers) - 1, QHeaderView.ResizeMode.Stretch)
     return table
 
@@ -84,7 +87,9 @@ class SyncPage(QWidget):
         self.server_edit.setPlaceholderText("https://sync.hexitime.example")
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(self.tr("paste the device token (kept in the keyring)"))
+        self.token_edit.setPlaceholderText(
+            self.tr("paste the device token the server's administrator gave you")
+        )
         self.auto_check = QCheckBox(self.tr("Sync automatically when online"))
         self.auto_check.setChecked(context.settings.auto_sync)
         self.token_note = QLabel()
@@ -95,8 +100,10 @@ class SyncPage(QWidget):
         form.addRow(self.tr("Server address"), self.server_edit)
         form.addRow(self.tr("Device token"), self.token_edit)
         form.addRow("", self.token_note)
-        form.addRow("", self.auto_check)
-        form.addRow("", self.save_button)
+        save_row = QHBoxLayout()
+        save_row.addWidget(self.auto_check, 1)
+        save_row.addWidget(self.save_button)
+        form.addRow("", save_row)
         layout.addWidget(settings_box)
 
         status_row = QHBoxLayout()
@@ -207,7 +214,8 @@ class SyncPage(QWidget):
             text += " " + self.tr("%n change(s) to send.", "", pending)
         last = str(status.get("last_sync") or "")
         if last:
-            text += " " + self.tr("Last sync: %1.").replace("%1", last[:16].replace("T", " "))
+            moment = datetime.fromisoformat(last).astimezone()
+            text += " " + self.tr("Last sync: %1.").replace("%1", moment.strftime("%d %b %H:%M"))
         self.state_label.setText(text)
         self.message_label.setText(self.controller.message)
         syncing = self.controller.state == SYNCING
