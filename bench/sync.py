@@ -3,7 +3,7 @@
 Measures, in the same run and for the same records (the data folder is copied before the
 first push, and each copy talks to its own fresh server database):
 
-* batched push (the client's normal batches of up to 500 operations per request);
+* batched push (the client's normal batches of up to 1,000 operations per request);
 * one request per operation (the baseline);
 * the client's peak Python memory while pushing in batches (tracemalloc, in a third copy).
 
@@ -27,6 +27,7 @@ from hexikit.domain import EventInput
 from hexikit.store import Store
 from hexikit.store.models import Activity
 from hexikit.sync.client import SyncClient, outbox_counts
+from hexikit.sync.protocol import CLIENT_BATCH_OPS
 from hexikit.sync.server import add_device, open_engine
 
 
@@ -109,7 +110,7 @@ def main() -> None:
         shutil.copytree(original, measured)
         total_ops = args.count + 1  # the event too
 
-        batched_s, acked = push(original, root / "batched.db", batch_ops=500)
+        batched_s, acked = push(original, root / "batched.db", batch_ops=CLIENT_BATCH_OPS)
         assert acked == total_ops, acked
         print(f"batched:            {batched_s:7.2f} s for {acked} operations")
 
@@ -127,7 +128,7 @@ def main() -> None:
         print(f"ratio:              {single_s / batched_s:7.1f}x faster with batches")
 
         tracemalloc.start()
-        traced_s, _acked = push(measured, root / "measured.db", batch_ops=500)
+        push(measured, root / "measured.db", batch_ops=CLIENT_BATCH_OPS)
         _current, peak = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         print(f"client peak memory: {peak / 1e6:7.1f} MB (tracemalloc, batched push)")
