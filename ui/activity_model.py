@@ -22,8 +22,16 @@ from PySide6.QtCore import (
     QRectF,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor, QPainter, QStaticText, QTransform
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetrics,
+    QPainter,
+    QStaticText,
+    QTransform,
+)
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from hexikit.domain import Kind, Mode
 from hexikit.store import Store
@@ -384,6 +392,15 @@ class ActivityTableModel(QAbstractTableModel):
         self.layoutChanged.emit()
 
 
+_COL_NUMBER = ActivityTableModel.COL_NUMBER
+_COL_KIND = ActivityTableModel.COL_KIND
+_COL_HOURS = ActivityTableModel.COL_HOURS
+_ELIDE_RIGHT = Qt.TextElideMode.ElideRight
+_PLAIN_TEXT = Qt.TextFormat.PlainText
+_ANTIALIAS = QPainter.RenderHint.Antialiasing
+_NO_PEN = Qt.PenStyle.NoPen
+
+
 class ActivityDelegate(QStyledItemDelegate):
     """Paints the list's cells from cached, pre-laid-out text (QStaticText).
 
@@ -396,41 +413,56 @@ class ActivityDelegate(QStyledItemDelegate):
     def __init__(self, model: ActivityTableModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
-        self._texts: dict[tuple[str, int, int], QStaticText] = {}
+        #: (text, width) -> laid-out text; the font is the view's, set once (see set_font)
+        self._texts: dict[tuple[str, int], QStaticText] = {}
+        self._font = QFont()
+        self._metrics = QFontMetrics(self._font)
+        self._selected_rows: set[int] = set()
         self._selection = QColor("#dbeafe")
         self._alternate = QColor("#fafbfc")
         self._ink = QColor("#111827")
         self._pill_text = QColor("#ffffff")
 
-    def _static(self, text: str, width: int, option: QStyleOptionViewItem) -> QStaticText:
-        key = (text, width, option.font.pixelSize() or option.font.pointSize())
+    def set_font(self, font: QFont) -> None:
+        """The font every cell uses (the view's)."""
+        self._font = QFont(font)
+        self._metrics = QFontMetrics(self._font)
+        self._texts.clear()
+
+    def set_selected_rows(self, rows: set[int]) -> None:
+        """Rows drawn as selected (kept by the view's owner from the selection model, which
+        is cheaper than decoding the style option's state flags for every cell)."""
+        self._selected_rows = rows
+
+    def _static(self, text: str, width: int) -> QStaticText:
+        key = (text, width)
         static = self._texts.get(key)
         if static is None:
             if len(self._texts) > 20000:
                 self._texts.clear()
-            elided = option.fontMetrics.elidedText(text, Qt.TextElideMode.ElideRight, width)
+            elided = self._metrics.elidedText(text, _ELIDE_RIGHT, width)
             static = QStaticText(elided)
-            static.setTextFormat(Qt.TextFormat.PlainText)
-            static.prepare(QTransform(), option.font)
+            static.setTextFormat(_PLAIN_TEXT)
+            static.prepare(QTransform(), self._font)
             self._texts[key] = static
         return static
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: ModelIndex) -> None:
+        # Runs for every visible cell on every repaint: no enum arithmetic, no model calls
+        # through QModelIndex, text laid out once and reused.
         rect = option.rect
         row = index.row()
         column = index.column()
-        if option.state & QStyle.StateFlag.State_Selected:
+        if row in self._selected_rows:
             painter.fillRect(rect, self._selection)
         elif row % 2:
             painter.fillRect(rect, self._alternate)
         text = self._model.cell_text(row, column)
         if not text:
             return
-        metrics = option.fontMetrics
         padding = 8
-        if column == ActivityTableModel.COL_KIND:
-            is_offer = self._model.row_at(row).kind == _OFFER
-            static = self._static(text, rect.width() - 2 * padding, option)
+        static = self._static(text, rect.width() - 2 * padding)
+        if column == _COL_KIND:
             size = static.size()
             pill = QRectF(
                 rect.x() + padding - 6,
@@ -439,17 +471,18 @@ class ActivityDelegate(QStyledItemDelegate):
                 size.height() + 6,
             )
             painter.save()
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(OFFER_BRUSH if is_offer else REQUEST_BRUSH)
+            painter.setRenderHint(_ANTIALIAS)
+            painter.setPen(_NO_PEN)
+            painter.setBrush(
+                OFFER_BRUSH if self._model.row_at(row).kind == _OFFER else REQUEST_BRUSH
+            )
             painter.drawRoundedRect(pill, 8, 8)
             painter.setPen(self._pill_text)
             painter.drawStaticText(QPointF(pill.x() + 6, pill.y() + 3), static)
             painter.restore()
             return
-        static = self._static(text, rect.width() - 2 * padding, option)
-        y = rect.y() + (rect.height() - metrics.height()) / 2
-        if column in (ActivityTableModel.COL_NUMBER, ActivityTableModel.COL_HOURS):
+        y = rect.y() + (rect.height() - self._metrics.height()) / 2
+        if column in (_COL_NUMBER, _COL_HOURS):
             x = rect.right() - padding - static.size().width()
         else:
             x = rect.x() + padding

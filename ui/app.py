@@ -10,7 +10,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from filelock import FileLock, Timeout
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -26,6 +25,8 @@ from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 
 if TYPE_CHECKING:
+    from filelock import FileLock
+
     from hexikit.store import Store
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,9 @@ class DataFolderInUse(Exception):
 
 def lock_data_folder(folder: Path) -> FileLock:
     """Take the per-folder lock so a second app cannot write beside the first."""
+    # Imported here: filelock pulls in asyncio, which the first paint need not wait for.
+    from filelock import FileLock, Timeout
+
     lock = FileLock(str(lock_path(folder)))
     try:
         lock.acquire(timeout=0)
@@ -114,11 +118,16 @@ def run_gui(
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
+    application = Application(folder, on_ready)
+    # The window shows (and paints) before the lock is taken: showing writes nothing, and
+    # the lock's library is slow to import. The store opens only once the lock is held.
+    application.window.show()
+    app.processEvents()
     try:
         lock = lock_data_folder(folder)
     except DataFolderInUse:
         QMessageBox.critical(
-            None,
+            application.window,
             tr("Hexikit is already open"),
             tr(
                 "Hexikit is already running with the data folder {folder}. Switch to that "
@@ -126,9 +135,9 @@ def run_gui(
                 "folder could lose what you type."
             ).replace("{folder}", str(folder)),
         )
+        application.window.close()
         return 1
     try:
-        application = Application(folder, on_ready)
         application.start()
         code = app.exec()
         application.worker.wait_for_done(10000)

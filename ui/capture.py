@@ -290,6 +290,7 @@ class CapturePage(QWidget):
         layout.addWidget(self.body)
         for widget in self._styled:
             widget.setStyleSheet(STYLESHEET)
+        self.delegate.set_font(self.table.font())
 
     def _build_no_event(self) -> QWidget:
         panel = QWidget()
@@ -580,7 +581,8 @@ class CapturePage(QWidget):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         # The delegate paints alternate rows itself (and is several times cheaper per cell).
-        self.table.setItemDelegate(ActivityDelegate(self.model, self.table))
+        self.delegate = ActivityDelegate(self.model, self.table)
+        self.table.setItemDelegate(self.delegate)
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         self.table.verticalHeader().hide()
@@ -594,6 +596,10 @@ class CapturePage(QWidget):
         for column, width in COLUMN_WIDTHS.items():
             self.table.setColumnWidth(column, width)
         self.table.viewport().installEventFilter(self)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._selection_changed)
+        self.model.layoutChanged.connect(self._selection_changed)
+        self.model.modelReset.connect(self._selection_changed)
 
         self.empty_label = QLabel()
         self.empty_label.setObjectName("emptyState")
@@ -743,6 +749,15 @@ class CapturePage(QWidget):
                 return False  # Enter adds the typed tag
         self.save()
         return True
+
+    def _selection_changed(self, *_args: object) -> None:
+        rows = {index.row() for index in self.table.selectionModel().selectedRows()}
+        self.delegate.set_selected_rows(rows)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange and hasattr(self, "delegate"):
+            self.delegate.set_font(self.table.font())
+        super().changeEvent(event)
 
     def _fit_columns(self) -> None:
         """Hide the least needed columns while the title would be squeezed."""
