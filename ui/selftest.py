@@ -2,8 +2,9 @@
 
 In a temporary data folder: open and migrate the store, render the first slide offscreen, make
 a one-page card PDF and check its QR code, run the timer engine through a simulated plan, start
-the reference server on 127.0.0.1 and sync one record to it. One line per check; exit 0 only
-if all pass. Lives in the UI package because it exercises Qt, the core and sync together.
+the reference server on 127.0.0.1 and sync one record to it, and check the keyring backends
+are there. One line per check, printed as each one ends; exit 0 only if all pass. Lives in the
+UI package because it exercises Qt, the core and sync together.
 """
 
 from __future__ import annotations
@@ -260,7 +261,10 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
 ]
 
 
-def run_checks(folder: Path) -> list[CheckResult]:
+def run_checks(
+    folder: Path, on_result: Callable[[CheckResult], None] | None = None
+) -> list[CheckResult]:
+    """Run every check in `folder`; `on_result` hears of each one as it ends."""
     results: list[CheckResult] = []
     for name, check in CHECKS:
         started = time.monotonic()
@@ -273,19 +277,23 @@ def run_checks(folder: Path) -> list[CheckResult]:
                 detail += "\n" + traceback.format_exc()
             ok = False
         results.append(CheckResult(name, ok, detail, time.monotonic() - started))
+        if on_result is not None:
+            on_result(results[-1])
     return results
+
+
+def _print_result(result: CheckResult) -> None:
+    status = "ok  " if result.ok else "FAIL"
+    print(f"{status} {result.name:<8} {result.seconds * 1000:7.0f} ms  {result.detail}", flush=True)
 
 
 def _selftest(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     folder = Path(tempfile.mkdtemp(prefix="hexikit-selftest-"))
     try:
-        results = run_checks(folder)
+        results = run_checks(folder, _print_result)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
-    for result in results:
-        status = "ok  " if result.ok else "FAIL"
-        print(f"{status} {result.name:<8} {result.seconds * 1000:7.0f} ms  {result.detail}")
     failed = [r for r in results if not r.ok]
     # Worded so CI does not mistake it for the test runner's closing line.
     if failed:
