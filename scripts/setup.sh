@@ -13,8 +13,9 @@ APT_PACKAGES=(
   libpulse0
   # PDF rasterising and QR decoding in tests, screenshots
   poppler-utils zbar-tools imagemagick fonts-dejavu-core
-  # PyInstaller (the venue-laptop bundle, issue 9) needs objdump and objcopy
-  binutils
+  # PyInstaller (the venue-laptop bundle, issue 9) needs objdump and objcopy, and a shared
+  # libpython when the venv's Python is the system one
+  binutils libpython3-dev
   # PowerPoint import renders slides with LibreOffice (issue 8; ~34 s, ~40 MB download, ~300 MB)
   libreoffice-impress
 )
