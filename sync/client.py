@@ -749,6 +749,7 @@ class SyncClient:
         self.batch_ops = batch_ops
         self.lock_path = lock_path
         self.progress = progress
+        self.pull_limit = 500
         self.http = requests.Session()
         self.http.trust_env = False  # no proxies or .netrc credentials from the environment
         self.http.headers.update({"User-Agent": "Hexikit-sync/1"})
@@ -896,7 +897,9 @@ class SyncClient:
         while True:
             with self.store.session() as session:
                 cursor = _cursor(session)
-            code, data = self._call("GET", "/v1/changes", params={"after": cursor, "limit": 500})
+            code, data = self._call(
+                "GET", "/v1/changes", params={"after": cursor, "limit": self.pull_limit}
+            )
             if code != 200 or not isinstance(data, dict) or "changes" not in data:
                 raise ServerUnreachable(
                     _("The server's change feed answered {code}.").format(code=code)

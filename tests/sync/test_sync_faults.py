@@ -202,9 +202,15 @@ def test_503_and_429_with_retry_after_seconds_and_date(
 def test_burst_of_500s(make_laptop: Any, server: ServerProcess, proxy: FaultProxy) -> None:
     laptop = make_laptop()
     record(laptop, 5)
-    proxy.push(*[canned("500 Internal Server Error", body=b"{}")] * 5)
-    assert laptop.sync(proxy.url).status == "up_to_date"
-    assert len(laptop.sleeps) == 5
+    proxy.push(
+        *[canned("500 Internal Server Error", body=b"{}")] * 3,
+        canned("409 Conflict", body=b'{"error": "in_progress"}'),
+        canned("408 Request Timeout"),
+        canned("425 Too Early"),
+        canned("502 Bad Gateway", {"Content-Type": "text/html"}, b"<html>proxy</html>"),
+    )
+    assert laptop.sync(proxy.url, max_attempts=10).status == "up_to_date"
+    assert len(laptop.sleeps) == 7
     # Full jitter: every wait is within [0, base * 2**attempt].
     assert all(0 <= s <= 0.5 * 2**n for n, s in enumerate(laptop.sleeps, start=1))
     assert_exactly_once(laptop, server)

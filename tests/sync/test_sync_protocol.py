@@ -430,3 +430,39 @@ def test_health_reconcile_and_status(make_laptop: Any, server: ServerProcess) ->
     client.close()
     assert facts["match"] and facts["local_count"] == facts["server_count"] == 1
     assert freeze_batch(laptop.store) is None
+
+
+def test_snapshot_rows_send_the_current_record_and_pull_pages(
+    make_laptop: Any, server: ServerProcess
+) -> None:
+    from datetime import UTC, datetime
+
+    from hexikit.store.models import OutboxOperation
+
+    laptop, other = make_laptop("old"), make_laptop("other")
+    event = laptop.store.create_event(EventInput(title="Before the outbox", venue="Old hall"))
+    with laptop.store.transaction() as session:
+        # What migration 0002 leaves for rows older than the outbox: a snapshot with {}.
+        session.query(OutboxOperation).delete()
+        session.add(
+            OutboxOperation(
+                entity_type="event",
+                entity_id=event.id,
+                action="snapshot",
+                payload={},
+                created_at=datetime.now(UTC),
+            )
+        )
+    for index in range(7):
+        laptop.store.create_activity(event.id, ActivityInput(kind=Kind.OFFER, title=f"O{index}"))
+    assert laptop.sync(server.url).status == "up_to_date"
+    stored = next(r for r in server.dump() if r["id"] == event.id)
+    assert stored["title"] == "Before the outbox" and stored["venue"] == "Old hall"
+    client = other.client(server.url)
+    client.pull_limit = 3  # several pages, each applied with its cursor
+    assert client.sync().status == "up_to_date"
+    client.close()
+    copy = other.store.get(Event, event.id)
+    assert copy is not None and copy.venue == "Old hall"
+    assert len(other.store.list_activities(event.id)) == 7
+    assert_exactly_once(laptop, server)
