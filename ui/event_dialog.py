@@ -1,4 +1,4 @@
-"""Choose the Hexithon being run, or create it (Ctrl+E; asked at start when there is none).
+"""Choose the Hexithon being run, or create it (Ctrl+Shift+E; asked at start when there is none).
 
 `ensure_current_event` is what the main window calls once the store is open: it keeps the
 current event when it still exists, and otherwise asks.

@@ -96,7 +96,8 @@ class MainWindow(QMainWindow):
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.event_menu = self.menuBar().addMenu(self.tr("&Event"))
         choose_event = QAction(self.tr("&Choose or create event…"), self)
-        choose_event.setShortcut(QKeySequence("Ctrl+E"))
+        # Not Ctrl+E: the presenter uses that to edit notes.
+        choose_event.setShortcut(QKeySequence("Ctrl+Shift+E"))
         choose_event.triggered.connect(self.choose_event)
         self.event_menu.addAction(choose_event)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
