@@ -92,9 +92,10 @@ operations = Table(
     Column("entity_id", String(36), nullable=False),
     Column("action", String(10), nullable=False),
     Column("payload", JSON, nullable=False),
-    Column("fields", JSON, nullable=False),
+    # NULL (not JSON null) for "no fields" and "no conflict": creates skip two encodings.
+    Column("fields", JSON(none_as_null=True), nullable=True),
     Column("status", String(10), nullable=False),
-    Column("conflict", JSON, nullable=True),
+    Column("conflict", JSON(none_as_null=True), nullable=True),
     Column("received_at", String(40), nullable=False),
 )
 
@@ -363,7 +364,7 @@ def _possible_duplicate(
 
 def _apply_op(
     conn: Connection, work: _BatchWork, op: WireOp, seq: int
-) -> tuple[str, dict[str, Any], dict[str, Any] | None, dict[str, Any] | None]:
+) -> tuple[str, dict[str, Any] | None, dict[str, Any] | None, dict[str, Any] | None]:
     """Apply one valid op; returns (status, fields set, conflict detail, resolved for sender)."""
     key = (op.entity_type, op.entity_id)
     state = work.states.get(key)
@@ -394,7 +395,7 @@ def _apply_op(
         if op.entity_type == "activity" and data.get("participant_id"):
             state.member = _member_of(conn, work, str(data["participant_id"]))
         work.states[key] = state
-        created: dict[str, Any] = {}  # the change feed sends the whole record for a create
+        created: dict[str, Any] | None = None  # the feed sends the whole record for a create
         if op.entity_type == "participant":
             other = _possible_duplicate(conn, work, op.entity_id, data)
             if other is not None:
@@ -467,10 +468,20 @@ def _device_of(field_device: dict[str, str], name: str) -> str:
     return str(field_device.get(name, field_device.get("*", "")))
 
 
+def _stored_payload(work: _BatchWork, op: WireOp) -> dict[str, Any]:
+    """The payload as kept for audit: never personal fields of a participant without consent."""
+    state = work.states.get((op.entity_type, op.entity_id))
+    if op.entity_type == "participant" and state is not None and not state.data.get("consent"):
+        return {k: v for k, v in op.payload.items() if k not in PERSONAL_FIELDS}
+    return op.payload
+
+
 def _scrub_personal(conn: Connection, work: _BatchWork, participant_id: str) -> None:
     """Consent withdrawn: personal details leave the stored operations too."""
 
-    def scrubbed(values: dict[str, Any]) -> dict[str, Any]:
+    def scrubbed(values: dict[str, Any] | None) -> dict[str, Any] | None:
+        if values is None:
+            return None
         return {k: v for k, v in values.items() if k not in PERSONAL_FIELDS}
 
     rows = conn.execute(
@@ -577,7 +588,7 @@ def apply_batch(conn: Connection, device_id: str, ops: list[WireOp]) -> list[dic
                 "entity_type": op.entity_type,
                 "entity_id": op.entity_id,
                 "action": op.action,
-                "payload": op.payload,
+                "payload": _stored_payload(work, op),
                 "fields": fields,
                 "status": status,
                 "conflict": conflict,
@@ -938,7 +949,7 @@ class SyncServerApp:
             # Only values still current: a field a later operation overwrote is not sent, so
             # an older change can never undo a newer one on the laptop.
             seqs, data = current.get((row.entity_type, row.entity_id), ({}, {}))
-            fields = {k: v for k, v in row.fields.items() if _seq_of(seqs, k) == row.seq}
+            fields = {k: v for k, v in (row.fields or {}).items() if _seq_of(seqs, k) == row.seq}
             change = {
                 "seq": row.seq,
                 "op_id": row.op_id,

@@ -466,3 +466,26 @@ def test_snapshot_rows_send_the_current_record_and_pull_pages(
     assert copy is not None and copy.venue == "Old hall"
     assert len(other.store.list_activities(event.id)) == 7
     assert_exactly_once(laptop, server)
+
+
+def test_server_never_keeps_personal_fields_without_consent(
+    make_laptop: Any, server: ServerProcess
+) -> None:
+    sloppy = make_laptop("sloppy")
+    person = str(uuid.uuid4())
+    op = _op(
+        entity_type="participant",
+        entity_id=person,
+        payload={"id": person, "claim_code": "ZZZZ9999", "consent": False, "name": "Nosy Name"},
+    )
+    body, key = _batch([op])
+    answer = _post(server, body, sloppy.token, key)
+    assert [r["status"] for r in answer.json()["results"]] == ["applied"]
+    assert "Nosy Name" not in json.dumps(server.dump())
+    from hexikit.sync.server import open_engine
+
+    with open_engine(str(server.db)).connect() as conn:
+        stored = conn.exec_driver_sql(
+            "SELECT payload FROM operations WHERE entity_id = ?", (person,)
+        ).scalar()
+    assert "Nosy" not in str(stored)
