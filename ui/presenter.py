@@ -957,6 +957,30 @@ class PresentPage(QWidget):
         layout.addWidget(splitter, 1)
         self._apply_notes_size()
 
+    def slides_on_projector(self) -> bool:
+        """False while another capability (timer, match board, feedback) holds the projector.
+
+        Slide keys then leave the hidden slides alone: a clicker press during the timer must
+        not move the talk on behind the room's back.
+        """
+        if not self.audience.isVisible():
+            return True
+        return self.audience.current_scene in (SLIDES, BLACK, WHITE)
+
+    def _if_slides_shown(self, move: Callable[[], object]) -> Callable[[], object]:
+        def guarded() -> object:
+            if self.slides_on_projector():
+                return move()
+            self.status_label.setText(
+                self.tr(
+                    "The projector is not showing the slides, so the slide did not move. "
+                    "Press T to bring the slides back."
+                )
+            )
+            return None
+
+        return guarded
+
     def _add_default_keys(self) -> None:
         p = self.presentation
         k = Qt.Key
@@ -970,16 +994,18 @@ class PresentPage(QWidget):
                 k.Key_Enter,
                 k.Key_N,
             ],
-            p.next,
+            self._if_slides_shown(p.next),
             self.tr("Next slide"),
         )
         self.add_key(
             [k.Key_Left, k.Key_Up, k.Key_PageUp, k.Key_Backspace, k.Key_P],
-            p.previous,
+            self._if_slides_shown(p.previous),
             self.tr("Previous slide"),
         )
-        self.add_key(k.Key_Home, lambda: p.go_to(1), self.tr("First slide"))
-        self.add_key(k.Key_End, lambda: p.go_to(p.count), self.tr("Last slide"))
+        self.add_key(k.Key_Home, self._if_slides_shown(lambda: p.go_to(1)), self.tr("First slide"))
+        self.add_key(
+            k.Key_End, self._if_slides_shown(lambda: p.go_to(p.count)), self.tr("Last slide")
+        )
         self.add_key(
             [k.Key_B, k.Key_Period], lambda: p.toggle_blank(BLACK), self.tr("Black screen")
         )
@@ -1210,7 +1236,7 @@ class PresentPage(QWidget):
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
                 number = int(self._digits)
                 self._digits = ""
-                self.presentation.go_to(number)
+                self._if_slides_shown(lambda: self.presentation.go_to(number))()
                 self._tick()
                 event.accept()
                 return True

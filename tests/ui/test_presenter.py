@@ -409,3 +409,25 @@ def test_pace_follows_the_slide_targets(qtbot: QtBot, page: PresentPage, clock: 
         press(qtbot, page, Qt.Key.Key_Right)  # slide 7 should start at 185 s
     page._tick()
     assert page.pace_label.text() == "01:25 ahead of plan"
+
+
+def test_slide_keys_leave_hidden_slides_alone_while_another_scene_is_shown(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from hexikit.ui.stage import TIMER
+
+    press(qtbot, page, Qt.Key.Key_F5)
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert page.presentation.current == 2
+    context.audience.add_scene(TIMER, QLabel("timer"))
+    context.audience.show_scene(TIMER)
+    press(qtbot, context.audience, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_Space)
+    press(qtbot, page, Qt.Key.Key_End)
+    assert page.presentation.current == 2
+    assert "did not move" in page.status_label.text()
+    context.audience.show_scene(SLIDES)
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert page.presentation.current == 3
