@@ -75,11 +75,13 @@ class Application:
         self,
         data_dir: Path,
         on_ready: Callable[[MainWindow], None] | None = None,
+        ask_for_event: bool = True,
     ) -> None:
         self.data_dir = data_dir
         self.worker = Worker()
         self.audience = AudienceWindow()
         self.window = MainWindow()
+        self.window.ask_for_event = ask_for_event
         self.context: AppContext | None = None
         self._on_ready = on_ready
 
@@ -112,13 +114,15 @@ class Application:
 
 
 def run_gui(
-    data_dir: str | None = None, on_ready: Callable[[MainWindow], None] | None = None
+    data_dir: str | None = None,
+    on_ready: Callable[[MainWindow], None] | None = None,
+    ask_for_event: bool = True,
 ) -> int:
     """Start the app; returns the exit code."""
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
-    application = Application(folder, on_ready)
+    application = Application(folder, on_ready, ask_for_event)
     # The window shows (and paints) before the lock is taken: showing writes nothing, and
     # the lock's library is slow to import. The store opens only once the lock is held.
     application.window.show()

@@ -68,6 +68,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(self.tr("Hexikit"))
         self.resize(1280, 800)
         self.context: AppContext | None = None
+        #: Ask for the current event when none is chosen (off for `hexikit present`).
+        self.ask_for_event = True
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("modeSidebar")
         self.sidebar.setFixedWidth(170)
@@ -129,7 +131,9 @@ class MainWindow(QMainWindow):
         from hexikit.ui.event_dialog import ensure_current_event
 
         # Asked first, so the event check is not queued behind every page's first read.
-        ensure_current_event(context, self)
+        # Not when opened straight into a show: a dialog must never cover the first slide.
+        if self.ask_for_event:
+            ensure_current_event(context, self)
         for index, (module_name, class_name) in enumerate(MODE_PAGES):
             module = importlib.import_module(module_name)
             page_class = getattr(module, class_name)

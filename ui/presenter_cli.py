@@ -32,7 +32,7 @@ def _present(args: argparse.Namespace) -> int:
         window.show_page(PresentPage.__name__)
         page.open_deck(chosen, on_loaded=lambda _deck: page.start_show(1))
 
-    return run_gui(args.data_dir, on_ready=ready)
+    return run_gui(args.data_dir, on_ready=ready, ask_for_event=False)
 
 
 def register(subparsers: Any) -> None:

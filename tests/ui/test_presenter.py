@@ -357,7 +357,10 @@ def test_present_command_opens_straight_into_presenting(
     (deck / "deck.md").write_text("# Talk\nNotes: hi\n---\n## Two\nNotes: two\n", encoding="utf-8")
     windows: list[MainWindow] = []
 
-    def fake_run_gui(data_dir: str | None = None, on_ready=None) -> int:  # type: ignore[no-untyped-def]
+    asked: list[bool] = []
+
+    def fake_run_gui(data_dir: str | None = None, on_ready=None, ask_for_event=True) -> int:  # type: ignore[no-untyped-def]
+        asked.append(ask_for_event)
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
@@ -373,6 +376,7 @@ def test_present_command_opens_straight_into_presenting(
     assert page.presentation.deck is not None and page.presentation.deck.title == "talk"
     assert page.presentation.current == 1
     assert context.audience.isVisible()
+    assert asked == [False], "no event dialog may cover the first slide"
     assert main(["present", str(tmp_path / "missing")]) == 1
 
 
