@@ -103,6 +103,11 @@ class SyncController(QObject):
     # -- configuration
 
     @property
+    def needs_token(self) -> bool:
+        """The server refused the token (401/403): sync waits for a new one."""
+        return self._last_outcome == "auth"
+
+    @property
     def server_url(self) -> str:
         return self.context.settings.server_url
 

@@ -218,6 +218,14 @@ class SyncPage(QWidget):
             text += " " + self.tr("Last sync: %1.").replace("%1", moment.strftime("%d %b %H:%M"))
         self.state_label.setText(text)
         self.message_label.setText(self.controller.message)
+        if self.controller.needs_token:
+            # Ask for the token again, right where it is typed.
+            self.token_edit.setPlaceholderText(
+                self.tr("The server refused the token: paste a new one and press Save")
+            )
+            self.token_edit.setStyleSheet("border: 2px solid #c0392b;")
+        else:
+            self.token_edit.setStyleSheet("")
         syncing = self.controller.state == SYNCING
         self.progress.setVisible(syncing)
         self.sync_button.setEnabled(not syncing)

@@ -120,3 +120,26 @@ def test_sync_page_settings_and_needs_attention(
     qtbot.waitUntil(lambda: page.attention_table.rowCount() == 0, timeout=20000)
     assert status(context.store)["discarded"] == 1
     assert context.store.get(Event, event.id) is not None
+
+
+def test_refused_token_is_asked_for_again(
+    qtbot: Any, context: AppContext, server: ServerProcess
+) -> None:
+    controller = controller_for(context)
+    controller.client_options = {"sleep": lambda _s: None}
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    context.store.create_event(EventInput(title="Token"))
+    page.server_edit.setText(context.settings.server_url)
+    page.token_edit.setText("not-the-right-token")
+    with qtbot.waitSignal(controller.syncFinished, timeout=20000):
+        page.save()
+    qtbot.waitUntil(lambda: controller.needs_token, timeout=20000)
+    qtbot.waitUntil(lambda: "refused the token" in page.token_edit.placeholderText())
+    assert page.token_edit.text() == ""  # never kept in a widget longer than needed
+    assert status(context.store)["pending"] == 1
+    with qtbot.waitSignal(controller.syncFinished, timeout=20000):
+        page.token_edit.setText(server.new_device("fixed"))
+        page.save()
+    qtbot.waitUntil(lambda: controller.state == UP_TO_DATE, timeout=20000)
+    assert not controller.needs_token
