@@ -159,7 +159,7 @@ class ActivityTableModel(QAbstractTableModel):
         self._all: list[ActivityRow] = []
         self._haystacks: list[str] = []
         self._display: list[tuple[str, ...] | None] = []
-        self._sort_keys: dict[int, list[Any]] = {}
+        self._sorted_cache: dict[tuple[int, Qt.SortOrder], list[int]] = {}
         #: positions in `_all` of the rows shown, in shown order
         self._visible: list[int] = []
         self._words: list[str] = []
@@ -332,7 +332,7 @@ class ActivityTableModel(QAbstractTableModel):
             self._all = list(rows)
             self._haystacks = [row.haystack() for row in rows]
             self._display = [None] * len(rows)
-            self._sort_keys = {}
+            self._sorted_cache = {}
 
         self._relayout(replace)
 
@@ -342,51 +342,59 @@ class ActivityTableModel(QAbstractTableModel):
         self._all = []
         self._haystacks = []
         self._display = []
-        self._sort_keys = {}
+        self._sorted_cache = {}
         self._visible = []
         self.endResetModel()
 
-    def _keys_for(self, column: int) -> list[Any]:
-        keys = self._sort_keys.get(column)
-        if keys is None:
+    def _sorted_positions(self) -> list[int]:
+        """Every position in `_all`, in the current sort order (kept until rows or the sort
+        change, so a keystroke in the filter only filters, it never sorts)."""
+        key = (self._sort_column, self._sort_order)
+        cached = self._sorted_cache.get(key)
+        if cached is None:
+            column = self._sort_column
             keys = [(self._sort_key(row, column), row.number) for row in self._all]
-            self._sort_keys[column] = keys
-        return keys
+            cached = sorted(
+                range(len(self._all)),
+                key=keys.__getitem__,
+                reverse=self._sort_order == Qt.SortOrder.DescendingOrder,
+            )
+            self._sorted_cache = {key: cached}
+        return cached
 
     def _compute_visible(self) -> list[int]:
         words = self._words
         haystacks = self._haystacks
+        ordered = self._sorted_positions()
         if not words:
-            positions = list(range(len(self._all)))
-        elif len(words) == 1:
+            return list(ordered)
+        if len(words) == 1:
             word = words[0]
-            positions = [i for i, text in enumerate(haystacks) if word in text]
-        else:
-            positions = [i for i, text in enumerate(haystacks) if all(w in text for w in words)]
-        keys = self._keys_for(self._sort_column)
-        positions.sort(
-            key=keys.__getitem__, reverse=self._sort_order == Qt.SortOrder.DescendingOrder
-        )
-        return positions
+            return [i for i in ordered if word in haystacks[i]]
+        return [i for i in ordered if all(w in haystacks[i] for w in words)]
 
     def _relayout(self, change: Any = None) -> None:
         """Apply `change` (a callable, or nothing) and recompute the rows shown."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
-        held_ids = [self.activity_id(index.row()) for index in persistent]
+        held = [self._visible[index.row()] for index in persistent]  # positions in _all
+        held_ids = [self._all[position].id for position in held]
         if change is not None:
             change()
         self._visible = self._compute_visible()
         if persistent:
-            wanted = set(held_ids)
-            new_row_of = {
-                self._all[source].id: position
-                for position, source in enumerate(self._visible)
-                if self._all[source].id in wanted
-            }
+            # Only a handful of indexes persist (selection, current): look each one up.
+            if change is None:
+                positions = held  # rows of `_all` did not move
+            else:
+                position_of = {row.id: position for position, row in enumerate(self._all)}
+                positions = [position_of.get(activity_id, -1) for activity_id in held_ids]
             moved: list[QModelIndex] = []
-            for index, activity_id in zip(persistent, held_ids, strict=True):
-                new_row = new_row_of.get(activity_id, -1)
+            for index, position in zip(persistent, positions, strict=True):
+                try:
+                    new_row = self._visible.index(position) if position >= 0 else -1
+                except ValueError:
+                    new_row = -1
                 moved.append(self.index(new_row, index.column()) if new_row >= 0 else QModelIndex())
             self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()

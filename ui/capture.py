@@ -24,9 +24,12 @@ from __future__ import annotations
 
 import itertools
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
@@ -711,6 +714,34 @@ class CapturePage(QWidget):
         self.model.modelReset.connect(self._update_empty_state)
         self.table.doubleClicked.connect(lambda index: self.edit_row(index.row()))
 
+    def _run(
+        self,
+        op: Callable[[], Any],
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[BaseException], None] | None = None,
+        lane: str = "store",
+    ) -> None:
+        """`context.worker.run`, but results that come back after this page was deleted
+        (the window closed while a write was on its way) are dropped, not delivered to a
+        dead widget. The work itself still completes."""
+
+        def alive() -> bool:
+            return shiboken6.isValid(self)
+
+        def done(result: Any) -> None:
+            if alive() and on_done is not None:
+                on_done(result)
+
+        def failed(error: BaseException) -> None:
+            if not alive():
+                log.warning("background work finished after the capture page closed: %s", error)
+            elif on_error is not None:
+                on_error(error)
+            else:
+                log.error("background work of the capture page failed", exc_info=error)
+
+        self.context.worker.run(op, done, failed, lane=lane)
+
     # ------------------------------------------------------------------ keys
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
@@ -1091,7 +1122,7 @@ class CapturePage(QWidget):
                 activity = store.create_activity(event_id, data, participant_id or None)
             return activity.id, activity.title
 
-        self.context.worker.run(
+        self._run(
             write,
             lambda result: self._saved(result, sent),
             self._save_failed,
@@ -1208,7 +1239,7 @@ class CapturePage(QWidget):
         if entry.id == self._editing_id:
             self._finish_edit()
         store = self.context.store
-        self.context.worker.run(
+        self._run(
             lambda: store.delete(Activity, entry.id),
             lambda _result: self._deleted_done(entry),
             self._write_failed,
@@ -1231,7 +1262,7 @@ class CapturePage(QWidget):
             return
         activity_id, title = self._deleted.pop()
         store = self.context.store
-        self.context.worker.run(
+        self._run(
             lambda: store.restore(Activity, activity_id),
             lambda _result: self._restored_done(activity_id, title),
             lambda error: self._undo_failed(error, activity_id, title),
@@ -1268,7 +1299,7 @@ class CapturePage(QWidget):
         self._reload_running = True
         store = self.context.store
         event_id = self.context.current_event_id
-        self.context.worker.run(
+        self._run(
             lambda: read_page_data(store, event_id),
             lambda data: self._loaded(event_id, data),
             self._load_failed,
@@ -1399,7 +1430,7 @@ class CapturePage(QWidget):
             else:
                 clear_draft(folder)
 
-        self.context.worker.run(
+        self._run(
             write,
             lambda _result: self.draftWritten.emit(keep),
             self._draft_failed,
@@ -1413,7 +1444,7 @@ class CapturePage(QWidget):
 
     def _restore_draft(self) -> None:
         folder = self.context.data_dir
-        self.context.worker.run(lambda: load_draft(folder), self._draft_loaded, lane="io")
+        self._run(lambda: load_draft(folder), self._draft_loaded, lane="io")
 
     def _draft_loaded(self, draft: CaptureDraft | None) -> None:
         if draft is None or not draft.has_typed_text():

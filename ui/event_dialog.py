@@ -189,6 +189,12 @@ class EventDialog(QDialog):
             return
         super().keyPressEvent(event)
 
+    def reject(self) -> None:
+        # Not while a save is on its way: its result must find the dialog alive.
+        if self._saving:
+            return
+        super().reject()
+
     def choose(self, event_id: str) -> None:
         if not event_id:
             return

@@ -147,6 +147,12 @@ class ParticipantDialog(QDialog):
         QWidget.setTabOrder(self.save_button, cancel)
         self.name_edit.setFocus()
 
+    def reject(self) -> None:
+        # Not while a save is on its way: its result must find the dialog alive.
+        if self._saving:
+            return
+        super().reject()
+
     def participant_input(self) -> ParticipantInput:
         consent = self.consent_check.isChecked()
         return ParticipantInput(
