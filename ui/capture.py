@@ -278,12 +278,17 @@ class CapturePage(QWidget):
         columns.setSpacing(16)
         # The form scrolls when the window is short (validation notes make it taller).
         self.form_scroll = QScrollArea()
-        self.form_scroll.setWidget(self._build_left())
+        left = self._build_left()
+        self.form_scroll.setWidget(left)
+        left.setAutoFillBackground(False)  # setWidget turns it on; the page colour shows
         self.form_scroll.setWidgetResizable(True)
         self.form_scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.form_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.form_scroll.setFixedWidth(FORM_WIDTH + 16)
-        self.form_scroll.viewport().setAutoFillBackground(False)
+        page_palette = self.form_scroll.palette()
+        page_palette.setColor(QPalette.ColorRole.Window, QColor(PAGE_BACKGROUND))
+        self.form_scroll.setPalette(page_palette)
+        self.form_scroll.viewport().setPalette(page_palette)
         columns.addWidget(self.form_scroll, 0)
         columns.addWidget(self._build_right(), 1)
         self.body.addWidget(self.no_event_panel)
@@ -337,7 +342,8 @@ class CapturePage(QWidget):
         self.event_meta = QLabel()
         self.event_meta.setObjectName("eventMeta")
         self.event_meta.setWordWrap(True)
-        change = QPushButton(self.tr("Change…  Ctrl+Shift+E"))
+        change = QPushButton(self.tr("Change…"))
+        change.setToolTip(self.tr("Open or create another event (Ctrl+Shift+E)"))
         change.setObjectName("secondaryButton")
         change.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         change.clicked.connect(self.choose_event)
@@ -415,7 +421,7 @@ class CapturePage(QWidget):
         self.participant_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         line = self.participant_combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText(self.tr("Type a name, or leave empty"))
+        line.setPlaceholderText(self.tr("Type a name (optional)"))
         completer = self.participant_combo.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
