@@ -17,6 +17,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 log = logging.getLogger(__name__)
@@ -51,6 +52,12 @@ class _Job(QRunnable):
             self._relay.finished.emit(result, None)
 
 
+def _owner(callback: Callable[..., Any] | None) -> QObject | None:
+    """The QObject a bound-method callback belongs to, if any."""
+    owner = getattr(callback, "__self__", None)
+    return owner if isinstance(owner, QObject) else None
+
+
 class Worker(QObject):
     """Runs operations off the GUI thread.
 
@@ -80,15 +87,24 @@ class Worker(QObject):
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
         lane: str = "store",
+        receiver: QObject | None = None,
     ) -> None:
+        """Run `op` on `lane`; hand its result to `on_done` (or its error to `on_error`).
+
+        Results for a widget that was closed meanwhile are dropped: pass the widget as
+        `receiver`; callbacks that are bound methods of a QObject are checked the same way.
+        """
         relay = _Relay()
         self._in_flight.add(relay)
+        receivers = [obj for obj in (receiver, _owner(on_done), _owner(on_error)) if obj]
 
         def deliver(result: object, error: object) -> None:
             self._in_flight.discard(relay)
             relay.deleteLater()
             try:
-                if isinstance(error, BaseException):
+                if not all(shiboken6.isValid(obj) for obj in receivers):
+                    log.debug("result dropped: its receiver was deleted")
+                elif isinstance(error, BaseException):
                     if on_error is not None:
                         on_error(error)
                     else:
