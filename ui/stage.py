@@ -97,6 +97,7 @@ class AudienceWindow(QWidget):
         self.keyPressed.emit(event)
         event.accept()
 
+
 # Scene names shared by the capabilities that provide them.
 SLIDES = "slides"
 TIMER = "timer"
