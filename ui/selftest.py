@@ -229,6 +229,61 @@ def check_sync(folder: Path) -> str:
     )
 
 
+#: The Qt modules Hexikit uses (several are imported inside functions, so importing Hexikit's
+#: modules alone would not notice one missing from a bundle).
+QT_MODULES = (
+    "QtCore",
+    "QtGui",
+    "QtWidgets",
+    "QtSvg",
+    "QtPdf",
+    "QtMultimedia",
+    "QtPrintSupport",
+    "QtNetwork",
+)
+#: Qt plugin folders that must hold a matching file: bells, SVG pictures and icons, printing,
+#: and (on Linux) the X11 window system.
+QT_PLUGINS = {
+    "multimedia": "*",
+    "imageformats": "*svg*",
+    "iconengines": "*svg*",
+    "printsupport": "*",
+    "platforms": "*xcb*" if sys.platform == "linux" else "*",
+}
+#: Modules that must not be imported on their own (Alembic runs them).
+_NOT_IMPORTED = ("hexikit.store.migrations.",)
+
+
+def check_modules(folder: Path) -> str:
+    import importlib
+    import pkgutil
+
+    from PySide6.QtCore import QLibraryInfo
+
+    # From a checkout hexikit.ui and hexikit.sync live outside hexikit/; in a bundle inside.
+    names: set[str] = set()
+    for package_name in ("hexikit", "hexikit.ui", "hexikit.sync"):
+        package = importlib.import_module(package_name)
+        for info in pkgutil.walk_packages(package.__path__, f"{package_name}."):
+            if not info.name.startswith(_NOT_IMPORTED):
+                importlib.import_module(info.name)
+                names.add(info.name)
+    for module in QT_MODULES:
+        importlib.import_module(f"PySide6.{module}")
+    plugins = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.PluginsPath))
+    missing = [
+        f"{kind}/{pattern}"
+        for kind, pattern in QT_PLUGINS.items()
+        if not any((plugins / kind).glob(pattern))
+    ]
+    if missing:
+        raise AssertionError(f"Qt plugins missing from {plugins}: {', '.join(missing)}")
+    return _(
+        "imported {count} Hexikit modules and {qt} Qt modules; Qt plugins for sound, SVG, "
+        "printing and the window system are present"
+    ).format(count=len(names), qt=len(QT_MODULES))
+
+
 def check_keyring(folder: Path) -> str:
     import importlib
 
@@ -258,6 +313,7 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("timer", check_timer),
     ("sync", check_sync),
     ("keyring", check_keyring),
+    ("modules", check_modules),
 ]
 
 
@@ -289,6 +345,9 @@ def _print_result(result: CheckResult) -> None:
 
 def _selftest(args: argparse.Namespace) -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    # Qt Multimedia looks for PipeWire and warns when a laptop has none (it uses PulseAudio):
+    # noise that would look like a failure here.
+    os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia.symbolsresolver.warning=false")
     folder = Path(tempfile.mkdtemp(prefix="hexikit-selftest-"))
     try:
         results = run_checks(folder, _print_result)

@@ -81,3 +81,11 @@ def test_cards_check_without_zbarimg_still_parses_the_pdf(
     )
     detail = selftest.check_cards(tmp_path)
     assert detail.endswith("QR not checked: zbarimg not installed")
+
+
+def test_modules_check_names_a_missing_qt_plugin(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(selftest, "QT_PLUGINS", {"no-such-plugins": "*"})
+    with pytest.raises(AssertionError, match="no-such-plugins/"):
+        selftest.check_modules(tmp_path)
