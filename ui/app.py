@@ -98,6 +98,10 @@ class Application:
 
     def _store_opened(self, result: tuple[Store, Settings]) -> None:
         store, settings = result
+        from hexikit.ui.slide_render import register_slide_fonts
+
+        # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
+        register_slide_fonts()
         self.context = AppContext(self.data_dir, store, settings, self.worker, self.audience)
         self.window.attach(self.context)
         if store.notice is not None:
