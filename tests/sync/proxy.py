@@ -21,11 +21,18 @@ import socket
 import ssl
 import struct
 import threading
-import time
 from collections import deque
 from typing import Any
 
 Action = Any
+
+
+def _drain_until_closed(sock: socket.socket, timeout: float = 10.0) -> None:
+    """Read and discard until the peer closes (or `timeout` passes with nothing)."""
+    with contextlib.suppress(OSError):
+        sock.settimeout(timeout)
+        while sock.recv(65536):
+            pass
 
 
 def _reset(sock: socket.socket) -> None:
@@ -60,6 +67,8 @@ class FaultProxy:
             f"https://localhost:{self.port}" if tls is not None else f"http://127.0.0.1:{self.port}"
         )
         self._stopped = False
+        # Set by close(): ends injected delays at once, so teardown never waits them out.
+        self._closing = threading.Event()
         self._thread = threading.Thread(target=self._accept_loop, daemon=True)
         self._thread.start()
 
@@ -69,6 +78,7 @@ class FaultProxy:
 
     def close(self) -> None:
         self._stopped = True
+        self._closing.set()
         with contextlib.suppress(OSError):
             self._listener.close()
 
@@ -103,11 +113,14 @@ class FaultProxy:
             with contextlib.suppress(OSError):
                 client.sendall(action[1])
                 client.shutdown(socket.SHUT_WR)
-            time.sleep(0.05)
+            # Close only once the client has read the answer and hung up (EOF), so the canned
+            # reply is never cut off by our own close.
+            _drain_until_closed(client)
             client.close()
             return
         if kind == "delay":
-            time.sleep(float(action[1]))
+            # The injected fault itself: the network is slow for this long.
+            self._closing.wait(float(action[1]))
         try:
             upstream = socket.create_connection(self.upstream, timeout=30)
         except OSError:
@@ -117,7 +130,10 @@ class FaultProxy:
             data = self._read_request(client)
             with contextlib.suppress(OSError):
                 upstream.sendall(data[: int(action[1])])
-            time.sleep(0.1)
+                # FIN after the partial body: the server reads every byte we sent, then sees the
+                # connection end mid-body; wait until it has given up on the request.
+                upstream.shutdown(socket.SHUT_WR)
+            _drain_until_closed(upstream)
             _reset(upstream)
             _reset(client)
             return
