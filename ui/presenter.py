@@ -818,6 +818,9 @@ class PresentPage(QWidget):
             self,
         )
         self.screens.placementChanged.connect(self._update_screen_label)
+        # The timer and the run sheet show the stage through this too, so it lands full screen
+        # on the projector even when no slide was ever shown.
+        self.audience.set_placer(self.screens.show_audience)
         self.help_overlay = HelpOverlay(self.keys, self)
         self.grid = OverviewGrid(self.presentation, self)
         self.grid.slideChosen.connect(self.presentation.go_to)

@@ -673,7 +673,7 @@ class SessionPage(QWidget):
             start_presenting(1)  # the presenter puts the audience window on its screen
         self.audience.show_scene(scene_name)
         if not self.audience.isVisible():
-            self.audience.show()
+            self.audience.show_on_projector()
 
     def _timer(self) -> Any:
         try:

@@ -6,6 +6,8 @@ and ask the stage to show it. Black and white screens are scenes too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
@@ -46,6 +48,7 @@ class AudienceWindow(QWidget):
         self._scenes: dict[str, QWidget] = {}
         self._current = ""
         self._previous = ""
+        self._placer: Callable[[], None] | None = None
         self.add_scene(BLACK, _PlainScene("#000000"))
         self.add_scene(WHITE, _PlainScene("#ffffff"))
         self.resize(960, 540)
@@ -88,6 +91,21 @@ class AudienceWindow(QWidget):
         else:
             self.show_scene(BLACK)
         return self._current
+
+    def set_placer(self, placer: Callable[[], None] | None) -> None:
+        """Install what puts this window on the projector (full screen on the right screen);
+        the presenter's screen logic provides it."""
+        self._placer = placer
+
+    def show_on_projector(self) -> None:
+        """Show the stage where the room can see it, whoever asks (timer, run sheet, slides)."""
+        if self._placer is not None:
+            try:
+                self._placer()
+                return
+            except RuntimeError:  # the page that placed us is gone: fall back to a plain window
+                self._placer = None
+        self.show()
 
     @property
     def current_scene(self) -> str:

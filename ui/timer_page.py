@@ -641,7 +641,7 @@ class TimerPage(QWidget):
         audience = self.context.audience
         shown = audience.toggle(TIMER)
         if shown == TIMER and not audience.isVisible():
-            audience.show()
+            audience.show_on_projector()
         self._update_projector_label()
 
     def _update_projector_label(self) -> None:

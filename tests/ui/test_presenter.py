@@ -435,3 +435,12 @@ def test_slide_keys_leave_hidden_slides_alone_while_another_scene_is_shown(
     context.audience.show_scene(SLIDES)
     press(qtbot, page, Qt.Key.Key_Right)
     assert page.presentation.current == 3
+
+
+def test_other_capabilities_put_the_stage_on_the_projector_through_the_presenter(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    assert not page.screens.active
+    context.audience.show_on_projector()
+    assert page.screens.active
+    qtbot.waitUntil(context.audience.isVisible)
