@@ -91,6 +91,7 @@ from hexikit.ui.theme import (
     STYLESHEET,
     ErrorLabel,
     mark_invalid,
+    show_field_problems,
     style_popup,
     use_base_font,
 )
@@ -933,16 +934,7 @@ class CapturePage(QWidget):
             "mode": self.mode_combo,
             "hours": self.hours_edit,
         }
-        for key, label in self.errors.items():
-            label.set_message(problems.get(key, ""))
-            mark_invalid(widgets[key], key in problems)
-        self.general_error.set_message(
-            " ".join(text for key, text in problems.items() if key not in widgets)
-        )
-        for key, widget in widgets.items():
-            if key in problems:
-                widget.setFocus()
-                break
+        show_field_problems(problems, widgets, self.errors, self.general_error)
 
     def _set_status(self, style: str, text: str) -> None:
         self.status_label.setObjectName(style)

@@ -28,7 +28,12 @@ from hexikit.domain import REGIONS, EventInput, ValidationError, validate_event
 from hexikit.store import StoreError
 from hexikit.store.models import Event
 from hexikit.ui.context import AppContext
-from hexikit.ui.theme import STYLESHEET, ErrorLabel, mark_invalid
+from hexikit.ui.theme import (
+    STYLESHEET,
+    ErrorLabel,
+    add_field_rows,
+    show_field_problems,
+)
 
 EventSummary = tuple[str, str, str, str]  # id, title, date, venue
 
@@ -142,21 +147,17 @@ class EventDialog(QDialog):
 
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
-        for label, widget, key in (
-            (self.tr("&Title"), self.title_edit, "title"),
-            (self.tr("&Date"), self.date_edit, "date"),
-            (self.tr("&Venue"), self.venue_edit, "venue"),
-            (self.tr("Re&gion"), self.region_combo, "region"),
-            (self.tr("&Facilitator"), self.facilitator_edit, "facilitator"),
-        ):
-            caption = QLabel(label)
-            caption.setObjectName("fieldLabel")
-            caption.setBuddy(widget)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors[key])
-            form.addRow(caption, column)
+        add_field_rows(
+            form,
+            [
+                (self.tr("&Title"), self.title_edit, "title"),
+                (self.tr("&Date"), self.date_edit, "date"),
+                (self.tr("&Venue"), self.venue_edit, "venue"),
+                (self.tr("Re&gion"), self.region_combo, "region"),
+                (self.tr("&Facilitator"), self.facilitator_edit, "facilitator"),
+            ],
+            self.errors,
+        )
         layout.addLayout(form)
         layout.addWidget(self.general_error)
 
@@ -219,16 +220,7 @@ class EventDialog(QDialog):
             "region": self.region_combo,
             "facilitator": self.facilitator_edit,
         }
-        for key, label in self.errors.items():
-            label.set_message(problems.get(key, ""))
-            mark_invalid(widgets[key], key in problems)
-        self.general_error.set_message(
-            " ".join(text for key, text in problems.items() if key not in widgets)
-        )
-        for key, widget in widgets.items():
-            if key in problems:
-                widget.setFocus()
-                break
+        show_field_problems(problems, widgets, self.errors, self.general_error)
         self.adjustSize()  # room for the notes that just appeared
 
     def create_event(self) -> None:

@@ -30,7 +30,12 @@ from hexikit.domain import (
 from hexikit.store import StoreError
 from hexikit.store.models import Participant
 from hexikit.ui.context import AppContext
-from hexikit.ui.theme import STYLESHEET, ErrorLabel, mark_invalid
+from hexikit.ui.theme import (
+    STYLESHEET,
+    ErrorLabel,
+    add_field_rows,
+    show_field_problems,
+)
 
 
 class ParticipantDialog(QDialog):
@@ -94,21 +99,17 @@ class ParticipantDialog(QDialog):
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight)
         form.setVerticalSpacing(6)
-        for label, widget, key in (
-            (self.tr("&Name"), self.name_edit, "name"),
-            (self.tr("&Email"), self.email_edit, "email"),
-            (self.tr("&Organisation"), self.organisation_edit, "organisation"),
-            (self.tr("&Role"), self.role_edit, "role"),
-            (self.tr("Re&gion"), self.region_combo, "region"),
-        ):
-            caption = QLabel(label)
-            caption.setObjectName("fieldLabel")
-            caption.setBuddy(widget)
-            column = QVBoxLayout()
-            column.setSpacing(2)
-            column.addWidget(widget)
-            column.addWidget(self.errors[key])
-            form.addRow(caption, column)
+        add_field_rows(
+            form,
+            [
+                (self.tr("&Name"), self.name_edit, "name"),
+                (self.tr("&Email"), self.email_edit, "email"),
+                (self.tr("&Organisation"), self.organisation_edit, "organisation"),
+                (self.tr("&Role"), self.role_edit, "role"),
+                (self.tr("Re&gion"), self.region_combo, "region"),
+            ],
+            self.errors,
+        )
         form.addRow("", self.member_check)
 
         title = QLabel(self.tr("New participant"))
@@ -174,15 +175,7 @@ class ParticipantDialog(QDialog):
             "role": self.role_edit,
             "region": self.region_combo,
         }
-        for key, label in self.errors.items():
-            label.set_message(problems.get(key, ""))
-            mark_invalid(widgets[key], key in problems)
-        unknown = [text for key, text in problems.items() if key not in self.errors]
-        self.general_error.set_message(" ".join(unknown))
-        for key in ("name", "email", "organisation", "role", "region"):
-            if key in problems:
-                widgets[key].setFocus()
-                break
+        show_field_problems(problems, widgets, self.errors, self.general_error)
         self.adjustSize()  # room for the notes that just appeared
 
     def save(self) -> None:

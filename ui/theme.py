@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hexikit.resources import asset
 
@@ -233,3 +233,34 @@ def field_label(text: str, buddy: QWidget | None = None) -> QLabel:
     if buddy is not None:
         label.setBuddy(buddy)
     return label
+
+
+def show_field_problems(
+    problems: dict[str, str],
+    widgets: dict[str, QWidget],
+    errors: dict[str, ErrorLabel],
+    general_error: ErrorLabel,
+) -> None:
+    """Put each validation message under its field (red border too), the rest in
+    `general_error`, and move the focus to the first field (in `widgets` order) that needs it."""
+    for key, label in errors.items():
+        label.set_message(problems.get(key, ""))
+        mark_invalid(widgets[key], key in problems)
+    general_error.set_message(" ".join(text for key, text in problems.items() if key not in errors))
+    for key, widget in widgets.items():
+        if key in problems:
+            widget.setFocus()
+            break
+
+
+def add_field_rows(
+    form: QFormLayout, rows: list[tuple[str, QWidget, str]], errors: dict[str, ErrorLabel]
+) -> None:
+    """One form row per (caption, field, key): the caption is the field's buddy, and the
+    field's error label sits right under it."""
+    for caption_text, widget, key in rows:
+        column = QVBoxLayout()
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(errors[key])
+        form.addRow(field_label(caption_text, widget), column)
