@@ -684,6 +684,12 @@ class TimerPage(QWidget):
 
     def _update_groups(self) -> None:
         people = self.people_spin.value()
+        # The room sees its split too, on the projector and in the preview.
+        self.preview.set_people(people)
+        if self.context.audience.has_scene(TIMER):
+            projector = self.context.audience.scene(TIMER)
+            if isinstance(projector, TimerScene):
+                projector.set_people(people)
         if people <= 0:
             self.groups_label.setText(self.tr("Enter the number of people to see the groups."))
             return

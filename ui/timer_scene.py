@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from hexikit.groups import describe
 from hexikit.resources import asset
 from hexikit.timer import GroupSize, TimerState, TimerStatus, format_seconds
 from hexikit.ui.timer_controller import TimerController
@@ -98,6 +99,7 @@ class TimerScene(QWidget):
         self._flash_timer.timeout.connect(self.update)
         self._cache: dict[tuple[object, ...], QPixmap] = {}
         self._layouts: dict[tuple[object, ...], _DigitLayout] = {}
+        self._people = 0
 
     # ------------------------------------------------------------------ feeding
 
@@ -112,6 +114,13 @@ class TimerScene(QWidget):
     def show_status(self, status: TimerStatus) -> None:
         self._status = status
         self.update()
+
+    def set_people(self, people: int) -> None:
+        """How many are in the room (0 = not given): the pairs and foursomes steps then show
+        how the room splits, so people can form their groups without asking."""
+        if people != self._people:
+            self._people = max(0, people)
+            self.update()
 
     @property
     def status(self) -> TimerStatus | None:
@@ -263,9 +272,12 @@ class TimerScene(QWidget):
             .replace("{n}", str(status.phase_index + 1))
             .replace("{count}", str(status.phase_count))
         )
+        hint = self.group_hint(status.phase.group)
+        if self._people > 0 and status.phase.group in (GroupSize.TWO, GroupSize.FOUR):
+            hint = f"{hint} · {describe(self._people, status.phase.group)}"
         return (
             status.phase.name,
-            self.group_hint(status.phase.group),
+            hint,
             step,
             status.phase.invitation,
             self.next_text(status),
@@ -308,7 +320,7 @@ class TimerScene(QWidget):
         painter.drawText(
             QRectF(margin, h * 0.145, w - 2 * margin, h * 0.06),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-            hint,
+            QFontMetricsF(small).elidedText(hint, Qt.TextElideMode.ElideRight, w - 2 * margin),
         )
         painter.drawText(
             QRectF(margin, h * 0.93, w - 2 * margin, h * 0.06),

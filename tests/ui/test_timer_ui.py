@@ -300,6 +300,26 @@ def test_people_count_shows_the_groups(qtbot, page: TimerPage) -> None:  # type:
     assert "1 foursome and 1 trio" in text
 
 
+def test_the_projector_shows_how_the_room_splits(
+    qtbot,
+    page: TimerPage,
+    context: AppContext,  # type: ignore[no-untyped-def]
+) -> None:
+    scene = context.audience.scene(TIMER)
+    assert isinstance(scene, TimerScene)
+    page.controller.start()
+    page.controller.skip()  # Alone -> Pairs
+    status = page.controller.status()
+    assert "trio" not in scene._titles(status)[1]  # no count given yet: no split shown
+    page.people_spin.setValue(7)
+    assert "1 trio and 2 pairs" in scene._titles(status)[1]
+    assert "1 trio and 2 pairs" in page.preview._titles(status)[1]
+    page.controller.skip()  # Pairs -> Foursomes
+    assert "1 foursome and 1 trio" in scene._titles(page.controller.status())[1]
+    page.controller.skip()  # Foursomes -> All: no split for the whole room
+    assert "trio" not in scene._titles(page.controller.status())[1]
+
+
 def test_parse_duration() -> None:
     assert parse_duration("2") == 120
     assert parse_duration("1:30") == 90
