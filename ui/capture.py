@@ -6,6 +6,7 @@ Keys (also shown on screen):
     Enter            save and clear for the next entry (Shift+Enter: new line in description)
     Ctrl+O / Ctrl+R  switch to offer / request
     Ctrl+N           new participant
+    Ctrl+Shift+N     edit the participant in the Who box (fix a name, email, consent)
     Ctrl+F           filter the list; Esc clears it, Down goes into the list
     F2 / Enter / double-click in the list   edit that entry in the form; Esc cancels the edit
     Delete in the list                      delete; Ctrl+Z (or the Undo button) restores it
@@ -70,13 +71,15 @@ from hexikit.domain import (
     ActivityInput,
     Kind,
     Mode,
+    ParticipantInput,
     ValidationError,
     parse_hours,
     validate_activity,
 )
 from hexikit.drafts import CaptureDraft, clear_draft, load_draft, save_draft
+from hexikit.participants import participant_input_from
 from hexikit.store import Counts, Store, StoreError
-from hexikit.store.models import Activity, Event
+from hexikit.store.models import Activity, Event, Participant
 from hexikit.ui.activity_model import (
     ActivityDelegate,
     ActivityRow,
@@ -433,9 +436,17 @@ class CapturePage(QWidget):
         self.new_participant_button.setObjectName("secondaryButton")
         self.new_participant_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.new_participant_button.clicked.connect(self.new_participant)
+        self.edit_participant_button = QPushButton(self.tr("Edit…"))
+        self.edit_participant_button.setObjectName("secondaryButton")
+        self.edit_participant_button.setToolTip(
+            self.tr("Correct the person in the Who box: name, email, consent… (Ctrl+Shift+N)")
+        )
+        self.edit_participant_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit_participant_button.clicked.connect(self.edit_participant)
         who_row = QHBoxLayout()
         who_row.setSpacing(6)
         who_row.addWidget(self.participant_combo, 1)
+        who_row.addWidget(self.edit_participant_button)
         who_row.addWidget(self.new_participant_button)
         self._add_field(form, self.tr("&Who"), who_row, self.participant_combo, "participant")
 
@@ -662,6 +673,7 @@ class CapturePage(QWidget):
             ("Ctrl+O", lambda: self.set_kind(Kind.OFFER)),
             ("Ctrl+R", lambda: self.set_kind(Kind.REQUEST)),
             ("Ctrl+N", self.new_participant),
+            ("Ctrl+Shift+N", self.edit_participant),
             ("Ctrl+F", self.focus_filter),
             ("Ctrl+S", self.save),
         ):
@@ -1048,6 +1060,60 @@ class CapturePage(QWidget):
         dialog.finished.connect(lambda _result: self.title_edit.setFocus())
         self.participant_dialog = dialog
         dialog.open()
+
+    def edit_participant(self) -> None:
+        """Open the participant in the Who box for correction (read on the store lane first)."""
+        if self._event is None:
+            self.choose_event()
+            return
+        person_id, problem = self._resolve_participant()
+        if problem or not person_id:
+            self.errors["participant"].set_message(
+                problem or self.tr("Choose someone in the Who box first, then press Ctrl+Shift+N.")
+            )
+            mark_invalid(self.participant_combo, bool(problem))
+            self.participant_combo.setFocus()
+            return
+        self.errors["participant"].set_message("")
+        mark_invalid(self.participant_combo, False)
+        store = self.context.store
+
+        def read() -> ParticipantInput | None:
+            person = store.get(Participant, person_id)
+            if person is None or person.deleted_at is not None:
+                return None
+            return participant_input_from(person)
+
+        self._run(
+            read, lambda initial: self._open_edit_dialog(person_id, initial), self._write_failed
+        )
+
+    def _open_edit_dialog(self, person_id: str, initial: ParticipantInput | None) -> None:
+        if initial is None or self._event is None:
+            self._set_status(
+                "statusError", self.tr("That participant no longer exists; choose again.")
+            )
+            self.reload()
+            return
+        from hexikit.ui.participant_dialog import ParticipantDialog
+
+        dialog = ParticipantDialog(
+            self.context,
+            self._event.id,
+            parent=self,
+            participant_id=person_id,
+            initial=initial,
+        )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.participantUpdated.connect(self._participant_updated)
+        dialog.finished.connect(lambda _result: self.title_edit.setFocus())
+        self.participant_dialog = dialog
+        dialog.open()
+
+    def _participant_updated(self, person_id: str, name: str) -> None:
+        # They stay selected through the reload: the Who box keeps its selection by id.
+        self._set_status("statusOk", self.tr("Updated {name}.").replace("{name}", name))
+        self.reload()
 
     def _participant_created(self, person_id: str, name: str) -> None:
         self._pending_participant = person_id

@@ -1,7 +1,10 @@
-"""A new participant (Ctrl+N on the capture screen): who they are, and their consent.
+"""A new participant (Ctrl+N on the capture screen), or a correction to one (Ctrl+Shift+N):
+who they are, and their consent.
 
 The consent wording shown is the versioned text stored with the participant
-(`hexikit.domain.CONSENT_WORDING_V1`), so what they agreed to is on record.
+(`hexikit.domain.CONSENT_WORDING_V1`), so what they agreed to is on record. Editing writes only
+the fields that changed (`hexikit.participants.update_participant`); consent given now is
+stamped with the time, consent withdrawn clears the time and wording.
 """
 
 from __future__ import annotations
@@ -27,6 +30,7 @@ from hexikit.domain import (
     ValidationError,
     validate_participant,
 )
+from hexikit.participants import update_participant
 from hexikit.store import StoreError
 from hexikit.store.models import Participant
 from hexikit.ui.context import AppContext
@@ -39,13 +43,16 @@ from hexikit.ui.theme import (
 
 
 class ParticipantDialog(QDialog):
-    """Type a new participant; Enter saves (after the store commits), Esc cancels.
+    """Type a new participant, or correct one (`participant_id` and `initial` given); Enter
+    saves (after the store commits), Esc cancels.
 
     Signals:
         participantCreated(str, str): the new participant's UUID and name.
+        participantUpdated(str, str): the edited participant's UUID and (new) name.
     """
 
     participantCreated = Signal(str, str)
+    participantUpdated = Signal(str, str)
 
     def __init__(
         self,
@@ -54,13 +61,20 @@ class ParticipantDialog(QDialog):
         name: str = "",
         region: str = "",
         parent: QWidget | None = None,
+        participant_id: str = "",
+        initial: ParticipantInput | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
         self.event_id = event_id
+        #: the participant being corrected; "" when creating one
+        self.participant_id = participant_id
+        editing = bool(participant_id)
+        heading = self.tr("Edit participant") if editing else self.tr("New participant")
+        self._save_text = self.tr("Save changes  ⏎") if editing else self.tr("Save participant  ⏎")
         self.setObjectName("hexikitDialog")
         self.setStyleSheet(STYLESHEET)
-        self.setWindowTitle(self.tr("New participant"))
+        self.setWindowTitle(heading)
         self.setMinimumWidth(520)
         self._saving = False
 
@@ -112,9 +126,9 @@ class ParticipantDialog(QDialog):
         )
         form.addRow("", self.member_check)
 
-        title = QLabel(self.tr("New participant"))
+        title = QLabel(heading)
         title.setObjectName("sectionTitle")
-        self.save_button = QPushButton(self.tr("Save participant  ⏎"))
+        self.save_button = QPushButton(self._save_text)
         self.save_button.setObjectName("primaryButton")
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -146,7 +160,20 @@ class ParticipantDialog(QDialog):
         QWidget.setTabOrder(self.member_check, self.consent_check)
         QWidget.setTabOrder(self.consent_check, self.save_button)
         QWidget.setTabOrder(self.save_button, cancel)
+        if initial is not None:
+            self._fill(initial)
         self.name_edit.setFocus()
+
+    def _fill(self, initial: ParticipantInput) -> None:
+        """Show the participant as stored (editing)."""
+        self.name_edit.setText(initial.name)
+        self.email_edit.setText(initial.email)
+        self.organisation_edit.setText(initial.organisation)
+        self.role_edit.setText(initial.role)
+        index = self.region_combo.findData(initial.region) if initial.region else 0
+        self.region_combo.setCurrentIndex(max(index, 0))
+        self.member_check.setChecked(initial.is_member)
+        self.consent_check.setChecked(initial.consent)
 
     def reject(self) -> None:
         # Not while a save is on its way: its result must find the dialog alive.
@@ -194,24 +221,32 @@ class ParticipantDialog(QDialog):
         self.save_button.setText(self.tr("Saving…"))
         store = self.context.store
         event_id = self.event_id or None
+        participant_id = self.participant_id
 
         def create() -> tuple[str, str]:
             person: Participant = store.create_participant(event_id, data)
             return person.id, person.name
 
-        self.context.worker.run(create, self._saved, self._failed)
+        def update() -> tuple[str, str]:
+            person = update_participant(store, participant_id, data)
+            return person.id, person.name
+
+        self.context.worker.run(update if participant_id else create, self._saved, self._failed)
 
     def _saved(self, result: tuple[str, str]) -> None:
         self._saving = False
         person_id, name = result
         self.context.notify_changed("participant")
-        self.participantCreated.emit(person_id, name)
+        if self.participant_id:
+            self.participantUpdated.emit(person_id, name)
+        else:
+            self.participantCreated.emit(person_id, name)
         self.accept()
 
     def _failed(self, error: BaseException) -> None:
         self._saving = False
         self.save_button.setEnabled(True)
-        self.save_button.setText(self.tr("Save participant  ⏎"))
+        self.save_button.setText(self._save_text)
         if isinstance(error, ValidationError):
             self.show_problems(error.problems)
         elif isinstance(error, StoreError):
