@@ -27,6 +27,7 @@ import itertools
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
@@ -1078,18 +1079,20 @@ class CapturePage(QWidget):
         mark_invalid(self.participant_combo, False)
         store = self.context.store
 
-        def read() -> ParticipantInput | None:
+        def read() -> tuple[ParticipantInput, datetime | None] | None:
             person = store.get(Participant, person_id)
             if person is None or person.deleted_at is not None:
                 return None
-            return participant_input_from(person)
+            return participant_input_from(person), person.consent_at
 
         self._run(
-            read, lambda initial: self._open_edit_dialog(person_id, initial), self._write_failed
+            read, lambda stored: self._open_edit_dialog(person_id, stored), self._write_failed
         )
 
-    def _open_edit_dialog(self, person_id: str, initial: ParticipantInput | None) -> None:
-        if initial is None or self._event is None:
+    def _open_edit_dialog(
+        self, person_id: str, stored: tuple[ParticipantInput, datetime | None] | None
+    ) -> None:
+        if stored is None or self._event is None:
             self._set_status(
                 "statusError", self.tr("That participant no longer exists; choose again.")
             )
@@ -1102,7 +1105,8 @@ class CapturePage(QWidget):
             self._event.id,
             parent=self,
             participant_id=person_id,
-            initial=initial,
+            initial=stored[0],
+            consent_given_at=stored[1],
         )
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.participantUpdated.connect(self._participant_updated)

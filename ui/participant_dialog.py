@@ -9,6 +9,8 @@ stamped with the time, consent withdrawn clears the time and wording.
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -63,6 +65,7 @@ class ParticipantDialog(QDialog):
         parent: QWidget | None = None,
         participant_id: str = "",
         initial: ParticipantInput | None = None,
+        consent_given_at: datetime | None = None,
     ) -> None:
         super().__init__(parent)
         self.context = context
@@ -105,6 +108,17 @@ class ParticipantDialog(QDialog):
         )
         consent_note.setObjectName("hint")
         consent_note.setWordWrap(True)
+        #: when the stored consent was given (editing), so a withdrawal is a knowing one
+        self.consent_given_label = QLabel()
+        self.consent_given_label.setObjectName("hint")
+        if consent_given_at is not None:
+            local = consent_given_at.astimezone()
+            self.consent_given_label.setText(
+                self.tr("Consent recorded on {date} at {time}.")
+                .replace("{date}", local.strftime("%d %b %Y"))
+                .replace("{time}", local.strftime("%H:%M"))
+            )
+        self.consent_given_label.setVisible(consent_given_at is not None)
 
         self.errors = {key: ErrorLabel() for key in ("name", "email", "organisation", "role")}
         self.errors["region"] = ErrorLabel()
@@ -147,6 +161,7 @@ class ParticipantDialog(QDialog):
         layout.addWidget(title)
         layout.addLayout(form)
         layout.addWidget(self.consent_check)
+        layout.addWidget(self.consent_given_label)
         layout.addWidget(consent_text)
         layout.addWidget(consent_note)
         layout.addWidget(self.general_error)

@@ -113,6 +113,7 @@ def test_edit_name_and_email_with_the_keyboard(qtbot, context: AppContext) -> No
     assert dialog.organisation_edit.text() == "Cardiff and Vale UHB"
     assert dialog.region_combo.currentData() == "Wales"
     assert not dialog.consent_check.isChecked()
+    assert dialog.consent_given_label.isHidden()
     assert focused() is dialog.name_edit
 
     dialog.name_edit.selectAll()
@@ -192,6 +193,7 @@ def test_consent_withdrawn(qtbot, context: AppContext) -> None:  # type: ignore[
     assert stored(store, person.id).consent_at is not None
     dialog = open_editor(qtbot, page, "Sian Jones")
     assert dialog.consent_check.isChecked()
+    assert dialog.consent_given_label.text().startswith("Consent recorded on")
     dialog.consent_check.setFocus()
     press(qtbot, Qt.Key.Key_Space)
     with qtbot.waitSignal(dialog.participantUpdated):
