@@ -14,7 +14,6 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hexikit import __version__
 from hexikit.paths import data_dir as resolve_data_dir
 from hexikit.paths import lock_path
 from hexikit.resources import asset
@@ -48,6 +47,8 @@ def ensure_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hexikit")
     app.setOrganizationName("Hexitime")
+    from hexikit import __version__  # read from the package metadata on first use
+
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("hexikit")
     icon = asset("icons", "hexikit.png")
@@ -84,14 +85,17 @@ class Application:
     ) -> None:
         self.data_dir = data_dir
         self.worker = Worker()
-        self.audience = AudienceWindow()
         self.window = MainWindow()
+        # Made in start(), after the first paint: the projector window is not shown at start.
+        self.audience: AudienceWindow | None = None
         self.window.ask_for_event = ask_for_event
         self.context: AppContext | None = None
         self._on_ready = on_ready
 
     def start(self) -> None:
         self.window.show()
+        if self.audience is None:
+            self.audience = AudienceWindow()
         self.worker.run(self._open_store, self._store_opened, self._store_failed)
 
     def _open_store(self) -> tuple[Store, Settings]:
@@ -107,6 +111,7 @@ class Application:
 
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()
+        assert self.audience is not None  # made in start()
         self.context = AppContext(self.data_dir, store, settings, self.worker, self.audience)
         self.window.attach(self.context)
         if store.notice is not None:

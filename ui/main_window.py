@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -49,6 +49,13 @@ QListWidget#modeSidebar::item:selected {
 """
 
 
+def _set_shortcut(action: QAction, keys: QKeySequence) -> None:
+    """`action.setShortcut(keys)`, through the property: PySide's overload check of
+    setShortcut touches the Qt namespace, whose first touch builds all its enum classes
+    (~40 ms), and the window's first paint need not wait for that."""
+    action.setProperty("shortcut", keys)
+
+
 class ModePage(Protocol):
     @classmethod
     def mode_title(cls) -> str: ...
@@ -74,12 +81,15 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("modeSidebar")
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # No Qt.* enum before the first paint: the first touch of the Qt namespace builds all its
+        # enum classes (~40 ms). So the focus policy is set by property (0 is Qt::NoFocus) and
+        # the loading text centred by style sheet.
+        self.sidebar.setProperty("focusPolicy", 0)
         # The side bar is the one place the facilitator finds every mode: make it obvious.
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.pages = QStackedWidget()
         self._loading = QLabel(self.tr("Opening your Hexithon data…"))
-        self._loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._loading.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.pages.addWidget(self._loading)
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -99,13 +109,13 @@ class MainWindow(QMainWindow):
         self.event_menu = self.menuBar().addMenu(self.tr("&Event"))
         choose_event = QAction(self.tr("&Choose or create event…"), self)
         # Not Ctrl+E: the presenter uses that to edit notes.
-        choose_event.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        _set_shortcut(choose_event, QKeySequence("Ctrl+Shift+E"))
         choose_event.triggered.connect(self.choose_event)
         self.event_menu.addAction(choose_event)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         quit_action = QAction(self.tr("&Quit"), self)
-        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        _set_shortcut(quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
         about_action = QAction(self.tr("&About Hexikit"), self)

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
@@ -38,7 +39,9 @@ class AudienceWindow(QWidget):
     keyPressed = Signal(QKeyEvent)
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent, Qt.WindowType.Window)
+        # QtCore.Qt, not Qt imported at the top: the first touch of the Qt namespace builds all
+        # its enum classes (~40 ms), which the main window's first paint need not wait for.
+        super().__init__(parent, QtCore.Qt.WindowType.Window)
         self.setWindowTitle(self.tr("Hexikit — audience"))
         self.setObjectName("audienceWindow")
         self._stack = QStackedWidget(self)
