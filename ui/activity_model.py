@@ -322,8 +322,13 @@ class ActivityTableModel(QAbstractTableModel):
         words = text.casefold().split()
         if words == self._words:
             return
+        # Typing on: when every old word is inside a new word, every row the new words match
+        # is already shown, so only the rows shown need checking (they are in sort order).
+        narrowing = bool(self._words) and all(
+            any(old in new for new in words) for old in self._words
+        )
         self._words = words
-        self._relayout()
+        self._relayout(narrow=narrowing)
 
     def set_rows(self, rows: list[ActivityRow]) -> None:
         """Show `rows` (the event's activities, oldest first), keeping selection where it can."""
@@ -362,10 +367,10 @@ class ActivityTableModel(QAbstractTableModel):
             self._sorted_cache = {key: cached}
         return cached
 
-    def _compute_visible(self) -> list[int]:
+    def _compute_visible(self, narrow: bool = False) -> list[int]:
         words = self._words
         haystacks = self._haystacks
-        ordered = self._sorted_positions()
+        ordered = self._visible if narrow else self._sorted_positions()
         if not words:
             return list(ordered)
         if len(words) == 1:
@@ -373,15 +378,16 @@ class ActivityTableModel(QAbstractTableModel):
             return [i for i in ordered if word in haystacks[i]]
         return [i for i in ordered if all(w in haystacks[i] for w in words)]
 
-    def _relayout(self, change: Any = None) -> None:
-        """Apply `change` (a callable, or nothing) and recompute the rows shown."""
+    def _relayout(self, change: Any = None, narrow: bool = False) -> None:
+        """Apply `change` (a callable, or nothing) and recompute the rows shown (only among
+        the rows shown when `narrow`: the filter got stricter, rows and sort unchanged)."""
         self.layoutAboutToBeChanged.emit()
         persistent = self.persistentIndexList()
         held = [self._visible[index.row()] for index in persistent]  # positions in _all
         held_ids = [self._all[position].id for position in held]
         if change is not None:
             change()
-        self._visible = self._compute_visible()
+        self._visible = self._compute_visible(narrow and change is None)
         if persistent:
             # Only a handful of indexes persist (selection, current): look each one up.
             if change is None:

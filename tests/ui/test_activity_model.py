@@ -99,6 +99,26 @@ def test_filter_matches_every_word_anywhere_in_any_case() -> None:
     assert model.rowCount() == 4
 
 
+def test_typing_a_key_at_a_time_shows_what_the_whole_text_shows() -> None:
+    """Typing on narrows the rows already shown; the result is the same as filtering all."""
+    typed = ActivityTableModel()
+    typed.set_rows(ROWS)
+    fresh = ActivityTableModel()
+    fresh.set_rows(ROWS)
+    for text in ["c", "co", "coa", "coach", "coach ", "coach w", "coach we", "we coach", "s"]:
+        typed.set_filter_text(text)
+        fresh.set_filter_text("")
+        fresh.set_filter_text(text)
+        assert shown_titles(typed) == shown_titles(fresh), text
+    typed.sort(typed.COL_TITLE, Qt.SortOrder.AscendingOrder)
+    typed.set_filter_text("se")
+    typed.set_filter_text("sep")
+    assert shown_titles(typed) == ["Sepsis network contacts"]
+    typed.set_filter_text("e")
+    typed.set_filter_text("ex")
+    assert shown_titles(typed) == ["Run charts in Excel"]
+
+
 def test_selection_survives_filter_sort_and_refresh(qtbot) -> None:  # type: ignore[no-untyped-def]
     from PySide6.QtWidgets import QTableView
 
