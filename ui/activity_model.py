@@ -163,6 +163,7 @@ class ActivityTableModel(QAbstractTableModel):
         #: positions in `_all` of the rows shown, in shown order
         self._visible: list[int] = []
         self._words: list[str] = []
+        self._new_words: list[str] = []  # words of the filter that the last one did not have
         self._sort_column = self.COL_NUMBER
         self._sort_order = Qt.SortOrder.DescendingOrder
         self._headers = [
@@ -327,6 +328,8 @@ class ActivityTableModel(QAbstractTableModel):
         narrowing = bool(self._words) and all(
             any(old in new for new in words) for old in self._words
         )
+        # Those rows hold every old word already: only the other words need looking for.
+        self._new_words = [word for word in words if word not in self._words]
         self._words = words
         self._relayout(narrow=narrowing)
 
@@ -370,13 +373,19 @@ class ActivityTableModel(QAbstractTableModel):
     def _compute_visible(self, narrow: bool = False) -> list[int]:
         words = self._words
         haystacks = self._haystacks
-        ordered = self._visible if narrow else self._sorted_positions()
+        if narrow:
+            ordered = self._visible
+            words = self._new_words
+        else:
+            ordered = self._sorted_positions()
         if not words:
             return list(ordered)
-        if len(words) == 1:
-            word = words[0]
-            return [i for i in ordered if word in haystacks[i]]
-        return [i for i in ordered if all(w in haystacks[i] for w in words)]
+        # One word at a time over the rows still in: a plain comprehension per word is several
+        # times quicker than all(...) per row, and each word leaves fewer rows for the next.
+        shown = ordered
+        for word in words:
+            shown = [i for i in shown if word in haystacks[i]]
+        return shown
 
     def _relayout(self, change: Any = None, narrow: bool = False) -> None:
         """Apply `change` (a callable, or nothing) and recompute the rows shown (only among
