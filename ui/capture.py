@@ -426,7 +426,7 @@ class CapturePage(QWidget):
         self.participant_combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         line = self.participant_combo.lineEdit()
         assert line is not None
-        line.setPlaceholderText(self.tr("Type a name (optional)"))
+        line.setPlaceholderText(self.tr("Name (optional)"))
         completer = self.participant_combo.completer()
         if completer is not None:
             completer.setFilterMode(Qt.MatchFlag.MatchContains)
