@@ -791,45 +791,34 @@ def build_pptx_folder(
     messages = list(content.messages)
     pdf: Path | None = None
     slides = content.slides
-    if soffice is None:
-        messages.insert(
-            0,
-            _(
-                "LibreOffice is not installed, so the slides show only their titles; the "
-                "speaker notes came in for rehearsal. To see the slides, {hint}, then import "
-                "the file again."
-            ).format(hint=install_hint()),
-        )
-    else:
-        work = folder / ".work"
-        work.mkdir()
-        try:
+    work = folder / ".work"
+    try:
+        if soffice is None:
+            messages.insert(
+                0,
+                _(
+                    "LibreOffice is not installed, so the slides show only their titles; the "
+                    "speaker notes came in for rehearsal. To see the slides, {hint}, then "
+                    "import the file again."
+                ).format(hint=install_hint()),
+            )
+        else:
+            work.mkdir()
             slides, pdf, more = _pptx_slides_with_pictures(source, content, work, soffice, timeout)
             messages.extend(more)
-            _write_library_folder(
-                folder,
-                kind="pptx",
-                title=content.title,
-                source=source,
-                slides=slides,
-                pdf=pdf,
-                messages=messages,
-                clock=clock,
-            )
-        finally:
-            shutil.rmtree(work, ignore_errors=True)
-        return content.title, len(slides), True, messages
-    _write_library_folder(
-        folder,
-        kind="pptx",
-        title=content.title,
-        source=source,
-        slides=slides,
-        pdf=None,
-        messages=messages,
-        clock=clock,
-    )
-    return content.title, len(slides), False, messages
+        _write_library_folder(
+            folder,
+            kind="pptx",
+            title=content.title,
+            source=source,
+            slides=slides,
+            pdf=pdf,
+            messages=messages,
+            clock=clock,
+        )
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return content.title, len(slides), pdf is not None, messages
 
 
 def build_pdf_folder(source: Path, folder: Path, *, clock: Clock) -> tuple[str, int, list[str]]:
