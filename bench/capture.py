@@ -70,8 +70,8 @@ def percentile(values: list[float], fraction: float) -> float:
 
 
 def bench_commit(folder: Path, inserts: int) -> tuple[str, list[float]]:
-    from hexikit.domain import CATEGORIES, REGIONS, ActivityInput, EventInput, Kind, Mode
-    from hexikit.settings import Settings
+    from hexikit.base.settings import Settings
+    from hexikit.records.domain import CATEGORIES, REGIONS, ActivityInput, EventInput, Kind, Mode
     from hexikit.store import Store
 
     store = Store.open(folder)
@@ -119,7 +119,7 @@ def bench_raw_sqlite(folder: Path, inserts: int) -> list[float]:
 
 
 def _participant(number: int):  # type: ignore[no-untyped-def]
-    from hexikit.domain import ParticipantInput
+    from hexikit.records.domain import ParticipantInput
 
     return ParticipantInput(name=f"Person {number}", consent=number % 2 == 0)
 
@@ -130,9 +130,9 @@ def bench_filter(  # type: ignore[no-untyped-def]
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from hexikit.settings import Settings
+    from hexikit.base.settings import Settings
     from hexikit.store import Store
-    from hexikit.ui.capture import CapturePage
+    from hexikit.ui.capture.page import CapturePage
     from hexikit.ui.context import AppContext
     from hexikit.ui.stage import AudienceWindow
     from hexikit.ui.worker import Worker

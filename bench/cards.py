@@ -14,11 +14,11 @@ import statistics
 import time
 from decimal import Decimal
 
-from hexikit.card_templates import find_template
-from hexikit.cards import ActivityLine, PersonalCard, claim_url, qr_matrix, render_cards
-from hexikit.claimcodes import new_claim_code
-from hexikit.domain import Kind
-from hexikit.fonts import register_fonts
+from hexikit.base.fonts import register_fonts
+from hexikit.cards.sheets import ActivityLine, PersonalCard, claim_url, qr_matrix, render_cards
+from hexikit.cards.templates import find_template
+from hexikit.records.claimcodes import new_claim_code
+from hexikit.records.domain import Kind
 
 BASE = "https://hexitime.com/register"
 

@@ -15,10 +15,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from hexikit.deck import load_deck
-from hexikit.deck_import import find_soffice, import_deck
-from hexikit.resources import builtin_deck_dir
-from tests.core.deck_import_samples import make_pptx
+from hexikit.base.resources import builtin_deck_dir
+from hexikit.decks.deck import load_deck
+from hexikit.decks.importing import find_soffice, import_deck
+from tests.core.decks.samples import make_pptx
 
 
 def _median_ms(action: object, repeats: int) -> float:

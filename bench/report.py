@@ -19,9 +19,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from hexikit.domain import CATEGORIES, REGIONS
-from hexikit.matching import ActivityFacts, rank
-from hexikit.report import build_report, write_pdf
+from hexikit.matching.suggestions import ActivityFacts, rank
+from hexikit.records.domain import CATEGORIES, REGIONS
+from hexikit.report.measures import build_report, write_pdf
 from hexikit.store import Store
 from hexikit.store.models import Activity, Event
 

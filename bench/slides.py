@@ -28,14 +28,14 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter
 from PySide6.QtWidgets import QApplication
 
-from hexikit.clock import SYSTEM_CLOCK
-from hexikit.deck import load_deck
-from hexikit.resources import builtin_deck_dir
-from hexikit.settings import Settings
+from hexikit.base.clock import SYSTEM_CLOCK
+from hexikit.base.resources import builtin_deck_dir
+from hexikit.base.settings import Settings
+from hexikit.decks.deck import load_deck
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
-from hexikit.ui.presenter import PresentPage
-from hexikit.ui.slide_render import render_slide
+from hexikit.ui.present.page import PresentPage
+from hexikit.ui.present.render import render_slide
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 

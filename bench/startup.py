@@ -22,9 +22,7 @@ import sys
 import tempfile
 import time
 
-EAGER = (
-    "import hexikit.store, hexikit.cards, hexikit.exchange, hexikit.records, hexikit.timer_plans\n"
-)
+EAGER = "import hexikit.store, hexikit.cards.sheets, hexikit.records.exchange, hexikit.records.recording, hexikit.timer.plans\n"
 MAIN = "from hexikit.cli import main\nraise SystemExit(main({args!r}))\n"
 
 

@@ -23,7 +23,7 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from hexikit.domain import EventInput
+from hexikit.records.domain import EventInput
 from hexikit.store import Store
 from hexikit.store.models import Activity
 from hexikit.sync.client import SyncClient, outbox_counts

@@ -27,11 +27,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from hexikit.timer import EventKind, TimerEvent, TimerState, TimerStatus
-from hexikit.timer_plans import builtin_plans, find_plan
+from hexikit.timer.engine import EventKind, TimerEvent, TimerState, TimerStatus
+from hexikit.timer.plans import builtin_plans, find_plan
 from hexikit.ui.app import ensure_application
-from hexikit.ui.timer_controller import TimerController
-from hexikit.ui.timer_scene import TimerScene
+from hexikit.ui.timer.controller import TimerController
+from hexikit.ui.timer.scene import TimerScene
 
 TARGET_MS = 20.0
 

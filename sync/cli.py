@@ -12,8 +12,8 @@ import os
 import sys
 from typing import Any
 
+from hexikit.base.i18n import _
 from hexikit.cli import CommandError
-from hexikit.i18n import _
 
 EXIT_UNREACHABLE = 3
 EXIT_NEEDS_ATTENTION = 4
@@ -21,9 +21,9 @@ TOKEN_ENV = "HEXIKIT_SYNC_TOKEN"
 
 
 def _sync(args: argparse.Namespace) -> int:
+    from hexikit.base.paths import data_dir
+    from hexikit.base.settings import Settings
     from hexikit.cli.common import open_store
-    from hexikit.paths import data_dir
-    from hexikit.settings import Settings
     from hexikit.sync import tokens
     from hexikit.sync.client import SyncClient, SyncError
 

@@ -38,8 +38,8 @@ from filelock import FileLock
 from sqlalchemy import Text, func, select, type_coerce, update
 from sqlalchemy.orm import Session
 
-from hexikit.clock import SYSTEM_CLOCK, Clock
-from hexikit.i18n import _
+from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.base.i18n import _
 from hexikit.store import Store, entity_to_dict
 from hexikit.store.models import (
     SYNCED_ENTITIES,

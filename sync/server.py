@@ -48,7 +48,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import IntegrityError
 
-from hexikit.claimcodes import normalise_claim_code
+from hexikit.records.claimcodes import normalise_claim_code
 from hexikit.sync.protocol import (
     ENTITY_FIELDS,
     MAX_BODY_BYTES,

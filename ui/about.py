@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit import __version__
-from hexikit.resources import asset
+from hexikit.base.resources import asset
 
 
 def version_facts() -> dict[str, str]:

@@ -14,10 +14,10 @@ from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from hexikit.paths import data_dir as resolve_data_dir
-from hexikit.paths import lock_path
-from hexikit.resources import asset
-from hexikit.settings import Settings
+from hexikit.base.paths import data_dir as resolve_data_dir
+from hexikit.base.paths import lock_path
+from hexikit.base.resources import asset
+from hexikit.base.settings import Settings
 from hexikit.ui.context import AppContext
 from hexikit.ui.main_window import MainWindow
 from hexikit.ui.stage import AudienceWindow
@@ -107,7 +107,7 @@ class Application:
 
     def _store_opened(self, result: tuple[Store, Settings]) -> None:
         store, settings = result
-        from hexikit.ui.slide_render import register_slide_fonts
+        from hexikit.ui.present.render import register_slide_fonts
 
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()

@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
-from hexikit.clock import SYSTEM_CLOCK, Clock
-from hexikit.settings import Settings
+from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.base.settings import Settings
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 

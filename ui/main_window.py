@@ -26,13 +26,13 @@ log = logging.getLogger(__name__)
 #: (module, class) of each mode page, in side-bar order. Each capability adds its line.
 #: A page class takes (context, parent) and has a `mode_title()` static/class method.
 MODE_PAGES: list[tuple[str, str]] = [
-    ("hexikit.ui.capture", "CapturePage"),
-    ("hexikit.ui.presenter", "PresentPage"),
-    ("hexikit.ui.timer_page", "TimerPage"),
-    ("hexikit.ui.session_page", "SessionPage"),
-    ("hexikit.ui.cards_page", "CardsPage"),
-    ("hexikit.ui.sync_page", "SyncPage"),
-    ("hexikit.ui.report_page", "ReportPage"),
+    ("hexikit.ui.capture.page", "CapturePage"),
+    ("hexikit.ui.present.page", "PresentPage"),
+    ("hexikit.ui.timer.page", "TimerPage"),
+    ("hexikit.ui.session.page", "SessionPage"),
+    ("hexikit.ui.cards.page", "CardsPage"),
+    ("hexikit.ui.sync.page", "SyncPage"),
+    ("hexikit.ui.report.page", "ReportPage"),
 ]
 
 
@@ -124,12 +124,12 @@ class MainWindow(QMainWindow):
 
     def choose_event(self) -> None:
         if self.context is not None:
-            from hexikit.ui.event_dialog import open_event_dialog
+            from hexikit.ui.widgets.event_dialog import open_event_dialog
 
             open_event_dialog(self.context, self)
 
     def show_about(self) -> None:
-        from hexikit.paths import data_dir
+        from hexikit.base.paths import data_dir
         from hexikit.ui.about import AboutDialog
 
         folder = self.context.data_dir if self.context is not None else data_dir()
@@ -138,7 +138,7 @@ class MainWindow(QMainWindow):
     def attach(self, context: AppContext) -> None:
         """Build the mode pages once the store is open."""
         self.context = context
-        from hexikit.ui.event_dialog import ensure_current_event
+        from hexikit.ui.widgets.event_dialog import ensure_current_event
 
         # Asked first, so the event check is not queued behind every page's first read.
         # Not when opened straight into a show: a dialog must never cover the first slide.
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
             self.addAction(shortcut)
         self.sidebar.setCurrentRow(0)
-        from hexikit.ui.sync_indicator import install_sync_indicator
+        from hexikit.ui.sync.indicator import install_sync_indicator
 
         install_sync_indicator(self, context)
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hexikit.i18n import _
+from hexikit.base.i18n import _
 
 
 @dataclass
@@ -36,7 +36,7 @@ class CheckResult:
 
 
 def check_store(folder: Path) -> str:
-    from hexikit.domain import ActivityInput, EventInput, Kind
+    from hexikit.records.domain import ActivityInput, EventInput, Kind
     from hexikit.store import Store
 
     store = Store.open(folder / "data")
@@ -55,7 +55,7 @@ def _gui_application() -> Any:
     """The running Qt application, or a new offscreen QGuiApplication for painting text."""
     from PySide6.QtGui import QFontDatabase, QGuiApplication
 
-    from hexikit.resources import asset
+    from hexikit.base.resources import asset
 
     app = QGuiApplication.instance()
     if app is None:
@@ -81,9 +81,9 @@ def _sampled_colours(image: Any, step: int = 4) -> Counter[int]:
 def check_slide(folder: Path) -> str:
     from PySide6.QtCore import QSize
 
-    from hexikit.deck import load_deck
-    from hexikit.resources import builtin_deck_dir
-    from hexikit.ui.slide_render import render_slide
+    from hexikit.base.resources import builtin_deck_dir
+    from hexikit.decks.deck import load_deck
+    from hexikit.ui.present.render import render_slide
 
     _gui_application()
     deck = load_deck(builtin_deck_dir())
@@ -109,10 +109,10 @@ def check_slide(folder: Path) -> str:
 def check_cards(folder: Path) -> str:
     from pypdf import PdfReader
 
-    from hexikit.card_templates import DEFAULT_TEMPLATE, find_template
-    from hexikit.cards import CardKind, CardsJob, claim_url, make_cards
-    from hexikit.domain import ActivityInput, EventInput, Kind, ParticipantInput
-    from hexikit.settings import DEFAULT_SIGNUP_URL
+    from hexikit.base.settings import DEFAULT_SIGNUP_URL
+    from hexikit.cards.sheets import CardKind, CardsJob, claim_url, make_cards
+    from hexikit.cards.templates import DEFAULT_TEMPLATE, find_template
+    from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
     from hexikit.store import Store
 
     store = Store.open(folder / "cards-data")
@@ -156,9 +156,9 @@ def check_cards(folder: Path) -> str:
 
 
 def check_timer(folder: Path) -> str:
-    from hexikit.clock import FakeClock
-    from hexikit.timer import EventKind, TimerEngine, TimerState
-    from hexikit.timer_plans import builtin_plans, find_plan
+    from hexikit.base.clock import FakeClock
+    from hexikit.timer.engine import EventKind, TimerEngine, TimerState
+    from hexikit.timer.plans import builtin_plans, find_plan
 
     plan = find_plan(builtin_plans(), "hexithon")
     clock = FakeClock()
@@ -188,7 +188,7 @@ def check_timer(folder: Path) -> str:
 def check_sync(folder: Path) -> str:
     from waitress import wasyncore
 
-    from hexikit.domain import EventInput
+    from hexikit.records.domain import EventInput
     from hexikit.store import Store
     from hexikit.sync.client import SyncClient
     from hexikit.sync.serve import make_server, server_url

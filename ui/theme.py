@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from hexikit.resources import asset
+from hexikit.base.resources import asset
 
 ACCENT = "#2563eb"
 OFFER = "#0f766e"

@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from typing import Any
 
-from hexikit.i18n import _
+from hexikit.base.i18n import _
 
 ENTRY_POINT_GROUP = "hexikit.commands"
 EXIT_OK = 0

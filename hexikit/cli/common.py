@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TYPE_CHECKING
 
-from hexikit.paths import data_dir
+from hexikit.base.paths import data_dir
 
 if TYPE_CHECKING:
     from hexikit.store import Store

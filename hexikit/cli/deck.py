@@ -7,9 +7,9 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from hexikit.base.i18n import _
 from hexikit.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
-from hexikit.deck import DEFAULT_WPM, ERROR, Deck, load_deck, speaking_seconds
-from hexikit.i18n import _
+from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, load_deck, speaking_seconds
 
 
 def _clock(seconds: float) -> str:
@@ -69,7 +69,7 @@ def _check(args: argparse.Namespace) -> int:
 
 
 def _handout(args: argparse.Namespace) -> int:
-    from hexikit.handout import HandoutError, write_handout
+    from hexikit.decks.handout import HandoutError, write_handout
 
     path = Path(args.path)
     deck = load_deck(path)

@@ -13,9 +13,10 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hexikit.base.i18n import _, ngettext
 from hexikit.cli import EXIT_OK, CommandError
 from hexikit.cli.common import open_store
-from hexikit.domain import (
+from hexikit.records.domain import (
     ActivityInput,
     EventInput,
     Mode,
@@ -26,7 +27,6 @@ from hexikit.domain import (
     parse_mode,
     validate_activity,
 )
-from hexikit.i18n import _, ngettext
 
 if TYPE_CHECKING:
     from hexikit.store import Store
@@ -42,7 +42,7 @@ def _validation_message(exc: ValidationError) -> str:
 @contextmanager
 def _store_for(args: argparse.Namespace) -> Iterator[Store]:
     """The store, with every user-caused core error turned into a plain CommandError."""
-    from hexikit.exchange import ImportFailed
+    from hexikit.records.exchange import ImportFailed
     from hexikit.store import StoreError
 
     store = open_store(args)
@@ -147,7 +147,7 @@ def record(args: argparse.Namespace) -> int:
             is_member=args.member,
             consent=args.consent,
         )
-    from hexikit.records import find_event, record_activity
+    from hexikit.records.recording import find_event, record_activity
 
     with _store_for(args) as store:
         event = find_event(store, args.event)
@@ -160,8 +160,8 @@ def record(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from hexikit.exchange import export_csv, export_json
-    from hexikit.records import find_event
+    from hexikit.records.exchange import export_csv, export_json
+    from hexikit.records.recording import find_event
 
     with _store_for(args) as store:
         event_id = find_event(store, args.event).id if args.event else None
@@ -189,8 +189,8 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from hexikit.exchange import import_csv
-    from hexikit.records import find_event
+    from hexikit.records.exchange import import_csv
+    from hexikit.records.recording import find_event
 
     path = Path(args.file)
     if not path.is_file():

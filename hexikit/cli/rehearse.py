@@ -12,16 +12,16 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from hexikit.base.i18n import _
+from hexikit.base.paths import data_dir, deck_library_dir
 from hexikit.cli import EXIT_OK, CommandError
 from hexikit.cli.common import open_store
-from hexikit.i18n import _
-from hexikit.paths import data_dir, deck_library_dir
 
 
 def run_import(
     source: Path, library: Path, notes_only: bool = False, timeout: float | None = None
 ) -> int:
-    from hexikit.deck_import import DeckImportError, import_deck
+    from hexikit.decks.importing import DeckImportError, import_deck
 
     try:
         result = import_deck(source, library, notes_only=notes_only, timeout=timeout)
@@ -97,7 +97,7 @@ def _run_dict(record: Any) -> dict[str, Any]:
 
 def rehearsals_text(records: list[Any]) -> str:
     """The text `hexikit rehearsals` prints: each run, its total and per-slide times."""
-    from hexikit.rehearsal import format_seconds
+    from hexikit.rehearsal.runs import format_seconds
 
     if not records:
         return _("No rehearsals recorded yet. Rehearse a deck from the Present page.")
@@ -126,7 +126,7 @@ def rehearsals_text(records: list[Any]) -> str:
 
 
 def _rehearsals(args: argparse.Namespace) -> int:
-    from hexikit.rehearsal import deck_key_for_path, list_runs
+    from hexikit.rehearsal.runs import deck_key_for_path, list_runs
 
     key: str | None = None
     if args.deck:

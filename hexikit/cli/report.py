@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from hexikit.i18n import _
+from hexikit.base.i18n import _
 
 if TYPE_CHECKING:
     from hexikit.store import Store
@@ -63,7 +63,7 @@ def resolve_event_id(store: Store, given: str) -> str:
 def run(args: argparse.Namespace) -> int:
     from hexikit.cli import CommandError
     from hexikit.cli.common import open_store
-    from hexikit.report import build_report, write_pdf
+    from hexikit.report.measures import build_report, write_pdf
     from hexikit.store import StoreError
 
     out = Path(args.out) if args.out else None

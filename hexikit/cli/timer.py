@@ -13,12 +13,12 @@ import sys
 import time
 from typing import TYPE_CHECKING, Any, TextIO
 
+from hexikit.base.clock import SYSTEM_CLOCK
+from hexikit.base.i18n import _
+from hexikit.base.paths import data_dir
+from hexikit.base.settings import Settings
 from hexikit.cli import CommandError
-from hexikit.clock import SYSTEM_CLOCK
-from hexikit.i18n import _
-from hexikit.paths import data_dir
-from hexikit.settings import Settings
-from hexikit.timer import (
+from hexikit.timer.engine import (
     EventKind,
     Plan,
     ScaledClock,
@@ -30,7 +30,7 @@ from hexikit.timer import (
 
 if TYPE_CHECKING:
     # The plans module imports the store (SQLAlchemy): loaded only when a command runs.
-    from hexikit.timer_plans import PlanListing
+    from hexikit.timer.plans import PlanListing
 
 MAX_SPEED = 100_000.0
 
@@ -38,7 +38,7 @@ MAX_SPEED = 100_000.0
 def _plans(args: argparse.Namespace) -> PlanListing:
     """Built-in plans, plus saved ones when the data folder opens (never required)."""
     from hexikit.store import Store, StoreError
-    from hexikit.timer_plans import PlanListing, builtin_plans, list_plans
+    from hexikit.timer.plans import PlanListing, builtin_plans, list_plans
 
     try:
         store = Store.open(data_dir(getattr(args, "data_dir", None)))
@@ -124,7 +124,7 @@ def run_plan(
 
 
 def _run(args: argparse.Namespace) -> int:
-    from hexikit.timer_plans import PlanError, find_plan
+    from hexikit.timer.plans import PlanError, find_plan
 
     listing = _plans(args)
     for warning in listing.warnings:

@@ -22,9 +22,11 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
-from hexikit.claimcodes import new_claim_code
-from hexikit.clock import SYSTEM_CLOCK, Clock
-from hexikit.domain import (
+from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.base.i18n import _
+from hexikit.base.paths import database_path
+from hexikit.records.claimcodes import new_claim_code
+from hexikit.records.domain import (
     ActivityInput,
     EventInput,
     Kind,
@@ -33,8 +35,6 @@ from hexikit.domain import (
     validate_event,
     validate_participant,
 )
-from hexikit.i18n import _
-from hexikit.paths import database_path
 from hexikit.store.db import OpenNotice, StoreError, StoreWriteError, prepare_database
 from hexikit.store.models import (
     SYNCED_ENTITIES,

@@ -14,7 +14,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
 
-from hexikit.i18n import _
+from hexikit.base.i18n import _
 
 log = logging.getLogger(__name__)
 

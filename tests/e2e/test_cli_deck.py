@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from hexikit.resources import builtin_deck_dir
+from hexikit.base.resources import builtin_deck_dir
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:

@@ -12,12 +12,12 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from hexikit.clock import FakeClock
-from hexikit.deck import load_deck
-from hexikit.deck_import import LIBRARY_MANIFEST, find_soffice
-from hexikit.rehearsal import Rehearsal, deck_key, save_run, slide_targets
+from hexikit.base.clock import FakeClock
+from hexikit.decks.deck import load_deck
+from hexikit.decks.importing import LIBRARY_MANIFEST, find_soffice
+from hexikit.rehearsal.runs import Rehearsal, deck_key, save_run, slide_targets
 from hexikit.store import Store
-from tests.core.deck_import_samples import (
+from tests.core.decks.samples import (
     make_encrypted_ole,
     make_fake_soffice,
     make_pdf,

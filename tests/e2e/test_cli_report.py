@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pypdf import PdfReader
 
-from hexikit.domain import ActivityInput, EventInput, Kind, ParticipantInput
+from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store
 
 

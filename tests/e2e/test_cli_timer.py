@@ -7,8 +7,8 @@ import subprocess
 import sys
 
 from hexikit.store import Store
-from hexikit.timer import GroupSize, Phase, Plan
-from hexikit.timer_plans import save_plan
+from hexikit.timer.engine import GroupSize, Phase, Plan
+from hexikit.timer.plans import save_plan
 
 CLASSIC = [("Alone", 60), ("Pairs", 120), ("Foursomes", 240), ("All", 300)]
 

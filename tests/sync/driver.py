@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from hexikit.domain import ActivityInput, EventInput, Kind
+from hexikit.records.domain import ActivityInput, EventInput, Kind
 from hexikit.store import Store
 from hexikit.sync import client as sync_client
 

@@ -10,16 +10,16 @@ from typing import Any
 import pytest
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from hexikit.clock import FakeClock
-from hexikit.domain import EventInput
-from hexikit.settings import Settings
+from hexikit.base.clock import FakeClock
+from hexikit.base.settings import Settings
+from hexikit.records.domain import EventInput
 from hexikit.store import Store
 from hexikit.store.models import Event, OutboxOperation
 from hexikit.sync import tokens
 from hexikit.sync.client import status
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow
-from hexikit.ui.sync_indicator import (
+from hexikit.ui.sync.indicator import (
     NOT_SET_UP,
     OFFLINE,
     SYNCING,
@@ -28,7 +28,7 @@ from hexikit.ui.sync_indicator import (
     controller_for,
     install_sync_indicator,
 )
-from hexikit.ui.sync_page import SyncPage
+from hexikit.ui.sync.page import SyncPage
 from hexikit.ui.worker import Worker
 from tests.sync.conftest import ServerProcess
 from tests.sync.proxy import FaultProxy

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-from hexikit.claimcodes import new_claim_code
+from hexikit.records.claimcodes import new_claim_code
 from hexikit.store.models import UTCDateTime
 
 revision = "0002"

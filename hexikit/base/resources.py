@@ -1,0 +1,49 @@
+"""One way to find `assets/` and `slides/`: from a source checkout, an installed wheel, or a
+PyInstaller bundle.
+
+In a wheel the folders are the package data of `hexikit.assets` and `hexikit.slides` (mapped in
+pyproject.toml); in a bundle they sit under `sys._MEIPASS`; in a checkout they sit beside the
+`hexikit/` folder.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+from functools import cache
+from pathlib import Path
+
+
+@cache
+def _root_of(name: str) -> Path:
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        candidate = Path(frozen_root) / name
+        if candidate.is_dir():
+            return candidate
+    spec = importlib.util.find_spec(f"hexikit.{name}")
+    if spec is not None and spec.submodule_search_locations:
+        for location in spec.submodule_search_locations:
+            if Path(location).is_dir():
+                return Path(location)
+    checkout = Path(__file__).resolve().parents[2] / name
+    if checkout.is_dir():
+        return checkout
+    raise FileNotFoundError(f"Hexikit's {name} folder is missing from this installation.")
+
+
+def assets_dir() -> Path:
+    return _root_of("assets")
+
+
+def slides_dir() -> Path:
+    return _root_of("slides")
+
+
+def asset(*parts: str) -> Path:
+    """Path of a file in `assets/`, e.g. `asset("sounds", "chime.wav")`."""
+    return assets_dir().joinpath(*parts)
+
+
+def builtin_deck_dir() -> Path:
+    return slides_dir() / "hexithon-intro"

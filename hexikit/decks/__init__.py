@@ -1,0 +1,1 @@
+"""Slide decks: the Markdown format, PowerPoint/PDF import, the shared slide layout and the handout PDF."""

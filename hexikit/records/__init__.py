@@ -1,0 +1,1 @@
+"""Offers, requests and participants: the domain rules, recording, corrections, CSV/JSON exchange, drafts."""

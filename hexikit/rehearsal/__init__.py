@@ -1,0 +1,1 @@
+"""The rehearsal coach: per-slide timing of practice runs, kept across restarts."""

@@ -1,0 +1,1 @@
+"""The QI report of a Hexithon: its measures, JSON and the PDF."""

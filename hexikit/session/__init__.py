@@ -1,0 +1,1 @@
+"""The half hour: the run sheet and its clock, and the room's feedback."""

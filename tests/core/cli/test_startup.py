@@ -1,0 +1,33 @@
+"""Every `hexikit` command starts quickly: building the command line imports no heavy library.
+
+The CLI loads every command module at start (entry points), so one module importing
+SQLAlchemy, reportlab or Qt at its top would slow down all commands, `--version` included.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from hexikit.cards.sheets import CardKind
+from hexikit.cli.cards import CARD_KINDS
+
+HEAVY = ["sqlalchemy", "alembic", "reportlab", "qrcode", "PIL", "PySide6", "requests", "pypdf"]
+
+
+def test_building_the_command_line_imports_no_heavy_library() -> None:
+    code = (
+        "import json, sys\n"
+        "from hexikit.cli import build_parser\n"
+        "build_parser()\n"
+        f"print(json.dumps([name for name in {HEAVY!r} if name in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(result.stdout) == []
+
+
+def test_card_kinds_on_the_command_line_match_the_core() -> None:
+    assert list(CARD_KINDS) == [kind.value for kind in CardKind]

@@ -1,0 +1,212 @@
+"""The Cards screen: preview, save, and the real printer path (QPrinter to a PDF file)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPageSize
+from PySide6.QtPrintSupport import QPrinter
+
+from hexikit.base.clock import FakeClock
+from hexikit.base.settings import Settings
+from hexikit.cards.sheets import CardKind, render_test_sheet
+from hexikit.cards.templates import SheetTemplate, find_template
+from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
+from hexikit.store import Store
+from hexikit.ui.cards.page import CardsPage, page_size_mismatch, prepare_printer
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.worker import Worker
+
+DPI = 300
+PX_PER_MM = DPI / 25.4
+
+
+@pytest.fixture
+def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    store = Store.open(data_dir)
+    event = store.create_event(EventInput("Hexithon Aberystwyth", "2026-12-03"))
+    for name in ("Ŵyn", "Ana", "Ben"):
+        person = store.create_participant(event.id, ParticipantInput(name))
+        if name != "Ben":
+            store.create_activity(event.id, ActivityInput(Kind.OFFER, f"{name}'s offer"), person.id)
+    settings = Settings(current_event_id=event.id)
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    worker = Worker()
+    yield AppContext(data_dir, store, settings, worker, audience, FakeClock())
+    worker.wait_for_done()
+    store.close()
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext) -> CardsPage:  # type: ignore[no-untyped-def]
+    widget = CardsPage(context)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: widget.people_list.count() == 3, timeout=10000)
+    qtbot.waitUntil(lambda: not widget.preview.image().isNull(), timeout=20000)
+    return widget
+
+
+def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+    for index in range(combo.count()):
+        item = combo.itemData(index)
+        if item == data or (isinstance(item, SheetTemplate) and item.name == data):
+            combo.setCurrentIndex(index)
+            return
+    raise AssertionError(f"{data!r} not in combo")
+
+
+def test_preview_of_personal_cards_and_selection(qtbot, page: CardsPage) -> None:  # type: ignore[no-untyped-def]
+    assert page.mode_title() == "Cards"
+    assert page.preview.image().width() == 900
+    assert "(cards: 3)" in page.preview_caption.text()
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        page.active_radio.setChecked(True)
+    assert "(cards: 2)" in page.preview_caption.text()
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        page.some_radio.setChecked(True)
+        page.people_list.item(0).setCheckState(Qt.CheckState.Checked)
+    assert page.job().participants == (page._people[0].id,)
+    assert "(cards: 1)" in page.preview_caption.text()
+
+
+def test_blank_cards_and_save_pdf(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        _choose(page.kind_combo, CardKind.BLANK_OFFER.value)
+        _choose(page.template_combo, "avery-c32011")
+    assert page.count_spin.value() == 10
+    out = tmp_path / "blank.pdf"
+    with qtbot.waitSignal(page.finished, timeout=20000) as blocker:
+        page.save_pdf_to(out)
+    assert "Saved 10 cards on 1 pages" in blocker.args[0]
+    assert len(PdfReader(str(out)).pages) == 1
+
+
+def test_save_to_missing_folder_is_a_clear_message(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with qtbot.waitSignal(page.failed, timeout=20000) as blocker:
+        page.save_pdf_to(tmp_path / "missing" / "cards.pdf")
+    assert "does not exist" in blocker.args[0]
+
+
+def test_page_size_mismatch_warns() -> None:
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    a4 = find_template("a4-8up")
+    prepare_printer(printer, a4)
+    assert page_size_mismatch(printer, a4) == ""
+    printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
+    warning = page_size_mismatch(printer, a4)
+    assert "A4" in warning and "Letter" in warning
+
+
+def _dark_near(image: Image.Image, x_mm: float, y_mm: float, axis: str) -> float:
+    """Position (mm) of the dark line nearest x_mm (axis "x", scanning a row) or y_mm."""
+    best: float | None = None
+    for step in range(-round(3 * PX_PER_MM), round(3 * PX_PER_MM) + 1):
+        if axis == "x":
+            pixel = (round(x_mm * PX_PER_MM) + step, round(y_mm * PX_PER_MM))
+        else:
+            pixel = (round(x_mm * PX_PER_MM), round(y_mm * PX_PER_MM) + step)
+        if int(image.getpixel(pixel)) < 160:  # type: ignore[arg-type]
+            found = (pixel[0] if axis == "x" else pixel[1]) / PX_PER_MM
+            if best is None or abs(found - (x_mm if axis == "x" else y_mm)) < abs(
+                best - (x_mm if axis == "x" else y_mm)
+            ):
+                best = found
+    assert best is not None, f"no line near {x_mm:.1f}, {y_mm:.1f} mm"
+    return best
+
+
+@pytest.mark.parametrize(
+    ("template_name", "offset"), [("avery-c32011", (0.0, 0.0)), ("avery-5371", (1.5, -1.0))]
+)
+def test_printer_path_puts_card_outlines_where_the_template_says(
+    qtbot,  # type: ignore[no-untyped-def]
+    page: CardsPage,
+    context: AppContext,
+    data_dir: Path,
+    tmp_path: Path,
+    template_name: str,
+    offset: tuple[float, float],
+) -> None:
+    template = find_template(template_name)
+    page.printer_combo.setEditText("Office laser")
+    for spin, value in ((page.offset_x, offset[0]), (page.offset_y, offset[1])):
+        spin.setValue(value + 5)  # a change even when the wanted offset is the current 0
+        spin.setValue(value)
+    saved = json.loads((data_dir / "settings.json").read_text())
+    assert saved["printer_offsets_mm"]["Office laser"] == list(offset)
+
+    out = tmp_path / "printed.pdf"
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(out))
+    prepare_printer(printer, template)
+    with qtbot.waitSignal(page.finished, timeout=60000) as blocker:
+        page.print_to(printer, lambda: render_test_sheet(template))
+    assert "Sent 1 pages" in blocker.args[0]
+
+    reader = PdfReader(str(out))
+    assert len(reader.pages) == 1
+    width_mm = float(reader.pages[0].mediabox.width) / 72 * 25.4
+    height_mm = float(reader.pages[0].mediabox.height) / 72 * 25.4
+    assert width_mm == pytest.approx(template.page_width_mm, abs=0.5)
+    assert height_mm == pytest.approx(template.page_height_mm, abs=0.5)
+
+    prefix = tmp_path / "printed"
+    subprocess.run(
+        ["pdftoppm", "-r", str(DPI), "-png", "-singlefile", str(out), str(prefix)], check=True
+    )
+    image = Image.open(f"{prefix}.png").convert("L")
+    dx, dy = offset
+    for box in template.card_boxes():
+        probe_y = box.top_mm + 10 + dy
+        probe_x = box.left_mm + 10 + dx
+        left = _dark_near(image, box.left_mm + dx, probe_y, "x")
+        right = _dark_near(image, box.left_mm + box.width_mm + dx, probe_y, "x")
+        top = _dark_near(image, probe_x, box.top_mm + dy, "y")
+        bottom = _dark_near(image, probe_x, box.top_mm + box.height_mm + dy, "y")
+        assert left == pytest.approx(box.left_mm + dx, abs=0.5)
+        assert right == pytest.approx(box.left_mm + box.width_mm + dx, abs=0.5)
+        assert top == pytest.approx(box.top_mm + dy, abs=0.5)
+        assert bottom == pytest.approx(box.top_mm + box.height_mm + dy, abs=0.5)
+
+
+def test_deck_handout_is_offered(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "handout.pdf"
+    with qtbot.waitSignal(page.finished, timeout=60000) as blocker:
+        page.save_handout_to(out)
+    assert "handout" in blocker.args[0]
+    assert len(PdfReader(str(out)).pages) >= 1
+
+
+def test_custom_sheet_dialog_checks_the_grid_and_keeps_it(  # type: ignore[no-untyped-def]
+    qtbot, page: CardsPage, data_dir: Path
+) -> None:
+    from hexikit.ui.cards.page import CustomSheetDialog
+
+    dialog = CustomSheetDialog(page)
+    qtbot.addWidget(dialog)
+    dialog.name_edit.setText("Club cards")
+    dialog.spins["columns"].setValue(3)  # 15 + 2 × 95 + 85 = 290 mm: wider than A4
+    dialog.accept()
+    assert dialog.template() is None
+    assert "does not fit the page" in dialog.problem.text()
+    assert dialog.name_edit.text() == "Club cards"  # nothing typed is lost
+    dialog.spins["columns"].setValue(2)
+    dialog.accept()
+    template = dialog.template()
+    assert template is not None and template.cards_per_sheet == 10
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        page.keep_custom_sheet(template)
+    assert page.template().name == "custom-club-cards"
+    saved = json.loads((data_dir / "settings.json").read_text())
+    assert saved["custom_templates"][0]["label"] == "Club cards"

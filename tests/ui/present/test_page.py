@@ -1,0 +1,446 @@
+"""The presenter view and its keys (pytest-qt; time moves only with a FakeClock)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QColor
+from pytestqt.qtbot import QtBot
+
+from hexikit.base.clock import FakeClock
+from hexikit.base.resources import builtin_deck_dir
+from hexikit.base.settings import Settings
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+from hexikit.ui.present.page import PresentPage, SlidesScene, format_duration
+from hexikit.ui.stage import BLACK, SLIDES, WHITE, AudienceWindow
+from hexikit.ui.worker import Worker
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(1000.0)
+
+
+@pytest.fixture
+def context(qtbot: QtBot, data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:
+    store = Store.open(data_dir)
+    worker = Worker()
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    ctx = AppContext(data_dir, store, Settings(), worker, audience, clock)
+    yield ctx
+    worker.wait_for_done(10000)
+    store.close()
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: AppContext) -> PresentPage:
+    widget = PresentPage(context)
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.presentation.count == 10, timeout=10000)
+    return widget
+
+
+def press(
+    qtbot: QtBot,
+    widget: object,
+    key: Qt.Key,
+    modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier,
+    text: str = "",
+) -> None:
+    qtbot.keyClick(widget, key, modifier)  # type: ignore[arg-type]
+
+
+def test_next_and_previous_keys(qtbot: QtBot, page: PresentPage) -> None:
+    p = page.presentation
+    for number, key in enumerate(
+        [
+            Qt.Key.Key_Right,
+            Qt.Key.Key_Down,
+            Qt.Key.Key_PageDown,
+            Qt.Key.Key_Space,
+            Qt.Key.Key_Return,
+            Qt.Key.Key_N,
+        ],
+        start=2,
+    ):
+        press(qtbot, page, key)
+        assert p.current == number, key
+    for number, key in enumerate(
+        [Qt.Key.Key_Left, Qt.Key.Key_Up, Qt.Key.Key_PageUp, Qt.Key.Key_Backspace, Qt.Key.Key_P],
+        start=1,
+    ):
+        press(qtbot, page, key)
+        assert p.current == 7 - number, key
+    press(qtbot, page, Qt.Key.Key_End)
+    assert p.current == 10
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert p.current == 10  # stays on the last slide
+    press(qtbot, page, Qt.Key.Key_Home)
+    assert p.current == 1
+    press(qtbot, page, Qt.Key.Key_Left)
+    assert p.current == 1
+
+
+def test_number_then_enter_jumps(qtbot: QtBot, page: PresentPage) -> None:
+    qtbot.keyClicks(page, "7")
+    assert page.presentation.current == 1
+    assert "go to slide 7" in page.position_label.text()
+    press(qtbot, page, Qt.Key.Key_Return)
+    assert page.presentation.current == 7
+    qtbot.keyClicks(page, "99")
+    press(qtbot, page, Qt.Key.Key_Enter, Qt.KeyboardModifier.KeypadModifier)
+    assert page.presentation.current == 10  # clamped to the deck
+    qtbot.keyClicks(page, "3")
+    press(qtbot, page, Qt.Key.Key_Escape)  # Esc clears the number first
+    assert page.presentation.current == 10
+    assert "slide 10 / 10" in page.position_label.text()
+
+
+def test_black_and_white_screens(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
+    audience = context.audience
+    press(qtbot, page, Qt.Key.Key_F5)
+    assert audience.current_scene == SLIDES
+    press(qtbot, page, Qt.Key.Key_B)
+    assert audience.current_scene == BLACK
+    press(qtbot, page, Qt.Key.Key_B)
+    assert audience.current_scene == SLIDES
+    press(qtbot, page, Qt.Key.Key_Period)
+    assert audience.current_scene == BLACK
+    press(qtbot, page, Qt.Key.Key_W)
+    assert audience.current_scene == WHITE
+    press(qtbot, page, Qt.Key.Key_Comma)
+    assert audience.current_scene == SLIDES
+    press(qtbot, page, Qt.Key.Key_W)
+    # Next from a white screen shows the slide again without moving on.
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert audience.current_scene == SLIDES
+    assert page.presentation.current == 1
+    assert "Audience sees" not in page.status_label.text()
+
+
+def test_f5_shift_f5_and_escape(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
+    p = page.presentation
+    p.go_to(4)
+    press(qtbot, page, Qt.Key.Key_F5)
+    assert p.presenting and p.current == 1
+    assert context.audience.isVisible()
+    assert context.audience.current_scene == SLIDES
+    p.go_to(3)
+    press(qtbot, page, Qt.Key.Key_Escape)
+    assert not p.presenting
+    assert not context.audience.isVisible()
+    assert page.isVisible()  # Esc never quits
+    press(qtbot, page, Qt.Key.Key_F5, Qt.KeyboardModifier.ShiftModifier)
+    assert p.presenting and p.current == 3
+    assert context.audience.isVisible()
+
+
+def test_keys_from_the_audience_window(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    press(qtbot, page, Qt.Key.Key_F5)
+    press(qtbot, context.audience, Qt.Key.Key_Right)
+    press(qtbot, context.audience, Qt.Key.Key_Space)
+    assert page.presentation.current == 3
+    press(qtbot, context.audience, Qt.Key.Key_B)
+    assert context.audience.current_scene == BLACK
+
+
+def test_stray_keys_change_nothing(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
+    page.presentation.go_to(5)
+    before = (
+        page.presentation.current,
+        page.presentation.blank,
+        page.presentation.presenting,
+        context.settings.notes_font_pt,
+        context.audience.current_scene,
+    )
+    for key in (
+        Qt.Key.Key_X,
+        Qt.Key.Key_Q,
+        Qt.Key.Key_A,
+        Qt.Key.Key_F2,
+        Qt.Key.Key_Delete,
+        Qt.Key.Key_Insert,
+    ):
+        press(qtbot, page, key)
+    press(qtbot, page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    press(qtbot, page, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    after = (
+        page.presentation.current,
+        page.presentation.blank,
+        page.presentation.presenting,
+        context.settings.notes_font_pt,
+        context.audience.current_scene,
+    )
+    assert after == before
+    assert not page.grid.isVisible() and not page.help_overlay.isVisible()
+
+
+def test_overview_grid(qtbot: QtBot, page: PresentPage) -> None:
+    press(qtbot, page, Qt.Key.Key_Tab)
+    assert page.grid.isVisible()
+    press(qtbot, page, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_Down)  # 1 -> 2 -> 7 (five columns)
+    assert page.presentation.current == 1  # arrows move the selection, not the show
+    press(qtbot, page, Qt.Key.Key_Return)
+    assert not page.grid.isVisible()
+    assert page.presentation.current == 7
+    press(qtbot, page, Qt.Key.Key_G)
+    assert page.grid.isVisible()
+    press(qtbot, page, Qt.Key.Key_G)
+    assert not page.grid.isVisible()
+    assert page.presentation.current == 7
+
+
+def test_help_overlay_lists_every_key_including_added_ones(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    calls: list[str] = []
+    scene = context.audience.scene(SLIDES)
+    assert isinstance(scene, SlidesScene)
+    scene.add_key(Qt.Key.Key_T, lambda: calls.append("t"), "Switch slides and timer")
+    press(qtbot, page, Qt.Key.Key_F1)
+    assert page.help_overlay.isVisible()
+    rows = dict(page.help_overlay.lines())
+    descriptions = " | ".join(rows.values())
+    for expected in (
+        "Next slide",
+        "Previous slide",
+        "Black screen",
+        "White screen",
+        "End the show",
+        "Overview",
+        "Switch slides and timer",
+        "Go to that slide",
+    ):
+        assert expected in descriptions
+    assert any("Shift+F5" in keys for keys in rows)
+    press(qtbot, page, Qt.Key.Key_T)  # any key closes the help, and does nothing else
+    assert not page.help_overlay.isVisible()
+    assert calls == []
+    press(qtbot, page, Qt.Key.Key_T)
+    assert calls == ["t"]
+    press(qtbot, page, Qt.Key.Key_Question, Qt.KeyboardModifier.ShiftModifier)
+    assert page.help_overlay.isVisible()
+
+
+def test_notes_size_is_remembered(
+    qtbot: QtBot, page: PresentPage, context: AppContext, data_dir: Path
+) -> None:
+    start = context.settings.notes_font_pt
+    press(qtbot, page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    press(qtbot, page, Qt.Key.Key_Plus, Qt.KeyboardModifier.ShiftModifier)
+    assert context.settings.notes_font_pt == start + 4
+    assert Settings.load(data_dir).notes_font_pt == start + 4
+    assert page.notes.font().pointSize() == start + 4
+    press(qtbot, page, Qt.Key.Key_Minus)
+    assert Settings.load(data_dir).notes_font_pt == start + 2
+
+
+def test_notes_follow_the_slide(qtbot: QtBot, page: PresentPage) -> None:
+    assert "Welcome, everyone" in page.notes.toPlainText()
+    press(qtbot, page, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: "So what is timebanking?" in page.notes.toPlainText())
+    assert page.position_label.text() == "slide 2 / 10"
+
+
+def test_clock_countdown_and_pause(qtbot: QtBot, page: PresentPage, clock: FakeClock) -> None:
+    press(qtbot, page, Qt.Key.Key_F5)
+    clock.advance(65)
+    page._tick()
+    assert page.elapsed_label.text() == "01:05"
+    assert page.countdown_label.text() == "03:55 left"
+    page.pause_button.click()
+    clock.advance(100)
+    press(qtbot, page, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_Right)
+    page._tick()
+    assert page.elapsed_label.text() == "01:05"  # the pause survived two slide changes
+    assert "Clock paused" in page.status_label.text()
+    page.pause_button.click()
+    clock.advance(300)
+    page._tick()
+    assert page.elapsed_label.text() == "06:05"
+    assert page.countdown_label.text() == "+01:05 over"
+    assert "#c0001a" in page.countdown_label.styleSheet()
+    assert page.time_of_day_label.text()
+    assert format_duration(3725) == "1:02:05"
+
+
+def test_prerendered_images_cover_neighbours(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    press(qtbot, page, Qt.Key.Key_F5)
+    press(qtbot, page, Qt.Key.Key_Right)
+    cache = page.presentation.cache
+    sizes = [
+        page.current_view.device_size(),
+        page.next_view.device_size(),
+        page.scene.device_size(),
+    ]
+    qtbot.waitUntil(
+        lambda: all(cache.image(n, s) is not None for n in (1, 2, 3) for s in sizes), timeout=20000
+    )
+    image = cache.image(2, sizes[0])
+    assert image is not None and not image.isNull()
+    assert image.size() == sizes[0]
+    # The current view paints the cached image: its grab is not all black.
+    grabbed = page.current_view.grab().toImage()
+    centre = grabbed.pixelColor(grabbed.width() // 2, grabbed.height() // 2)
+    assert centre != QColor("#000000")
+
+
+def test_bad_deck_opens_with_problems(
+    qtbot: QtBot, page: PresentPage, tmp_path: Path, context: AppContext
+) -> None:
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "deck.md").write_bytes(b"# Caf\xe9\r\n![x](missing.png)\r\n---\r\n## Two\r\n")
+    with qtbot.waitSignal(page.deckLoaded, timeout=10000):
+        page.open_deck(bad)
+    assert page.presentation.count == 2
+    texts = [page.problems.item(i).text() for i in range(page.problems.count())]
+    assert any("line 2" in t and "missing.png" in t for t in texts)
+    assert any("UTF-8" in t for t in texts)
+    assert page.problems.isVisibleTo(page)
+    assert context.settings.last_deck_path == str(bad / "deck.md")
+    empty = tmp_path / "empty.md"
+    empty.write_text("", encoding="utf-8")
+    with qtbot.waitSignal(page.deckLoaded, timeout=10000):
+        page.open_deck(empty)
+    assert page.presentation.count == 0
+    press(qtbot, page, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_F5)  # nothing to show: no crash, no show
+    assert not page.presentation.presenting
+    page.builtin_button.click()
+    qtbot.waitUntil(lambda: page.presentation.count == 10, timeout=10000)
+    assert page.presentation.deck is not None
+    assert page.presentation.deck.source_path == builtin_deck_dir() / "deck.md"
+
+
+def test_slides_scene_api(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
+    scene = context.audience.scene(SLIDES)
+    assert isinstance(scene, SlidesScene)
+    with qtbot.waitSignal(scene.slideChanged) as blocker:
+        scene.show_slide(6)
+    assert blocker.args == [6]
+    assert scene.current_slide() == 6
+    scene.start_presenting(4)
+    assert page.presentation.presenting
+    assert scene.current_slide() == 4
+    assert context.audience.isVisible() and context.audience.current_scene == SLIDES
+    assert scene.device_size().width() / scene.device_size().height() == pytest.approx(
+        16 / 9, rel=0.01
+    )
+    assert page.presentation.cache.request is not None
+    assert QSize(16, 9).isValid()
+
+
+def test_present_command_opens_straight_into_presenting(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from hexikit.cli import main
+    from hexikit.ui import app as app_module
+    from hexikit.ui.main_window import MainWindow
+    from hexikit.ui.present.page import present_page
+
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    (deck / "deck.md").write_text("# Talk\nNotes: hi\n---\n## Two\nNotes: two\n", encoding="utf-8")
+    windows: list[MainWindow] = []
+
+    asked: list[bool] = []
+
+    def fake_run_gui(data_dir: str | None = None, on_ready=None, ask_for_event=True) -> int:  # type: ignore[no-untyped-def]
+        asked.append(ask_for_event)
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        on_ready(window)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_gui", fake_run_gui)
+    assert main(["present", str(deck)]) == 0
+    page = present_page(windows[0])
+    assert page is not None
+    qtbot.waitUntil(lambda: page.presentation.presenting, timeout=10000)
+    assert page.presentation.deck is not None and page.presentation.deck.title == "talk"
+    assert page.presentation.current == 1
+    assert context.audience.isVisible()
+    assert asked == [False], "no event dialog may cover the first slide"
+    assert main(["present", str(tmp_path / "missing")]) == 1
+
+
+def test_first_slide_is_rendered_for_the_audience_before_the_show(
+    qtbot: QtBot, page: PresentPage
+) -> None:
+    from hexikit.ui.present.render import slide_size_for
+
+    expected = page.screens.expected_audience_size()
+    assert expected is not None
+    size = slide_size_for(expected)
+    qtbot.waitUntil(lambda: page.presentation.cache.image(1, size) is not None, timeout=20000)
+    assert not page.presentation.presenting
+    # The thumbnails of every slide arrive too (for the overview grid).
+    qtbot.waitUntil(
+        lambda: all(page.presentation.cache.thumbnail(n) is not None for n in range(1, 11)),
+        timeout=20000,
+    )
+
+
+def test_pace_follows_the_slide_targets(qtbot: QtBot, page: PresentPage, clock: FakeClock) -> None:
+    p = page.presentation
+    assert p.planned_start(1) == 0
+    # The built-in deck gives every slide a target: 25 s, then 30 s, then 35 s...
+    assert p.planned_start(3) == 55
+    assert p.planned_start(11) == 300  # the whole plan is the deck's five minutes
+    press(qtbot, page, Qt.Key.Key_F5)
+    page._tick()
+    assert page.pace_label.text() == "on plan"
+    clock.advance(100)  # still on slide 1, 100 s in: 1:40 behind
+    page._tick()
+    assert page.pace_label.text() == "01:40 behind plan"
+    for _ in range(6):
+        press(qtbot, page, Qt.Key.Key_Right)  # slide 7 should start at 185 s
+    page._tick()
+    assert page.pace_label.text() == "01:25 ahead of plan"
+
+
+def test_slide_keys_leave_hidden_slides_alone_while_another_scene_is_shown(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    from PySide6.QtWidgets import QLabel
+
+    from hexikit.ui.stage import TIMER
+
+    press(qtbot, page, Qt.Key.Key_F5)
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert page.presentation.current == 2
+    context.audience.add_scene(TIMER, QLabel("timer"))
+    context.audience.show_scene(TIMER)
+    press(qtbot, context.audience, Qt.Key.Key_Right)
+    press(qtbot, page, Qt.Key.Key_Space)
+    press(qtbot, page, Qt.Key.Key_End)
+    assert page.presentation.current == 2
+    assert "did not move" in page.status_label.text()
+    context.audience.show_scene(SLIDES)
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert page.presentation.current == 3
+
+
+def test_other_capabilities_put_the_stage_on_the_projector_through_the_presenter(
+    qtbot: QtBot, page: PresentPage, context: AppContext
+) -> None:
+    assert not page.screens.active
+    context.audience.show_on_projector()
+    assert page.screens.active
+    qtbot.waitUntil(context.audience.isVisible)

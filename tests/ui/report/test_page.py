@@ -1,0 +1,61 @@
+"""The Report page: numbers on screen, charts drawn, Save PDF through the worker."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from hexikit.base.clock import FakeClock
+from hexikit.base.settings import Settings
+from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.worker import Worker
+
+
+@pytest.fixture
+def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    store = Store.open(data_dir)
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    worker = Worker()
+    yield AppContext(data_dir, store, Settings(), worker, audience, FakeClock())
+    worker.wait_for_done()
+    store.close()
+
+
+def test_report_on_screen_and_pdf(qtbot, context: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from hexikit.ui.report.page import ReportPage
+
+    store = context.store
+    empty = store.create_event(EventInput("Empty one", date="2026-01-01"))
+    event = store.create_event(EventInput("Full one", date="2026-02-01"))
+    person = store.create_participant(event.id, ParticipantInput("Ana"))
+    store.create_activity(
+        event.id, ActivityInput(Kind.OFFER, "Run charts", categories=["Design"]), person.id
+    )
+    context.set_current_event(event.id)
+    page = ReportPage(context)
+    qtbot.addWidget(page)
+    page.resize(1000, 800)
+    with qtbot.waitSignal(page.reportShown, timeout=10000):
+        page.show()
+    qtbot.waitUntil(lambda: page.report is not None and page.report.event_id == event.id)
+    assert page.number_labels["Participants"].text() == "1"
+    assert page.number_labels["Offers"].text() == "1"
+    assert page.empty_label.isHidden()
+    image = page.run_chart.grab().toImage()
+    assert image.width() > 100
+    with qtbot.waitSignal(page.pdfSaved, timeout=20000):
+        page.save_pdf(tmp_path / "out")
+    text = PdfReader(str(tmp_path / "out.pdf")).pages[0].extract_text()
+    assert "Full one" in text
+
+    context.set_current_event(empty.id)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.event_id == empty.id)
+    assert "Nothing was captured" in page.empty_label.text()
+    assert not page.empty_label.isHidden()

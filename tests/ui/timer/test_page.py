@@ -1,0 +1,346 @@
+"""The Timer page, its controller, the projector scene and the T switch (pytest-qt, no sleeps:
+time moves with a FakeClock and the controller's `update()` is called by hand)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
+
+from hexikit.base.clock import FakeClock
+from hexikit.base.settings import Settings
+from hexikit.store import Store
+from hexikit.store.models import SavedPlan
+from hexikit.timer.engine import TimerState
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import SLIDES, TIMER, AudienceWindow
+from hexikit.ui.timer.bells import Bell
+from hexikit.ui.timer.controller import TimerController, shared_timer
+from hexikit.ui.timer.page import TimerPage, parse_duration
+from hexikit.ui.timer.scene import TimerScene
+from hexikit.ui.worker import Worker
+
+
+class FakeBells:
+    def __init__(self, audible: bool = True) -> None:
+        self.played: list[Bell] = []
+        self.audible = audible
+        self.volume = 1.0
+        self.muted = False
+
+    def play(self, bell: Bell) -> bool:
+        self.played.append(bell)
+        return self.audible and not self.muted
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+
+    def set_muted(self, muted: bool) -> None:
+        self.muted = muted
+
+
+class FakeSlides(QLabel):
+    """Stands in for the presenter's SlidesScene: a slide, and its `add_key`."""
+
+    def __init__(self) -> None:
+        super().__init__("Slide 7")
+        self.keys: dict[int, Callable[[], None]] = {}
+
+    def add_key(self, key: Qt.Key, callback: Callable[[], None], description: str) -> None:
+        self.keys[int(key.value)] = callback
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock(5000.0)
+
+
+@pytest.fixture
+def context(qtbot, data_dir: Path, clock: FakeClock) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+    store = Store.open(data_dir)
+    worker = Worker()
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    ctx = AppContext(data_dir, store, Settings(), worker, audience, clock=clock)
+    yield ctx
+    worker.wait_for_done(5000)
+    store.close()
+
+
+@pytest.fixture
+def bells() -> FakeBells:
+    return FakeBells()
+
+
+@pytest.fixture
+def page(qtbot, context: AppContext, bells: FakeBells) -> TimerPage:  # type: ignore[no-untyped-def]
+    slides = FakeSlides()
+    context.audience.add_scene(SLIDES, slides)
+    widget = TimerPage(context, bells=bells)
+    qtbot.addWidget(widget)
+    widget.resize(1400, 850)
+    widget.show()
+    qtbot.waitUntil(lambda: widget.plan_combo.count() >= 3)
+    widget.setFocus()
+    return widget
+
+
+def press(qtbot, widget: QWidget, key: Qt.Key) -> None:  # type: ignore[no-untyped-def]
+    qtbot.keyClick(widget, key)
+
+
+def test_every_operation_has_a_key(qtbot, page: TimerPage, clock: FakeClock) -> None:  # type: ignore[no-untyped-def]
+    controller = page.controller
+    press(qtbot, page, Qt.Key.Key_Space)
+    assert controller.state is TimerState.RUNNING
+    clock.advance(10)
+    controller.update()
+    assert controller.status().display == "0:50"
+    press(qtbot, page, Qt.Key.Key_Space)
+    assert controller.state is TimerState.PAUSED
+    assert page.start_button.text().startswith("Resume")
+    press(qtbot, page, Qt.Key.Key_Plus)
+    assert controller.status().display == "1:50"
+    press(qtbot, page, Qt.Key.Key_Minus)
+    assert controller.status().display == "0:50"
+    press(qtbot, page, Qt.Key.Key_Right)
+    assert controller.status().phase is not None
+    assert controller.status().phase.name == "Pairs"
+    press(qtbot, page, Qt.Key.Key_Left)
+    assert controller.status().phase.name == "Alone"
+    press(qtbot, page, Qt.Key.Key_N)
+    press(qtbot, page, Qt.Key.Key_R)
+    assert controller.status().phase.name == "Alone"
+    press(qtbot, page, Qt.Key.Key_X)
+    assert controller.state is TimerState.IDLE
+    press(qtbot, page, Qt.Key.Key_A)
+    assert controller.engine.auto_advance
+    press(qtbot, page, Qt.Key.Key_Question)
+    assert page.help_overlay.isVisible()
+    press(qtbot, page, Qt.Key.Key_Space)  # any key closes the help, and does nothing else
+    assert not page.help_overlay.isVisible()
+    assert controller.state is TimerState.IDLE
+
+
+def test_bells_ring_at_changes_and_softly_at_the_warning(
+    qtbot,
+    page: TimerPage,
+    clock: FakeClock,
+    bells: FakeBells,  # type: ignore[no-untyped-def]
+) -> None:
+    controller = page.controller
+    with qtbot.waitSignal(controller.phaseStarted) as started:
+        controller.start()
+    assert started.args == [0, "Alone"]
+    assert bells.played == [Bell.CHIME]
+    clock.advance(30)
+    with qtbot.waitSignal(controller.warning):
+        controller.update()
+    assert bells.played[-1] is Bell.WARNING
+    clock.advance(30)
+    with qtbot.waitSignal(controller.phaseEnded):
+        controller.update()
+    assert bells.played == [Bell.CHIME, Bell.WARNING, Bell.CHIME]
+    controller.update()  # nothing new: no bell
+    assert len(bells.played) == 3
+
+
+def test_without_sound_the_screen_flashes(
+    qtbot,
+    page: TimerPage,
+    bells: FakeBells,  # type: ignore[no-untyped-def]
+) -> None:
+    bells.audible = False
+    scene = page.context.audience.scene(TIMER)
+    assert isinstance(scene, TimerScene)
+    with qtbot.waitSignal(page.controller.flash):
+        page.controller.start()
+    assert scene.flashing and page.preview.flashing
+
+
+def test_mute_and_volume_are_remembered(
+    qtbot,
+    page: TimerPage,
+    context: AppContext,
+    bells: FakeBells,  # type: ignore[no-untyped-def]
+) -> None:
+    press(qtbot, page, Qt.Key.Key_M)
+    assert bells.muted
+    page.volume_slider.setValue(35)
+    assert bells.volume == pytest.approx(0.35)
+    saved = Settings.load(context.data_dir)
+    assert saved.bell_muted is True
+    assert saved.bell_volume == pytest.approx(0.35)
+
+
+def test_t_switches_slides_and_timer_without_losing_the_slide(
+    qtbot,
+    page: TimerPage,
+    context: AppContext,  # type: ignore[no-untyped-def]
+) -> None:
+    audience = context.audience
+    slides = audience.scene(SLIDES)
+    assert isinstance(slides, FakeSlides)
+    audience.show_scene(SLIDES)
+    press(qtbot, page, Qt.Key.Key_T)
+    assert audience.current_scene == TIMER
+    press(qtbot, page, Qt.Key.Key_T)
+    assert audience.current_scene == SLIDES
+    assert audience.scene(SLIDES) is slides and slides.text() == "Slide 7"
+    # The same T from the presenter view (registered with its add_key).
+    slides.keys[int(Qt.Key.Key_T.value)]()
+    assert audience.current_scene == TIMER
+    slides.keys[int(Qt.Key.Key_T.value)]()
+    assert audience.current_scene == SLIDES
+
+
+def test_stage_toggle_returns_to_whatever_was_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    audience.add_scene(TIMER, QLabel("timer"))
+    audience.show_scene("white")
+    assert audience.toggle(TIMER) == TIMER
+    assert audience.toggle(TIMER) == "white"
+
+
+def test_the_projector_scene_shows_the_running_timer(
+    qtbot,
+    page: TimerPage,
+    context: AppContext,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    scene = context.audience.scene(TIMER)
+    assert isinstance(scene, TimerScene)
+    page.controller.start()
+    clock.advance(45)
+    page.controller.update()
+    assert scene.status is not None and scene.status.display == "0:15"
+    assert scene.cue_text(scene.status) == "15 seconds left"
+    clock.advance(20)
+    page.controller.update()
+    assert scene.cue_text(scene.status) == "Time's up · +0:05 over"
+    scene.resize(1920, 1080)
+    assert scene.digit_height() >= 1080 / 4
+    scene.grab()  # paints every part without error
+
+
+def test_the_controller_wakes_at_the_next_second_boundary(
+    qtbot,
+    context: AppContext,
+    clock: FakeClock,  # type: ignore[no-untyped-def]
+) -> None:
+    controller = TimerController(clock=clock, bells=FakeBells())
+    controller.start()
+    assert 990 <= controller.next_wake_ms <= 1000
+    clock.advance(0.3)
+    controller.update()
+    assert 690 <= controller.next_wake_ms <= 700
+    controller.pause()
+    assert controller.next_wake_ms == -1
+
+
+def test_shared_timer_is_one_controller_with_its_scene(
+    qtbot,
+    context: AppContext,  # type: ignore[no-untyped-def]
+) -> None:
+    first = shared_timer(context, bells=FakeBells())
+    assert shared_timer(context) is first
+    assert context.audience.has_scene(TIMER)
+
+
+def test_copy_edit_and_save_a_plan_keeping_typed_text_on_errors(
+    qtbot,
+    page: TimerPage,  # type: ignore[no-untyped-def]
+) -> None:
+    page.copy_current()
+    assert page.save_button.isEnabled()
+    page.table.item(0, 1).setText("0")
+    page.table.item(0, 3).setText("What do you bring?")
+    page.save_current()
+    assert "at least one second" in page.message.text()
+    assert page.table.item(0, 3).text() == "What do you bring?"
+    page.table.item(0, 1).setText("abc")
+    page.save_current()
+    assert "not a time" in page.message.text()
+    page.table.item(0, 1).setText("0:45")
+    page.save_current()
+    qtbot.waitUntil(lambda: "Saved" in page.message.text())
+    qtbot.waitUntil(
+        lambda: any(
+            "(yours)" in page.plan_combo.itemText(i) for i in range(page.plan_combo.count())
+        )
+    )
+    plan = page.controller.plan
+    assert plan.key and not plan.builtin
+    assert plan.phases[0].seconds == 45
+    assert plan.phases[0].invitation == "What do you bring?"
+    assert page.plans[0].phases[0].seconds == 60  # the built-in is intact
+
+
+def test_a_corrupt_saved_plan_does_not_stop_the_page(
+    qtbot,
+    context: AppContext,
+    bells: FakeBells,  # type: ignore[no-untyped-def]
+) -> None:
+    with context.store.transaction() as session:
+        session.add(SavedPlan(kind="timer", name="Broken", body={"phases": 3}))
+    widget = TimerPage(context, bells=bells)
+    qtbot.addWidget(widget)
+    qtbot.waitUntil(lambda: "damaged" in widget.message.text())
+    assert widget.plan_combo.count() == 3
+
+
+def test_people_count_shows_the_groups(qtbot, page: TimerPage) -> None:  # type: ignore[no-untyped-def]
+    page.people_spin.setValue(7)
+    text = page.groups_label.text()
+    assert "1 trio and 2 pairs" in text
+    assert "1 foursome and 1 trio" in text
+
+
+def test_the_projector_shows_how_the_room_splits(
+    qtbot,
+    page: TimerPage,
+    context: AppContext,  # type: ignore[no-untyped-def]
+) -> None:
+    scene = context.audience.scene(TIMER)
+    assert isinstance(scene, TimerScene)
+    page.controller.start()
+    page.controller.skip()  # Alone -> Pairs
+    status = page.controller.status()
+    assert "trio" not in scene._titles(status)[1]  # no count given yet: no split shown
+    page.people_spin.setValue(7)
+    assert "1 trio and 2 pairs" in scene._titles(status)[1]
+    assert "1 trio and 2 pairs" in page.preview._titles(status)[1]
+    page.controller.skip()  # Pairs -> Foursomes
+    assert "1 foursome and 1 trio" in scene._titles(page.controller.status())[1]
+    page.controller.skip()  # Foursomes -> All: no split for the whole room
+    assert "trio" not in scene._titles(page.controller.status())[1]
+
+
+def test_parse_duration() -> None:
+    assert parse_duration("2") == 120
+    assert parse_duration("1:30") == 90
+    assert parse_duration("1:00:00") == 3600
+    with pytest.raises(ValueError):
+        parse_duration("")
+    with pytest.raises(ValueError):
+        parse_duration("1::2")
+
+
+def test_changing_plans_while_the_timer_runs_is_refused_with_a_reason(
+    qtbot,
+    page: TimerPage,  # type: ignore[no-untyped-def]
+) -> None:
+    page.controller.start()
+    page._plan_chosen(2)
+    assert page.controller.plan.key == "classic"
+    assert page.controller.state is TimerState.RUNNING
+    assert "Reset it (X) first" in page.message.text()
+    page.copy_current()
+    assert page.controller.plan.key == "classic"
+    press(qtbot, page, Qt.Key.Key_X)
+    page._plan_chosen(2)
+    assert page.controller.plan.key == "hexithon"

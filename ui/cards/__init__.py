@@ -1,0 +1,1 @@
+"""Cards mode: choose, preview, print at actual size, save PDF."""

@@ -1,0 +1,908 @@
+"""Cards mode: choose cards, preview the first sheet, print at actual size or save a PDF.
+
+The PDF comes from the core (`hexikit.cards.sheets.make_cards`, the same call as `hexikit cards`)
+on the worker's render lane. The preview and the printout are the PDF's own pages rendered
+with QtPdf, so what is printed is what was previewed. Printing is full page with zero
+margins; each page is rendered at (at most) 300 dpi, one page at a time, composited on white,
+and shifted by the printer's remembered x/y offset.
+"""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPixmap
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QScrollArea,
+    QSizePolicy,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hexikit.base.resources import builtin_deck_dir
+from hexikit.cards.sheets import CardKind, CardsJob, CardsResult, make_cards, render_test_sheet
+from hexikit.cards.templates import (
+    SheetTemplate,
+    TemplateError,
+    all_templates,
+    template_from_dict,
+    template_to_dict,
+)
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+
+#: Printing renders each page at this resolution at most (a 300 dpi A4 bitmap is ~35 MB).
+PRINT_DPI = 300
+MM_PER_INCH = 25.4
+
+
+# ---------------------------------------------------------------------------- printing
+
+
+class PrintError(Exception):
+    """The PDF could not be printed (a message for the user)."""
+
+
+def page_size_mismatch(printer: QPrinter, template: SheetTemplate) -> str:
+    """A warning when the printer's paper differs from the template's page, else ""."""
+    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    width, height = sorted((size.width(), size.height()))
+    want_w, want_h = sorted((template.page_width_mm, template.page_height_mm))
+    if abs(width - want_w) <= 1.0 and abs(height - want_h) <= 1.0:
+        return ""
+    return QCoreApplication.translate(
+        "CardsPage",
+        "The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid "
+        "out for {page}. Printing now would misplace every card. Choose {page} paper in the print "
+        "dialog, or press Print anyway if the paper in the tray really is {page}.",
+    ).format(
+        paper=printer.pageLayout().pageSize().name(),
+        width=width,
+        height=height,
+        page=template.page_name,
+    )
+
+
+def prepare_printer(printer: QPrinter, template: SheetTemplate) -> None:
+    """Full page, zero margins, the template's paper: the PDF's origin is the paper's corner."""
+    printer.setFullPage(True)
+    printer.setResolution(PRINT_DPI)
+    page = QPageSize(
+        QSizeF(template.page_width_mm, template.page_height_mm),
+        QPageSize.Unit.Millimeter,
+        template.page_name,
+        QPageSize.SizeMatchPolicy.FuzzyMatch,
+    )
+    printer.setPageSize(page)
+    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
+    # setFullPage alone still leaves the driver's margins on some systems: clear them too.
+    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def print_pdf(pdf: bytes, printer: QPrinter, offset_mm: tuple[float, float] = (0.0, 0.0)) -> int:
+    """Paint every page of `pdf` onto `printer` at actual size; returns the page count.
+
+    Safe off the GUI thread (QPainter on a QPrinter is supported there). Pages are rendered one
+    at a time so memory stays at one page bitmap.
+    """
+    with tempfile.TemporaryDirectory(prefix="hexikit-print-") as folder:
+        source = Path(folder) / "print.pdf"
+        source.write_bytes(pdf)
+        document = QPdfDocument()
+        if document.load(str(source)) != QPdfDocument.Error.None_:
+            raise PrintError(
+                QCoreApplication.translate("CardsPage", "The cards PDF could not be read back.")
+            )
+        painter = QPainter()
+        if not painter.begin(printer):
+            raise PrintError(
+                QCoreApplication.translate(
+                    "CardsPage",
+                    "The printer could not be started. Check it is switched on and connected, "
+                    "or save a PDF instead.",
+                )
+            )
+        try:
+            device_dpi = printer.resolution()
+            dpi = min(device_dpi, PRINT_DPI)
+            pages = document.pageCount()
+            for index in range(pages):
+                if index:
+                    printer.newPage()
+                points = document.pagePointSize(index)
+                width_px = round(points.width() / 72 * dpi)
+                height_px = round(points.height() / 72 * dpi)
+                rendered = document.render(index, QSize(width_px, height_px))
+                page_image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
+                page_image.fill(QColor("white"))
+                composer = QPainter(page_image)
+                composer.drawImage(0, 0, rendered)
+                composer.end()
+                # device units: page size in points scaled to the printer's resolution
+                scale = device_dpi / 72
+                target = QRectF(
+                    offset_mm[0] / MM_PER_INCH * device_dpi,
+                    offset_mm[1] / MM_PER_INCH * device_dpi,
+                    points.width() * scale,
+                    points.height() * scale,
+                )
+                painter.drawImage(target, page_image)
+        finally:
+            painter.end()
+            document.close()
+    return pages
+
+
+def render_preview(pdf: bytes, width_px: int) -> QImage:
+    """Page 1 of `pdf` as an image `width_px` wide, composited on white (runs off-thread)."""
+    with tempfile.TemporaryDirectory(prefix="hexikit-preview-") as folder:
+        source = Path(folder) / "preview.pdf"
+        source.write_bytes(pdf)
+        document = QPdfDocument()
+        if document.load(str(source)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
+            raise PrintError(
+                QCoreApplication.translate("CardsPage", "The preview could not be drawn.")
+            )
+        points = document.pagePointSize(0)
+        height_px = round(width_px * points.height() / points.width())
+        rendered = document.render(0, QSize(width_px, height_px))
+        document.close()
+    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.drawImage(0, 0, rendered)
+    painter.end()
+    return image
+
+
+# ---------------------------------------------------------------------------- data for the page
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    id: str
+    name: str
+    activities: int
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: str
+    title: str
+
+
+def _load_events(store: Store) -> list[EventRow]:
+    return [EventRow(event.id, event.title) for event in store.list_events()]
+
+
+def _load_people(store: Store, event_id: str) -> list[PersonRow]:
+    if not event_id:
+        return []
+    counts: dict[str, int] = {}
+    for activity in store.list_activities(event_id):
+        if activity.participant_id:
+            counts[activity.participant_id] = counts.get(activity.participant_id, 0) + 1
+    return [
+        PersonRow(person.id, person.name, counts.get(person.id, 0))
+        for person in store.list_participants(event_id)
+    ]
+
+
+class PreviewLabel(QLabel):
+    """Shows the preview image scaled to the space it has, keeping its aspect ratio."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._image = QImage()
+        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.setMinimumSize(280, 360)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setStyleSheet("background: #d9dce1;")
+
+    def set_image(self, image: QImage) -> None:
+        self._image = image
+        self._rescale()
+
+    def image(self) -> QImage:
+        return self._image
+
+    def resizeEvent(self, event: Any) -> None:
+        super().resizeEvent(event)
+        self._rescale()
+
+    def _rescale(self) -> None:
+        if self._image.isNull():
+            return
+        pixmap = QPixmap.fromImage(self._image).scaled(
+            self.size() - QSize(24, 24),
+            Qt.AspectRatioMode.KeepAspectRatio,
+            Qt.TransformationMode.SmoothTransformation,
+        )
+        self.setPixmap(pixmap)
+
+
+class CustomSheetDialog(QDialog):
+    """Describe a sheet of cards nobody ships a template for; checked before it is kept.
+
+    Signals: none (modal; read `template()` after `exec()` returns Accepted).
+    """
+
+    FIELDS = (
+        ("card_width_mm", "Card width", 85.0),
+        ("card_height_mm", "Card height", 55.0),
+        ("columns", "Columns", 2),
+        ("rows", "Rows", 5),
+        ("left_mm", "First card from the left edge", 15.0),
+        ("top_mm", "First card from the top edge", 13.5),
+        ("pitch_x_mm", "Across: card start to next card start", 95.0),
+        ("pitch_y_mm", "Down: card start to next card start", 55.0),
+    )
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Add a sheet of cards"))
+        self._template: SheetTemplate | None = None
+        form = QFormLayout(self)
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText(self.tr("e.g. Club business cards"))
+        form.addRow(self.tr("Name"), self.name_edit)
+        self.page_combo = QComboBox()
+        self.page_combo.addItems(["A4", "Letter"])
+        form.addRow(self.tr("Paper"), self.page_combo)
+        self.spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
+        for key, label, default in self.FIELDS:
+            spin: QSpinBox | QDoubleSpinBox
+            if isinstance(default, int):
+                spin = QSpinBox()
+                spin.setRange(1, 20)
+                spin.setValue(default)
+            else:
+                spin = QDoubleSpinBox()
+                spin.setRange(0.0, 400.0)
+                spin.setDecimals(2)
+                spin.setSuffix(" mm")
+                spin.setValue(default)
+            self.spins[key] = spin
+            form.addRow(self.tr(label), spin)
+        self.problem = QLabel()
+        self.problem.setObjectName("customSheetProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color: #b91c1c;")
+        form.addRow(self.problem)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        name = self.name_edit.text().strip()
+        raw: dict[str, Any] = {
+            "name": "custom-" + "-".join(name.lower().split()) if name else "",
+            "label": name,
+            "page": self.page_combo.currentText(),
+        }
+        for key, spin in self.spins.items():
+            raw[key] = spin.value()
+        return raw
+
+    def template(self) -> SheetTemplate | None:
+        return self._template
+
+    def accept(self) -> None:
+        # A bad grid keeps the dialog open with the reason: nothing typed is lost.
+        try:
+            self._template = template_from_dict(self.values())
+        except TemplateError as exc:
+            self.problem.setText(str(exc))
+            return
+        super().accept()
+
+
+# ---------------------------------------------------------------------------- the page
+
+
+class CardsPage(QWidget):
+    """Make, preview, print and save card sheets.
+
+    Signals:
+        previewReady(): a new preview of the first sheet is shown.
+        finished(str): a save or print finished; the message says what happened.
+        failed(str): a save, print or preview failed; the message says what to do.
+    """
+
+    previewReady = Signal()
+    finished = Signal(str)
+    failed = Signal(str)
+
+    KINDS = (
+        (CardKind.BLANK_OFFER, "Blank offer cards"),
+        (CardKind.BLANK_REQUEST, "Blank request cards"),
+        (CardKind.PERSONAL, "Personal cards (claim codes)"),
+        (CardKind.EVENT, "Event cards"),
+    )
+
+    @classmethod
+    def mode_title(cls) -> str:
+        return QCoreApplication.translate("CardsPage", "Cards")
+
+    def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("cardsPage")
+        self.context = context
+        self._preview_generation = 0
+        self._last_result: CardsResult | None = None
+        self._busy_printer: QPrinter | None = None
+        self._people: list[PersonRow] = []
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(250)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._build()
+        self._load_templates()
+        self._load_printers()
+        context.currentEventChanged.connect(lambda _id: self.reload())
+        context.storeChanged.connect(self._store_changed)
+        self.reload()
+
+    # -- building
+
+    def _build(self) -> None:
+        controls = QWidget()
+        controls_layout = QVBoxLayout(controls)
+        form = QFormLayout()
+        controls_layout.addLayout(form)
+        controls_layout.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.kind_combo = QComboBox()
+        self.kind_combo.setObjectName("kindCombo")
+        for kind, label in self.KINDS:
+            self.kind_combo.addItem(self.tr(label), kind.value)
+        self.kind_combo.setCurrentIndex(2)
+        form.addRow(self.tr("Cards"), self.kind_combo)
+
+        self.event_combo = QComboBox()
+        self.event_combo.setObjectName("eventCombo")
+        form.addRow(self.tr("Event"), self.event_combo)
+
+        people_box = QGroupBox(self.tr("Participants"))
+        people_layout = QVBoxLayout(people_box)
+        self.who_group = QButtonGroup(self)
+        self.all_radio = QRadioButton(self.tr("Everyone"))
+        self.active_radio = QRadioButton(self.tr("Those with offers or requests"))
+        self.some_radio = QRadioButton(self.tr("A selection:"))
+        for number, radio in enumerate((self.all_radio, self.active_radio, self.some_radio)):
+            self.who_group.addButton(radio, number)
+            people_layout.addWidget(radio)
+        self.all_radio.setChecked(True)
+        self.people_list = QListWidget()
+        self.people_list.setObjectName("peopleList")
+        self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.people_list.setMinimumHeight(90)
+        self.people_list.setMaximumHeight(220)
+        people_layout.addWidget(self.people_list)
+        self.people_box = people_box
+        form.addRow(people_box)
+
+        self.template_combo = QComboBox()
+        self.template_combo.setObjectName("templateCombo")
+        self.custom_button = QPushButton(self.tr("Add…"))
+        self.custom_button.setObjectName("customSheetButton")
+        self.custom_button.setToolTip(self.tr("Describe a sheet of cards that is not listed"))
+        sheet_row = QHBoxLayout()
+        sheet_row.addWidget(self.template_combo, 1)
+        sheet_row.addWidget(self.custom_button)
+        form.addRow(self.tr("Sheet"), sheet_row)
+        self.template_note = QLabel()
+        self.template_note.setWordWrap(True)
+        self.template_note.setStyleSheet("color: #555;")
+        form.addRow("", self.template_note)
+
+        self.count_spin = QSpinBox()
+        self.count_spin.setObjectName("countSpin")
+        self.count_spin.setRange(1, 2000)
+        self.count_spin.setValue(8)
+        form.addRow(self.tr("How many cards"), self.count_spin)
+
+        self.crop_check = QCheckBox(self.tr("Crop marks outside the grid"))
+        form.addRow("", self.crop_check)
+
+        printer_box = QGroupBox(self.tr("Printer offset (calibrate with a test sheet)"))
+        printer_form = QFormLayout(printer_box)
+        self.printer_combo = QComboBox()
+        self.printer_combo.setObjectName("printerCombo")
+        self.printer_combo.setEditable(True)
+        line_edit = self.printer_combo.lineEdit()
+        if line_edit is not None:
+            line_edit.setPlaceholderText(self.tr("Printer name"))
+        self.offset_x = QDoubleSpinBox()
+        self.offset_y = QDoubleSpinBox()
+        for spin in (self.offset_x, self.offset_y):
+            spin.setRange(-20.0, 20.0)
+            spin.setSingleStep(0.25)
+            spin.setDecimals(2)
+            spin.setSuffix(" mm")
+        self.offset_x.setObjectName("offsetX")
+        self.offset_y.setObjectName("offsetY")
+        printer_form.addRow(self.tr("Printer"), self.printer_combo)
+        printer_form.addRow(self.tr("Move right by"), self.offset_x)
+        printer_form.addRow(self.tr("Move down by"), self.offset_y)
+        form.addRow(printer_box)
+
+        buttons = QHBoxLayout()
+        self.print_button = QPushButton(self.tr("Print…"))
+        self.print_button.setObjectName("printButton")
+        self.save_button = QPushButton(self.tr("Save PDF…"))
+        self.save_button.setObjectName("saveButton")
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.save_button)
+        form.addRow(buttons)
+        extra = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Print test sheet…"))
+        self.test_button.setObjectName("testSheetButton")
+        self.handout_button = QPushButton(self.tr("Deck handout…"))
+        self.handout_button.setObjectName("handoutButton")
+        extra.addWidget(self.test_button)
+        extra.addWidget(self.handout_button)
+        form.addRow(extra)
+
+        self.status = QLabel()
+        self.status.setObjectName("cardsStatus")
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        form.addRow(self.status)
+
+        scroll = QScrollArea()
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setMinimumWidth(400)
+        scroll.setMaximumWidth(520)
+
+        preview_side = QVBoxLayout()
+        self.preview_caption = QLabel(self.tr("Preview of the first sheet"))
+        self.preview_caption.setStyleSheet("font-weight: bold;")
+        self.preview = PreviewLabel()
+        self.preview.setObjectName("cardsPreview")
+        preview_side.addWidget(self.preview_caption)
+        preview_side.addWidget(self.preview, 1)
+        self.hint = QLabel(
+            self.tr(
+                "Print at 100 % (actual size), never “fit to page”. Printers cannot print the "
+                "outer 3–6 mm of the paper; the cards keep their text 3 mm inside each edge."
+            )
+        )
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #555;")
+        preview_side.addWidget(self.hint)
+
+        layout = QHBoxLayout(self)
+        layout.addWidget(scroll)
+        layout.addLayout(preview_side, 1)
+
+        self.kind_combo.currentIndexChanged.connect(self._kind_changed)
+        self.event_combo.currentIndexChanged.connect(self._event_changed)
+        self.who_group.idToggled.connect(lambda _id, _on: self._options_changed())
+        self.people_list.itemChanged.connect(lambda _item: self._options_changed())
+        self.template_combo.currentIndexChanged.connect(self._template_changed)
+        self.count_spin.valueChanged.connect(lambda _value: self._options_changed())
+        self.crop_check.toggled.connect(lambda _on: self._options_changed())
+        self.printer_combo.currentTextChanged.connect(self._printer_changed)
+        self.offset_x.valueChanged.connect(lambda _value: self._offset_changed())
+        self.offset_y.valueChanged.connect(lambda _value: self._offset_changed())
+        self.print_button.clicked.connect(self.print_cards)
+        self.save_button.clicked.connect(self.save_pdf)
+        self.test_button.clicked.connect(self.print_test_sheet)
+        self.handout_button.clicked.connect(self.save_handout)
+        self.custom_button.clicked.connect(self.add_custom_sheet)
+        self._kind_changed()
+
+    def _load_templates(self) -> None:
+        self.template_combo.blockSignals(True)
+        self.template_combo.clear()
+        for template in all_templates(self.context.settings.custom_templates):
+            self.template_combo.addItem(template.label, template)
+        self.template_combo.blockSignals(False)
+        self._template_changed()
+
+    def add_custom_sheet(self) -> None:
+        dialog = CustomSheetDialog(self)
+        if dialog.exec() == QDialog.DialogCode.Accepted:
+            template = dialog.template()
+            if template is not None:
+                self.keep_custom_sheet(template)
+
+    def keep_custom_sheet(self, template: SheetTemplate) -> None:
+        """Remember `template` in the settings (replacing one of the same name); select it."""
+        kept = [
+            raw
+            for raw in self.context.settings.custom_templates
+            if str(raw.get("name", "")) != template.name
+        ]
+        kept.append(template_to_dict(template))
+        self.context.settings.custom_templates = kept
+        self.context.save_settings()
+        self._load_templates()
+        for index in range(self.template_combo.count()):
+            if self.template_combo.itemData(index).name == template.name:
+                self.template_combo.setCurrentIndex(index)
+
+    def _load_printers(self) -> None:
+        names = list(QPrinterInfo.availablePrinterNames())
+        for name in self.context.settings.printer_offsets_mm:
+            if name not in names:
+                names.append(name)
+        default = QPrinterInfo.defaultPrinterName()
+        self.printer_combo.blockSignals(True)
+        self.printer_combo.addItems(names)
+        if default:
+            self.printer_combo.setCurrentText(default)
+        self.printer_combo.blockSignals(False)
+        self._printer_changed(self.printer_combo.currentText())
+
+    # -- state
+
+    def template(self) -> SheetTemplate:
+        template = self.template_combo.currentData()
+        assert isinstance(template, SheetTemplate)
+        return template
+
+    def kind(self) -> CardKind:
+        return CardKind(self.kind_combo.currentData())
+
+    def event_id(self) -> str:
+        return str(self.event_combo.currentData() or "")
+
+    def selected_people(self) -> tuple[str, ...]:
+        chosen = []
+        for row in range(self.people_list.count()):
+            item = self.people_list.item(row)
+            if item.checkState() == Qt.CheckState.Checked:
+                chosen.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return tuple(chosen)
+
+    def job(self) -> CardsJob:
+        """The cards the controls ask for (no printer offset: that is applied when printing)."""
+        participants: str | tuple[str, ...] = "all"
+        if self.active_radio.isChecked():
+            participants = "with-activities"
+        elif self.some_radio.isChecked():
+            participants = self.selected_people()
+        return CardsJob(
+            kind=self.kind(),
+            template=self.template(),
+            event_id=self.event_id(),
+            participants=participants,
+            count=self.count_spin.value(),
+            crop_marks=self.crop_check.isChecked(),
+        )
+
+    def printer_offset(self, printer_name: str) -> tuple[float, float]:
+        stored = self.context.settings.printer_offsets_mm.get(printer_name)
+        if not stored or len(stored) != 2:
+            return (0.0, 0.0)
+        return (float(stored[0]), float(stored[1]))
+
+    # -- reactions
+
+    def _kind_changed(self) -> None:
+        kind = self.kind()
+        personal = kind == CardKind.PERSONAL
+        self.people_box.setEnabled(personal)
+        self.event_combo.setEnabled(kind in (CardKind.PERSONAL, CardKind.EVENT))
+        self.count_spin.setEnabled(not personal)
+        self._options_changed()
+
+    def _template_changed(self) -> None:
+        if self.template_combo.count() == 0:
+            return
+        template = self.template()
+        self.template_note.setText(template.describe())
+        if self.count_spin.value() in (8, 10, 14) or self.count_spin.value() < 1:
+            self.count_spin.blockSignals(True)
+            self.count_spin.setValue(template.cards_per_sheet)
+            self.count_spin.blockSignals(False)
+        self._options_changed()
+
+    def _event_changed(self) -> None:
+        self._load_people_list()
+        self._options_changed()
+
+    def _options_changed(self) -> None:
+        self.people_list.setEnabled(self.some_radio.isChecked())
+        self._preview_timer.start()
+
+    def _store_changed(self, entity_type: str) -> None:
+        if entity_type in ("event", "participant", "activity", "match", ""):
+            self.reload()
+
+    def _printer_changed(self, name: str) -> None:
+        x, y = self.printer_offset(name)
+        for spin, value in ((self.offset_x, x), (self.offset_y, y)):
+            spin.blockSignals(True)
+            spin.setValue(value)
+            spin.blockSignals(False)
+
+    def _offset_changed(self) -> None:
+        name = self.printer_combo.currentText().strip()
+        if not name:
+            return
+        offsets = dict(self.context.settings.printer_offsets_mm)
+        offsets[name] = [round(self.offset_x.value(), 2), round(self.offset_y.value(), 2)]
+        self.context.settings.printer_offsets_mm = offsets
+        self.context.save_settings()
+
+    # -- loading
+
+    def reload(self) -> None:
+        store = self.context.store
+        self.context.worker.run(
+            lambda: _load_events(store), self._events_loaded, self._show_error, lane="store"
+        )
+
+    def _events_loaded(self, events: list[EventRow]) -> None:
+        wanted = self.event_id() or self.context.current_event_id
+        self.event_combo.blockSignals(True)
+        self.event_combo.clear()
+        for event in events:
+            self.event_combo.addItem(event.title, event.id)
+        index = self.event_combo.findData(wanted) if wanted else -1
+        self.event_combo.setCurrentIndex(index if index >= 0 else (0 if events else -1))
+        self.event_combo.blockSignals(False)
+        self._event_changed()
+
+    def _load_people_list(self) -> None:
+        store = self.context.store
+        event_id = self.event_id()
+        self.context.worker.run(
+            lambda: _load_people(store, event_id), self._people_loaded, self._show_error
+        )
+
+    def _people_loaded(self, people: list[PersonRow]) -> None:
+        checked = set(self.selected_people())
+        self._people = people
+        self.people_list.blockSignals(True)
+        self.people_list.clear()
+        for person in people:
+            label = self.tr("{name} (offers and requests: {count})").format(
+                name=person.name, count=person.activities
+            )
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, person.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(
+                Qt.CheckState.Checked if person.id in checked else Qt.CheckState.Unchecked
+            )
+            self.people_list.addItem(item)
+        self.people_list.blockSignals(False)
+        self._options_changed()
+
+    # -- preview
+
+    def _make(self, job: CardsJob) -> Callable[[], CardsResult]:
+        store = self.context.store
+        base = self.context.settings.signup_base_url
+        current = self.context.current_event_id
+        return lambda: make_cards(store, job, base, current)
+
+    def refresh_preview(self) -> None:
+        """Render the PDF and page 1 of it off the GUI thread; the newest request wins."""
+        if self.template_combo.count() == 0:
+            return
+        self._preview_generation += 1
+        generation = self._preview_generation
+        make = self._make(self.job())
+        width = 900
+
+        def op() -> tuple[CardsResult, QImage]:
+            result = make()
+            return result, render_preview(result.pdf, width)
+
+        def done(value: tuple[CardsResult, QImage]) -> None:
+            if generation != self._preview_generation:
+                return
+            result, image = value
+            self._last_result = result
+            self.preview.set_image(image)
+            self.preview_caption.setText(
+                self.tr("Preview of sheet 1 of {pages} (cards: {cards})").format(
+                    cards=result.cards, pages=result.pages
+                )
+            )
+            self._show_warnings(result.warnings)
+            self.previewReady.emit()
+
+        def failed(error: BaseException) -> None:
+            if generation != self._preview_generation:
+                return
+            self._last_result = None
+            self.preview.clear()
+            self.preview.set_image(QImage())
+            self.preview.setText(str(error))
+            self.status.setText(str(error))
+
+        self.context.worker.run(op, done, failed, lane="render")
+
+    def _show_warnings(self, warnings: list[str]) -> None:
+        if not warnings:
+            self.status.setText(self.tr("Ready to print."))
+            return
+        shown = warnings[:8]
+        more = len(warnings) - len(shown)
+        text = "\n".join(f"• {warning}" for warning in shown)
+        if more:
+            text += "\n" + self.tr("…and {count} more warnings.").format(count=more)
+        self.status.setText(text)
+
+    def _show_error(self, error: BaseException) -> None:
+        message = str(error) or error.__class__.__name__
+        self.status.setText(message)
+        self.failed.emit(message)
+
+    # -- save
+
+    def save_pdf(self) -> None:
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save cards as PDF"),
+            str(Path.home() / f"hexikit-{self.kind().value}-cards.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.save_pdf_to(Path(path))
+
+    def save_pdf_to(self, path: Path) -> None:
+        make = self._make(self.job())
+
+        def op() -> CardsResult:
+            result = make()
+            result.write(path)
+            return result
+
+        def done(result: CardsResult) -> None:
+            message = self.tr(
+                "Saved {cards} cards on {pages} pages to {path}. Print at 100 % (actual size)."
+            ).format(cards=result.cards, pages=result.pages, path=path)
+            self._show_warnings(result.warnings)
+            self.status.setText(message + "\n" + self.status.text())
+            self.finished.emit(message)
+
+        self.context.worker.run(op, done, self._show_error, lane="render")
+
+    # -- print
+
+    def _ask_printer(self, template: SheetTemplate) -> QPrinter | None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        name = self.printer_combo.currentText().strip()
+        if name and name in QPrinterInfo.availablePrinterNames():
+            printer.setPrinterName(name)
+        prepare_printer(printer, template)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(self.tr("Print cards at actual size"))
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        printer.setFullPage(True)
+        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        warning = page_size_mismatch(printer, template)
+        if warning:
+            answer = QMessageBox.warning(
+                self,
+                self.tr("Paper size differs"),
+                warning,
+                QMessageBox.StandardButton.Cancel | QMessageBox.StandardButton.Ignore,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Ignore:
+                return None
+        return printer
+
+    def print_cards(self) -> None:
+        template = self.template()
+        printer = self._ask_printer(template)
+        if printer is not None:
+            self.print_to(printer, self._make(self.job()))
+
+    def print_test_sheet(self) -> None:
+        template = self.template()
+        printer = self._ask_printer(template)
+        if printer is not None:
+            self.print_to(printer, lambda: render_test_sheet(template))
+
+    def print_to(self, printer: QPrinter, make: Callable[[], CardsResult]) -> None:
+        """Render the PDF and paint it onto `printer`, shifted by that printer's offset."""
+        name = printer.printerName() or self.printer_combo.currentText().strip()
+        offset = self.printer_offset(name)
+        self._busy_printer = printer  # keep it alive while the worker paints on it
+
+        def op() -> tuple[CardsResult, int]:
+            result = make()
+            return result, print_pdf(result.pdf, printer, offset)
+
+        def done(value: tuple[CardsResult, int]) -> None:
+            self._busy_printer = None
+            result, pages = value
+            self._show_warnings(result.warnings)
+            message = self.tr(
+                "Sent {pages} pages to {printer} (offset {x:+.2f}, {y:+.2f} mm)."
+            ).format(pages=pages, printer=name or self.tr("the printer"), x=offset[0], y=offset[1])
+            self.status.setText(message + "\n" + self.status.text())
+            self.finished.emit(message)
+
+        def failed(error: BaseException) -> None:
+            self._busy_printer = None
+            self._show_error(error)
+
+        self.context.worker.run(op, done, failed, lane="render")
+
+    # -- deck handout (the presenter's module)
+
+    def save_handout(self) -> None:
+        if importlib.util.find_spec("hexikit.decks.handout") is None:
+            message = self.tr(
+                "The deck handout is not part of this version of Hexikit yet, so it cannot be "
+                "made here. Personal, blank and event cards still work."
+            )
+            QMessageBox.information(self, self.tr("Deck handout"), message)
+            self.status.setText(message)
+            return
+        path, _filter = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save the deck handout as PDF"),
+            str(Path.home() / "hexikit-handout.pdf"),
+            self.tr("PDF files (*.pdf)"),
+        )
+        if path:
+            self.save_handout_to(Path(path))
+
+    def save_handout_to(self, path: Path) -> None:
+        last = self.context.settings.last_deck_path
+        deck_path = Path(last) if last and os.path.exists(last) else builtin_deck_dir()
+        paper = "letter" if self.template().page_name == "Letter" else "a4"
+
+        def op() -> int:
+            handout = importlib.import_module("hexikit.decks.handout")
+            deck_module = importlib.import_module("hexikit.decks.deck")
+            deck = deck_module.load_deck(deck_path)
+            pages: int = handout.write_handout(deck, path, paper=paper)
+            return pages
+
+        def done(pages: int) -> None:
+            message = self.tr("Saved the handout of {deck} ({pages} pages) to {path}.").format(
+                deck=deck_path.name, pages=pages, path=path
+            )
+            self.status.setText(message)
+            self.finished.emit(message)
+
+        self.context.worker.run(op, done, self._show_error, lane="render")

@@ -1,0 +1,1 @@
+"""Present mode: the presenter view on the laptop, the slides on the projector."""

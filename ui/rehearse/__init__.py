@@ -1,0 +1,1 @@
+"""Rehearse: the coach bar and summary, the teleprompter, the notes editor."""

@@ -1,0 +1,761 @@
+"""Rehearse mode on top of the presenter view, and the summary after a run.
+
+`attach_rehearsal(page)` (called by the Present page) adds a bar under the presenter's
+controls: Rehearse, Teleprompter, Edit notes, Import deck, History and the speaking rate.
+During a run the bar shows the time on this slide against its target and whether the whole
+talk is ahead or behind; after a run a summary window shows a per-slide chart (target, this
+run, median of earlier runs), the total against the deck's target, the history of runs and
+the slides that most often run long.
+
+Timing is done by `hexikit.rehearsal.runs.Rehearsal` with the app's clock; the store is only
+touched through the worker.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QHelpEvent, QKeySequence, QPainter, QPaintEvent, QPen
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QSizePolicy,
+    QSpinBox,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hexikit.decks.deck import Deck
+from hexikit.rehearsal.runs import (
+    Rehearsal,
+    RunRecord,
+    RunSummary,
+    SlideTarget,
+    deck_key,
+    deck_target_seconds,
+    delete_run,
+    format_seconds,
+    list_runs,
+    save_run,
+    should_keep,
+    slide_targets,
+    summarise,
+)
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+
+if TYPE_CHECKING:
+    from hexikit.ui.present.page import PresentPage
+    from hexikit.ui.rehearse.notes_editor import NotesEditor
+    from hexikit.ui.rehearse.teleprompter import TeleprompterWindow
+
+log = logging.getLogger(__name__)
+
+#: Within this many seconds of the plan the talk is "on time".
+ON_TIME_SECONDS = 5.0
+REFRESH_MS = 250
+MIN_WPM = 80
+MAX_WPM = 220
+
+TARGET_COLOUR = QColor("#c5cbd3")
+RUN_COLOUR = QColor("#1f6feb")
+LONG_COLOUR = QColor("#cf222e")
+MEDIAN_COLOUR = QColor("#111111")
+GOOD = "#1a7f37"
+BAD = "#cf222e"
+NEUTRAL = "#333333"
+
+
+def _save_and_summarise(
+    store: Store, record: RunRecord, targets: list[SlideTarget], deck_target: float
+) -> RunSummary:
+    save_run(store, record)
+    return summarise(record, list_runs(store, record.deck_key), targets, deck_target)
+
+
+def _latest_summary(store: Store, key: str) -> RunSummary | None:
+    runs = list_runs(store, key)
+    return summarise(runs[-1], runs) if runs else None
+
+
+class RehearsalCoach(QWidget):
+    """The rehearsal bar of the Present page and the run in progress.
+
+    Signals:
+        runStarted(): a rehearsal run began.
+        runFinished(object): the run ended; its RunRecord (kept or not).
+        summaryReady(object): the RunSummary of a kept run (or of the latest, for History).
+    """
+
+    runStarted = Signal()
+    runFinished = Signal(object)
+    summaryReady = Signal(object)
+
+    def __init__(self, page: PresentPage, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rehearsalBar")
+        self.page = page
+        self.context: AppContext = page.context
+        self.presentation = page.presentation
+        self.run: Rehearsal | None = None
+        self.summary_window: RehearsalSummaryWindow | None = None
+        self.teleprompter: TeleprompterWindow | None = None
+        self.notes_editor: NotesEditor | None = None
+        self._targets: list[SlideTarget] = []
+        self._build()
+        self._timer = QTimer(self)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.presentation.slideChanged.connect(self._slide_changed)
+        self.presentation.clockChanged.connect(self._clock_changed)
+        self.presentation.deckChanged.connect(self._deck_changed)
+        self.presentation.presentingChanged.connect(lambda _on: self._update_buttons())
+        page.add_key(Qt.Key.Key_R, self.toggle_run, self.tr("Start or finish a rehearsal"))
+        page.add_key(QKeySequence("Ctrl+T"), self.open_teleprompter, self.tr("Teleprompter"))
+        page.add_key(QKeySequence("Ctrl+E"), self.edit_notes, self.tr("Edit the notes"))
+        self.refresh()
+
+    # ---------------------------------------------------------------- building
+
+    def _button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
+        button = QPushButton(text)
+        button.setObjectName(name)
+        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        button.clicked.connect(lambda _=False: slot())
+        return button
+
+    def _build(self) -> None:
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        self.rehearse_button = self._button(self.tr("Rehearse (R)"), self.toggle_run, "rehearse")
+        self.teleprompter_button = self._button(
+            self.tr("Teleprompter"), self.open_teleprompter, "teleprompter"
+        )
+        self.edit_button = self._button(self.tr("Edit notes…"), self.edit_notes, "editNotes")
+        self.import_button = self._button(self.tr("Import deck…"), self.choose_import, "importDeck")
+        self.history_button = self._button(self.tr("History"), self.show_history, "history")
+        self.rate = QSpinBox()
+        self.rate.setObjectName("speakingRate")
+        self.rate.setRange(MIN_WPM, MAX_WPM)
+        self.rate.setSingleStep(5)
+        self.rate.setSuffix(self.tr(" words/min"))
+        self.rate.setToolTip(self.tr("Speaking rate used to estimate each slide's target"))
+        self.rate.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.rate.setValue(self.context.settings.speaking_rate_wpm)
+        self.rate.valueChanged.connect(self._rate_changed)
+        self.slide_label = QLabel()
+        self.slide_label.setObjectName("rehearsalSlide")
+        self.pace_label = QLabel()
+        self.pace_label.setObjectName("rehearsalPace")
+        self.message_label = QLabel()
+        self.message_label.setObjectName("rehearsalMessage")
+        self.message_label.setWordWrap(True)
+        self.message_label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        big = QFont(self.font())
+        big.setPointSizeF(big.pointSizeF() * 1.5)
+        big.setBold(True)
+        for label in (self.slide_label, self.pace_label):
+            label.setFont(big)
+        for widget in (
+            self.rehearse_button,
+            self.teleprompter_button,
+            self.edit_button,
+            self.import_button,
+            self.history_button,
+            self.rate,
+        ):
+            layout.addWidget(widget)
+        layout.addSpacing(16)
+        layout.addWidget(self.slide_label)
+        layout.addSpacing(16)
+        layout.addWidget(self.pace_label)
+        layout.addWidget(self.message_label, 1)
+
+    # ---------------------------------------------------------------- the run
+
+    @property
+    def deck(self) -> Deck | None:
+        return self.presentation.deck
+
+    def toggle_run(self) -> None:
+        if self.run is None:
+            self.start_run()
+        else:
+            self.finish_run()
+
+    def start_run(self) -> None:
+        """Start a rehearsal from the first slide; the talk clock restarts with it."""
+        deck = self.deck
+        if deck is None or not deck.slides or self.run is not None:
+            return
+        self._targets = slide_targets(deck, self.context.settings.speaking_rate_wpm)
+        self.run = Rehearsal(
+            deck_key(deck),
+            deck.title,
+            self._targets,
+            self.context.clock,
+            deck_target_seconds(deck, self._targets),
+        )
+        self.presentation.go_to(1)
+        self.presentation.reset_clock()
+        self.presentation.resume_clock()
+        self.run.start(self.presentation.current)
+        self.message_label.setText("")
+        self._timer.start()
+        self._update_buttons()
+        self.refresh()
+        self.runStarted.emit()
+
+    def finish_run(self) -> None:
+        """End the run: keep it (unless it was too short) and show the summary."""
+        run = self.run
+        if run is None:
+            return
+        record = run.finish()
+        self.run = None
+        self._timer.stop()
+        self.presentation.pause_clock()
+        self._update_buttons()
+        self.refresh()
+        self.runFinished.emit(record)
+        if not should_keep(record):
+            self.message_label.setText(self.tr("That run was too short to keep (under 5 seconds)."))
+            return
+        targets = list(run.targets)
+        store = self.context.store
+        self.message_label.setText(self.tr("Saving the run…"))
+        self.context.worker.run(
+            lambda: _save_and_summarise(store, record, targets, run.deck_target),
+            self._summary_ready,
+            self._store_failed,
+        )
+
+    def cancel_run(self, reason: str) -> None:
+        if self.run is None:
+            return
+        self.run = None
+        self._timer.stop()
+        self._update_buttons()
+        self.refresh()
+        self.message_label.setText(reason)
+
+    def show_history(self) -> None:
+        """The summary of this deck's latest run, with the history of all its runs."""
+        deck = self.deck
+        if deck is None:
+            return
+        key = deck_key(deck)
+        store = self.context.store
+
+        def shown(summary: RunSummary | None) -> None:
+            if summary is None:
+                self.message_label.setText(
+                    self.tr("No rehearsals of this deck yet: press Rehearse (R) to start one.")
+                )
+                return
+            self._summary_ready(summary)
+
+        self.context.worker.run(lambda: _latest_summary(store, key), shown, self._store_failed)
+
+    def _summary_ready(self, summary: RunSummary) -> None:
+        self.message_label.setText("")
+        if self.summary_window is None:
+            self.summary_window = RehearsalSummaryWindow(self)
+            self.summary_window.forgetRequested.connect(self._forget_run)
+        self.summary_window.set_summary(summary)
+        self.summary_window.show()
+        self.summary_window.raise_()
+        self.summaryReady.emit(summary)
+
+    def _forget_run(self, run_id: str) -> None:
+        store = self.context.store
+        deck = self.deck
+        key = deck_key(deck) if deck is not None else ""
+
+        def forgotten(summary: RunSummary | None) -> None:
+            if summary is None:
+                if self.summary_window is not None:
+                    self.summary_window.close()
+                self.message_label.setText(self.tr("The run was forgotten."))
+            else:
+                self._summary_ready(summary)
+
+        def op() -> RunSummary | None:
+            delete_run(store, run_id)
+            return _latest_summary(store, key)
+
+        self.context.worker.run(op, forgotten, self._store_failed)
+
+    def _store_failed(self, error: BaseException) -> None:
+        log.warning("rehearsal store operation failed: %s", error)
+        self.message_label.setText(
+            self.tr("The rehearsal could not be saved: {error}").replace("{error}", str(error))
+        )
+
+    # ---------------------------------------------------------------- following the presenter
+
+    def _slide_changed(self, number: int) -> None:
+        if self.run is not None:
+            self.run.show_slide(number)
+            self.refresh()
+
+    def _clock_changed(self) -> None:
+        if self.run is None:
+            return
+        if self.presentation.clock_running and self.run.paused:
+            self.run.resume()
+        elif not self.presentation.clock_running and self.run.running:
+            self.run.pause()
+        self.refresh()
+
+    def _deck_changed(self) -> None:
+        if self.run is not None:
+            self.cancel_run(self.tr("Another deck was opened, so the rehearsal was stopped."))
+        self._update_buttons()
+
+    def _rate_changed(self, value: int) -> None:
+        if value != self.context.settings.speaking_rate_wpm:
+            self.context.settings.speaking_rate_wpm = value
+            self.context.save_settings()
+
+    def _update_buttons(self) -> None:
+        running = self.run is not None
+        self.rehearse_button.setText(
+            self.tr("Finish rehearsal (R)") if running else self.tr("Rehearse (R)")
+        )
+        editable = not running and not self.presentation.presenting
+        self.edit_button.setEnabled(editable)
+        self.edit_button.setToolTip(
+            "" if editable else self.tr("Notes can be edited outside the show and rehearsals.")
+        )
+        self.rate.setEnabled(not running)
+        self.import_button.setEnabled(not running)
+
+    def refresh(self) -> None:
+        """Update the live figures from the clock (called by a timer during a run)."""
+        run = self.run
+        if run is None:
+            self.slide_label.setText("")
+            self.pace_label.setText("")
+            return
+        target = run.current_target()
+        on_slide = run.current_seconds()
+        colour = BAD if on_slide > target.seconds else NEUTRAL
+        self.slide_label.setText(
+            self.tr("This slide {time} / {target}")
+            .replace("{time}", format_seconds(on_slide))
+            .replace("{target}", format_seconds(target.seconds))
+        )
+        self.slide_label.setStyleSheet(f"color: {colour};")
+        delta = run.schedule_delta()
+        if abs(delta) < ON_TIME_SECONDS:
+            pace, colour = self.tr("on time"), GOOD
+        elif delta > 0:
+            pace = self.tr("{time} behind").replace("{time}", format_seconds(delta))
+            colour = BAD
+        else:
+            pace = self.tr("{time} ahead").replace("{time}", format_seconds(-delta))
+            colour = GOOD
+        self.pace_label.setText(
+            self.tr("Talk {time} · {pace}")
+            .replace("{time}", format_seconds(run.elapsed()))
+            .replace("{pace}", pace)
+        )
+        self.pace_label.setStyleSheet(f"color: {colour};")
+
+    # ---------------------------------------------------------------- other windows
+
+    def open_teleprompter(self) -> None:
+        from hexikit.ui.rehearse.teleprompter import TeleprompterWindow
+
+        if self.teleprompter is None:
+            self.teleprompter = TeleprompterWindow(self.page, self.context.clock)
+        self.teleprompter.show()
+        self.teleprompter.raise_()
+        self.teleprompter.activateWindow()
+
+    def edit_notes(self) -> None:
+        from hexikit.ui.rehearse.notes_editor import NotesEditor
+
+        deck = self.deck
+        if deck is None or not deck.slides:
+            return
+        if self.run is not None or self.presentation.presenting:
+            self.message_label.setText(
+                self.tr("Notes can be edited outside the show: press Esc to end it first.")
+            )
+            return
+        if self.notes_editor is not None and self.notes_editor.isVisible():
+            self.notes_editor.raise_()
+            return
+        self.notes_editor = NotesEditor(self.context, deck, self.presentation.current, self)
+        self.notes_editor.saved.connect(self._notes_saved)
+        self.notes_editor.show()
+
+    def _notes_saved(self, deck: Deck) -> None:
+        self.presentation.set_deck(deck, self.presentation.current)
+
+    def choose_import(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Import a deck"),
+            str(Path.home()),
+            self.tr("PowerPoint or PDF (*.pptx *.pdf)"),
+        )
+        if path:
+            self.import_file(Path(path))
+
+    def import_file(self, path: Path) -> None:
+        """Import a .pptx/.pdf into the deck library (off the GUI thread), then open it."""
+        from hexikit.base.paths import deck_library_dir
+        from hexikit.decks.importing import DeckImportError, import_deck
+
+        library = deck_library_dir(self.context.data_dir)
+        self.message_label.setText(
+            self.tr("Importing {name}… (PowerPoint files take a few seconds)").replace(
+                "{name}", path.name
+            )
+        )
+
+        def imported(result: Any) -> None:
+            notes = " ".join(result.messages)
+            self.message_label.setText(
+                self.tr("Imported into {folder}. {notes}")
+                .replace("{folder}", str(result.deck_dir))
+                .replace("{notes}", notes)
+            )
+            self.page.open_deck(result.deck_dir)
+
+        def failed(error: BaseException) -> None:
+            message = str(error) if isinstance(error, DeckImportError | OSError) else repr(error)
+            self.message_label.setText("")
+            QMessageBox.warning(self, self.tr("The deck was not imported"), message)
+
+        self.context.worker.run(lambda: import_deck(path, library), imported, failed, lane="io")
+
+
+def attach_rehearsal(page: PresentPage) -> RehearsalCoach:
+    """Put the rehearsal bar under the Present page's controls (the page's only hook)."""
+    coach = RehearsalCoach(page, page)
+    layout = page.layout()
+    if isinstance(layout, QVBoxLayout):
+        layout.insertWidget(1, coach)
+    return coach
+
+
+# -------------------------------------------------------------------- the summary
+
+
+def _nice_step(maximum: float) -> float:
+    """A gridline step for a seconds axis, so there are at most about six lines."""
+    for step in (5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600):
+        if maximum / step <= 6:
+            return float(step)
+    return float(math.ceil(maximum / 6 / 3600) * 3600)
+
+
+class SlideTimesChart(QWidget):
+    """Per-slide bars: the target, this run (red when it ran long) and the median of earlier
+    runs (a black mark). Hovering a slide shows its numbers."""
+
+    MARGIN_LEFT = 56
+    MARGIN_RIGHT = 12
+    MARGIN_TOP = 34
+    MARGIN_BOTTOM = 30
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("slideTimesChart")
+        self.summary: RunSummary | None = None
+        self.setMinimumSize(480, 260)
+        self.setMouseTracking(True)
+
+    def set_summary(self, summary: RunSummary) -> None:
+        self.summary = summary
+        self.update()
+
+    def _plot_rect(self) -> QRectF:
+        return QRectF(
+            self.MARGIN_LEFT,
+            self.MARGIN_TOP,
+            max(1, self.width() - self.MARGIN_LEFT - self.MARGIN_RIGHT),
+            max(1, self.height() - self.MARGIN_TOP - self.MARGIN_BOTTOM),
+        )
+
+    def maximum(self) -> float:
+        if self.summary is None:
+            return 60.0
+        values = [1.0]
+        for slide in self.summary.slides:
+            values.append(slide.target)
+            values.extend(v for v in (slide.this_run, slide.median_before) if v is not None)
+        return max(values) * 1.1
+
+    def slide_at(self, x: float) -> int | None:
+        """The slide number under x, or None."""
+        if self.summary is None or not self.summary.slides:
+            return None
+        plot = self._plot_rect()
+        if not plot.left() <= x < plot.right():
+            return None
+        index = int((x - plot.left()) / (plot.width() / len(self.summary.slides)))
+        return min(index, len(self.summary.slides) - 1) + 1
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            number = self.slide_at(event.pos().x())
+            if number is not None and self.summary is not None:
+                QToolTip.showText(event.globalPos(), self.tooltip_text(number), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tooltip_text(self, number: int) -> str:
+        assert self.summary is not None
+        slide = self.summary.slides[number - 1]
+        this = "—" if slide.this_run is None else format_seconds(slide.this_run)
+        median = "—" if slide.median_before is None else format_seconds(slide.median_before)
+        return (
+            self.tr(
+                "Slide {n}: {title}\nThis run {this} · target {target} · earlier median {median}"
+            )
+            .replace("{n}", str(number))
+            .replace("{title}", slide.title)
+            .replace("{this}", this)
+            .replace("{target}", format_seconds(slide.target))
+            .replace("{median}", median)
+        )
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.fillRect(self.rect(), QColor("#ffffff"))
+        summary = self.summary
+        if summary is None or not summary.slides:
+            painter.end()
+            return
+        plot = self._plot_rect()
+        top = self.maximum()
+        small = QFont(self.font())
+        small.setPointSizeF(max(7.0, small.pointSizeF() * 0.9))
+        painter.setFont(small)
+        metrics = painter.fontMetrics()
+
+        def y_of(seconds: float) -> float:
+            return plot.bottom() - plot.height() * min(seconds, top) / top
+
+        # Gridlines and the seconds axis.
+        step = _nice_step(top)
+        value = 0.0
+        while value <= top:
+            y = y_of(value)
+            painter.setPen(QPen(QColor("#e3e6ea"), 1))
+            painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
+            painter.setPen(QColor("#555555"))
+            painter.drawText(
+                QRectF(0, y - 9, self.MARGIN_LEFT - 6, 18),
+                int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
+                format_seconds(value),
+            )
+            value += step
+
+        count = len(summary.slides)
+        group = plot.width() / count
+        bar = max(1.0, group * 0.36)
+        label_every = max(
+            1, math.ceil(count * (metrics.horizontalAdvance("000") + 6) / plot.width())
+        )
+        for index, slide in enumerate(summary.slides):
+            left = plot.left() + index * group + (group - 2 * bar) / 2
+            target_rect = QRectF(left, y_of(slide.target), bar, plot.bottom() - y_of(slide.target))
+            painter.fillRect(target_rect, TARGET_COLOUR)
+            if slide.this_run is not None:
+                colour = LONG_COLOUR if slide.ran_long else RUN_COLOUR
+                run_rect = QRectF(
+                    left + bar, y_of(slide.this_run), bar, plot.bottom() - y_of(slide.this_run)
+                )
+                painter.fillRect(run_rect, colour)
+            if slide.median_before is not None:
+                y = y_of(slide.median_before)
+                painter.setPen(QPen(MEDIAN_COLOUR, 3))
+                painter.drawLine(QPointF(left - 2, y), QPointF(left + 2 * bar + 2, y))
+            if index % label_every == 0 or count <= 30:
+                painter.setPen(QColor("#333333"))
+                painter.drawText(
+                    QRectF(plot.left() + index * group, plot.bottom() + 4, group, 18),
+                    int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop),
+                    str(index + 1) if index % label_every == 0 else "",
+                )
+        painter.setPen(QPen(QColor("#888888"), 1))
+        painter.drawLine(plot.bottomLeft(), plot.bottomRight())
+
+        # Legend.
+        x = float(plot.left())
+        for colour, text, is_line in (
+            (TARGET_COLOUR, self.tr("Target"), False),
+            (RUN_COLOUR, self.tr("This run"), False),
+            (LONG_COLOUR, self.tr("Ran long"), False),
+            (MEDIAN_COLOUR, self.tr("Median of earlier runs"), True),
+        ):
+            if is_line:
+                painter.setPen(QPen(colour, 3))
+                painter.drawLine(QPointF(x, 14), QPointF(x + 14, 14))
+            else:
+                painter.fillRect(QRectF(x, 7, 14, 14), colour)
+            painter.setPen(QColor("#222222"))
+            painter.drawText(QPointF(x + 19, 19), text)
+            x += 19 + metrics.horizontalAdvance(text) + 18
+        painter.end()
+
+
+class RehearsalSummaryWindow(QDialog):
+    """After a run: total against the target, the per-slide chart, history, long slides.
+
+    Signals:
+        forgetRequested(str): the user asked to forget the run shown (its id).
+    """
+
+    forgetRequested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rehearsalSummary")
+        self.setWindowTitle(self.tr("Rehearsal summary"))
+        self.setModal(False)
+        self.resize(980, 680)
+        self.summary: RunSummary | None = None
+        layout = QVBoxLayout(self)
+        self.headline = QLabel()
+        self.headline.setObjectName("summaryHeadline")
+        headline_font = QFont(self.font())
+        headline_font.setPointSizeF(headline_font.pointSizeF() * 1.6)
+        headline_font.setBold(True)
+        self.headline.setFont(headline_font)
+        self.headline.setWordWrap(True)
+        self.subline = QLabel()
+        self.subline.setObjectName("summarySubline")
+        self.subline.setWordWrap(True)
+        self.chart = SlideTimesChart()
+        layout.addWidget(self.headline)
+        layout.addWidget(self.subline)
+        layout.addWidget(self.chart, 4)
+        lists = QHBoxLayout()
+        history_box = QGroupBox(self.tr("History of runs"))
+        QVBoxLayout(history_box).addWidget(history := QListWidget())
+        self.history = history
+        self.history.setObjectName("runHistory")
+        long_box = QGroupBox(self.tr("Slides that most often run long"))
+        QVBoxLayout(long_box).addWidget(often := QListWidget())
+        self.often_long = often
+        self.often_long.setObjectName("oftenLong")
+        lists.addWidget(history_box, 1)
+        lists.addWidget(long_box, 1)
+        layout.addLayout(lists, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.forget_button = buttons.addButton(
+            self.tr("Forget this run"), QDialogButtonBox.ButtonRole.DestructiveRole
+        )
+        self.forget_button.setObjectName("forgetRun")
+        self.forget_button.clicked.connect(self._forget)
+        buttons.rejected.connect(self.close)
+        layout.addWidget(buttons)
+
+    def set_summary(self, summary: RunSummary) -> None:
+        self.summary = summary
+        self.setWindowTitle(self.tr("Rehearsal of {title}").replace("{title}", summary.deck_title))
+        delta = summary.total_delta
+        if abs(delta) < ON_TIME_SECONDS:
+            verdict, colour = self.tr("on target"), GOOD
+        elif delta > 0:
+            verdict = self.tr("{time} over").replace("{time}", format_seconds(delta))
+            colour = BAD
+        else:
+            verdict = self.tr("{time} under").replace("{time}", format_seconds(-delta))
+            colour = GOOD
+        self.headline.setText(
+            self.tr("This run: {total} against a target of {target}, {verdict}")
+            .replace("{total}", format_seconds(summary.total_seconds))
+            .replace("{target}", format_seconds(summary.deck_target))
+            .replace("{verdict}", verdict)
+        )
+        self.headline.setStyleSheet(f"color: {colour};")
+        earlier = len(summary.history) - 1
+        if summary.median_total_before is None:
+            self.subline.setText(self.tr("The first recorded run of this deck."))
+        else:
+            self.subline.setText(
+                self.tr(
+                    "Median of the {count} earlier run(s): {median}. Slides that ran long are red."
+                )
+                .replace("{count}", str(earlier))
+                .replace("{median}", format_seconds(summary.median_total_before))
+            )
+        self.chart.set_summary(summary)
+        self.history.clear()
+        this_id = self._this_run_id()
+        for run in reversed(summary.history):
+            when = run.started_at.astimezone().strftime("%d %b %H:%M")
+            run_delta = run.total_seconds - summary.deck_target
+            text = (
+                self.tr("{when}   {total} ({delta}){partial}")
+                .replace("{when}", when)
+                .replace("{total}", format_seconds(run.total_seconds))
+                .replace("{delta}", format_seconds(run_delta, signed=True))
+                .replace("{partial}", "" if run.completed else self.tr(", stopped early"))
+            )
+            item = QListWidgetItem(text)
+            if run.id == this_id:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.history.addItem(item)
+        self.often_long.clear()
+        if not summary.often_long:
+            self.often_long.addItem(self.tr("No slide has run long yet."))
+        for slide in summary.often_long:
+            self.often_long.addItem(
+                self.tr("Slide {n} · {title}: long in {times} of {runs} runs, +{over} on average")
+                .replace("{n}", str(slide.number))
+                .replace("{title}", slide.title)
+                .replace("{times}", str(slide.times))
+                .replace("{runs}", str(slide.runs))
+                .replace("{over}", format_seconds(slide.average_over))
+            )
+
+    def _this_run_id(self) -> str:
+        return "" if self.summary is None else self.summary.run_id
+
+    def _forget(self) -> None:
+        run_id = self._this_run_id()
+        if not run_id:
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Forget this run?"),
+            self.tr("Forget this rehearsal run? Its times are removed from the history."),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.forgetRequested.emit(run_id)
+
+
+__all__ = [
+    "RehearsalCoach",
+    "RehearsalSummaryWindow",
+    "SlideTimesChart",
+    "attach_rehearsal",
+]

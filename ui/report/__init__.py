@@ -1,0 +1,1 @@
+"""Report mode: the QI numbers and charts of an event, Save PDF."""

@@ -1,0 +1,1 @@
+"""Session mode: the run sheet driven with one key, the match board, feedback entry."""

@@ -1,0 +1,1 @@
+"""Sync: the controller and status-bar indicator, the Sync page."""

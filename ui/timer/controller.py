@@ -1,0 +1,232 @@
+"""The timer in the Qt app: the core engine, woken precisely by a single-shot QTimer.
+
+One controller per app (`shared_timer(context)`), shared by the Timer page and the session's run
+sheet: whoever drives it, the projector's timer scene and the bells follow. The QTimer is never
+the clock: each wake asks the engine what fell due (with the exact scheduled times), then sleeps
+until the next due moment (the next event or the next second on display), aligned to the
+second boundary of the remaining time. A late wake shows the right figure; nothing drifts.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+
+from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.timer.engine import (
+    DEFAULT_WARNING_SECONDS,
+    EventKind,
+    Plan,
+    ScaledClock,
+    TimerEngine,
+    TimerEvent,
+    TimerState,
+    TimerStatus,
+)
+from hexikit.timer.plans import builtin_plans
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import TIMER
+from hexikit.ui.timer.bells import Bell, BellPlayer, QtBellPlayer, SilentBellPlayer
+
+_CONTROLLER_NAME = "hexikitTimerController"
+
+
+class TimerController(QObject):
+    """A QObject around `TimerEngine`.
+
+    Signals:
+        tick(object): a TimerStatus, whenever the display changes (each second, each operation).
+        phaseStarted(int, str): phase index and name.
+        warning(int, str): the warning time before the phase's end was reached.
+        phaseEnded(int, str): the phase reached zero (or was skipped).
+        done(): the plan is finished.
+        happened(object): every TimerEvent, with its scheduled time (for precise consumers).
+        planChanged(object): the Plan now loaded.
+        flash(): a bell should have rung but could not (no audio device, or muted): flash.
+    """
+
+    tick = Signal(object)
+    phaseStarted = Signal(int, str)
+    warning = Signal(int, str)
+    phaseEnded = Signal(int, str)
+    done = Signal()
+    happened = Signal(object)
+    planChanged = Signal(object)
+    flash = Signal()
+
+    def __init__(
+        self,
+        clock: Clock = SYSTEM_CLOCK,
+        plan: Plan | None = None,
+        warning_seconds: float = DEFAULT_WARNING_SECONDS,
+        speed: float = 1.0,
+        bells: BellPlayer | None = None,
+        parent: QObject | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.base_clock = clock
+        self.clock: Clock = clock if speed == 1.0 else ScaledClock(clock, speed)
+        self.speed = speed
+        self.engine = TimerEngine(
+            plan or builtin_plans()[0], self.clock, warning_seconds=warning_seconds
+        )
+        self.bells: BellPlayer = bells or SilentBellPlayer()
+        self.flash_when_silent = True
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.timeout.connect(self.update)
+
+    # ------------------------------------------------------------------ reading
+
+    @property
+    def plan(self) -> Plan:
+        return self.engine.plan
+
+    def status(self) -> TimerStatus:
+        return self.engine.status()
+
+    @property
+    def state(self) -> TimerState:
+        return self.engine.state
+
+    def to_base_time(self, at: float) -> float:
+        """An event's scheduled time on the real clock (differs only when sped up)."""
+        if isinstance(self.clock, ScaledClock):
+            return self.clock.to_base(at)
+        return at
+
+    # ------------------------------------------------------------------ operations
+
+    def load_plan(self, plan: Plan) -> None:
+        self._timer.stop()
+        self.engine.load(plan)
+        self.planChanged.emit(plan)
+        self.update()
+
+    def set_bells(self, bells: BellPlayer) -> None:
+        self.bells = bells
+
+    def set_auto_advance(self, on: bool) -> None:
+        self.engine.auto_advance = on
+        self.update()
+
+    def set_warning_seconds(self, seconds: float) -> None:
+        self.engine.set_warning_seconds(seconds)
+        self.update()
+
+    def start(self) -> bool:
+        return self._do(self.engine.start)
+
+    def pause(self) -> bool:
+        return self._do(self.engine.pause)
+
+    def resume(self) -> bool:
+        return self._do(self.engine.resume)
+
+    def toggle_pause(self) -> bool:
+        return self._do(self.engine.toggle_pause)
+
+    def add_minute(self) -> bool:
+        return self._do(self.engine.add_minute)
+
+    def remove_minute(self) -> bool:
+        return self._do(self.engine.remove_minute)
+
+    def skip(self) -> bool:
+        return self._do(self.engine.skip)
+
+    def back(self) -> bool:
+        return self._do(self.engine.back)
+
+    def repeat(self) -> bool:
+        return self._do(self.engine.repeat)
+
+    def reset(self) -> bool:
+        return self._do(self.engine.reset)
+
+    def _do(self, operation: object) -> bool:
+        assert callable(operation)
+        changed = bool(operation())
+        self.update()
+        return changed
+
+    # ------------------------------------------------------------------ the loop
+
+    def update(self) -> list[TimerEvent]:
+        """Hand out what fell due, refresh the display, and sleep until the next due moment.
+        Tests call this directly after moving a FakeClock."""
+        events = self.engine.update()
+        status = self.engine.status()
+        for item in events:
+            self.happened.emit(item)
+            if item.kind is EventKind.PHASE_START:
+                self.phaseStarted.emit(item.phase_index, item.phase_name)
+            elif item.kind is EventKind.WARNING:
+                self.warning.emit(item.phase_index, item.phase_name)
+            elif item.kind is EventKind.PHASE_END:
+                self.phaseEnded.emit(item.phase_index, item.phase_name)
+            elif item.kind is EventKind.DONE:
+                self.done.emit()
+        self._ring(events)
+        self.tick.emit(status)
+        self._schedule()
+        return events
+
+    def _ring(self, events: list[TimerEvent]) -> None:
+        """One chime per transition (a phase's end and the next start ring once), a soft
+        one for a warning; when no sound can be made, ask for a flash."""
+        kinds = {item.kind for item in events}
+        bell: Bell | None = None
+        if kinds & {EventKind.PHASE_START, EventKind.PHASE_END, EventKind.DONE}:
+            bell = Bell.CHIME
+        elif EventKind.WARNING in kinds:
+            bell = Bell.WARNING
+        if bell is None:
+            return
+        if not self.bells.play(bell) and self.flash_when_silent:
+            self.flash.emit()
+
+    def _schedule(self) -> None:
+        due = self.engine.next_due()
+        if due is None:
+            self._timer.stop()
+            return
+        wait = (due - self.clock.monotonic()) / self.speed
+        # Round up: waking a fraction early would only mean a second, wasted wake.
+        self._timer.start(max(0, math.ceil(wait * 1000)))
+
+    @property
+    def next_wake_ms(self) -> int:
+        """Milliseconds until the controller wakes (-1 when it sleeps); for tests."""
+        return self._timer.remainingTime() if self._timer.isActive() else -1
+
+
+def shared_timer(context: AppContext, bells: BellPlayer | None = None) -> TimerController:
+    """The app's one timer controller, created on first use as a child of `context`: its
+    projector scene is registered on the stage and its bells follow the settings. The Timer
+    page and the session run sheet both use this. `bells` (first call only) replaces the
+    QtMultimedia player, for tests."""
+    found = context.findChild(TimerController, _CONTROLLER_NAME)
+    if isinstance(found, TimerController):
+        if bells is not None:
+            found.set_bells(bells)
+        return found
+    from hexikit.ui.timer.scene import TimerScene
+
+    settings = context.settings
+    controller = TimerController(
+        clock=context.clock,
+        warning_seconds=settings.timer_warning_seconds,
+        bells=bells or QtBellPlayer(settings.bell_volume, settings.bell_muted, parent=context),
+        parent=context,
+    )
+    controller.setObjectName(_CONTROLLER_NAME)
+    if not context.audience.has_scene(TIMER):
+        context.audience.add_scene(TIMER, TimerScene())
+    scene = context.audience.scene(TIMER)
+    if isinstance(scene, TimerScene):
+        scene.attach(controller)
+    controller.update()
+    return controller
