@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# mypy over the package as it is installed (hexikit, hexikit.ui, hexikit.sync): the folders
-# are mapped in pyproject.toml, so we check a tree of links laid out the same way.
+# mypy over the package as it is installed (hexikit, hexikit.ui, hexikit.sync) and the tests:
+# the folders are mapped in pyproject.toml, so we check a tree of links laid out the same way.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 stage=build/typecheck
@@ -9,4 +9,5 @@ for entry in hexikit/*; do ln -s "$PWD/$entry" "$stage/hexikit/"; done
 ln -s "$PWD/ui" "$stage/hexikit/ui"
 ln -s "$PWD/sync" "$stage/hexikit/sync"
 cd "$stage"
-exec ../../.venv/bin/mypy --config-file ../../pyproject.toml -p hexikit
+if [ "$#" -eq 0 ]; then set -- -p hexikit; fi
+exec ../../.venv/bin/mypy --config-file ../../pyproject.toml "$@"

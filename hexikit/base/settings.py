@@ -6,16 +6,14 @@ Secrets never go here: the sync token lives in keyring.
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import json
 import logging
-import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hexikit.base.atomic import atomic_write_text
 from hexikit.base.paths import settings_path
 
 log = logging.getLogger(__name__)
@@ -79,19 +77,3 @@ class Settings:
         path = settings_path(data_folder)
         text = json.dumps(dataclasses.asdict(self), indent=2, ensure_ascii=False)
         atomic_write_text(path, text)
-
-
-def atomic_write_text(path: Path, text: str) -> None:
-    """Write `text` to `path` via a temporary file, fsync and rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise

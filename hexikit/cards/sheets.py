@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import io
 import math
-import os
-import tempfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -35,6 +33,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from sqlalchemy import func, select
 
+from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.fonts import describe_char, printable, register_fonts
 from hexikit.base.i18n import _, ngettext
 from hexikit.base.settings import DEFAULT_SIGNUP_URL
@@ -867,14 +866,7 @@ def write_pdf(pdf: bytes, path: Path) -> None:
                     path=path, folder=directory
                 )
             )
-        fd, tmp = tempfile.mkstemp(prefix=".hexikit-", suffix=".pdf.tmp", dir=directory)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(pdf)
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, pdf)
     except CardsError:
         raise
     except OSError as exc:

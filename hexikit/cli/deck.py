@@ -7,14 +7,10 @@ import sys
 from pathlib import Path
 from typing import Any, TextIO
 
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
 from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, load_deck, speaking_seconds
-
-
-def _clock(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def check_report(deck: Deck, wpm: int = DEFAULT_WPM) -> str:
@@ -31,14 +27,14 @@ def check_report(deck: Deck, wpm: int = DEFAULT_WPM) -> str:
         for slide in deck.slides:
             seconds = speaking_seconds(slide.notes_words, wpm)
             lines.append(
-                f"{slide.number:3d}  {slide.notes_words:5d}  {_clock(seconds):>5}  "
+                f"{slide.number:3d}  {slide.notes_words:5d}  {format_duration(seconds):>5}  "
                 f"{slide.title or _('(no title)')}"
             )
         total_words = deck.notes_words
         total = speaking_seconds(total_words, wpm)
         lines.append(
             _("Total: {words} words of notes, about {time} at {wpm} words per minute").format(
-                words=total_words, time=_clock(total), wpm=wpm
+                words=total_words, time=format_duration(total), wpm=wpm
             )
         )
         target = deck.target_seconds

@@ -13,6 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from hexikit.base.atomic import atomic_write_text
 from hexikit.base.i18n import _, ngettext
 from hexikit.cli import EXIT_OK, CommandError
 from hexikit.cli.common import open_store
@@ -174,14 +175,10 @@ def export(args: argparse.Namespace) -> int:
     out = Path(args.out)
     # A BOM tells Excel the CSV is UTF-8 (our import accepts it); JSON never has one.
     encoding = "utf-8-sig" if args.format == "csv" else "utf-8"
-    partial = out.with_name(out.name + ".part")
     try:
         # newline="" keeps the CSV's CRLF line ends as written.
-        with partial.open("w", encoding=encoding, newline="") as stream:
-            stream.write(text)
-        partial.replace(out)
+        atomic_write_text(out, text, encoding=encoding, newline="")
     except OSError as exc:
-        partial.unlink(missing_ok=True)
         raise CommandError(
             _("Could not write {path}: {error}").format(path=out, error=exc.strerror or exc)
         ) from exc

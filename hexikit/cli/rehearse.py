@@ -97,7 +97,7 @@ def _run_dict(record: Any) -> dict[str, Any]:
 
 def rehearsals_text(records: list[Any]) -> str:
     """The text `hexikit rehearsals` prints: each run, its total and per-slide times."""
-    from hexikit.rehearsal.runs import format_seconds
+    from hexikit.base.durations import format_duration
 
     if not records:
         return _("No rehearsals recorded yet. Rehearse a deck from the Present page.")
@@ -109,17 +109,17 @@ def rehearsals_text(records: list[Any]) -> str:
             _("{when}  {title}: {total} (target {target}, {delta}), {state}").format(
                 when=when,
                 title=record.deck_title,
-                total=format_seconds(record.total_seconds),
-                target=format_seconds(record.deck_target),
-                delta=format_seconds(record.total_seconds - record.deck_target, signed=True),
+                total=format_duration(record.total_seconds),
+                target=format_duration(record.deck_target),
+                delta=format_duration(record.total_seconds - record.deck_target, signed=True),
                 state=state,
             )
         )
         for index, seconds in enumerate(record.slide_seconds):
             title = record.titles[index] if index < len(record.titles) else ""
             target = record.targets[index] if index < len(record.targets) else None
-            took = "—" if seconds is None else format_seconds(seconds)
-            goal = "" if target is None else f" / {format_seconds(target)}"
+            took = "—" if seconds is None else format_duration(seconds)
+            goal = "" if target is None else f" / {format_duration(target)}"
             lines.append(f"  {index + 1:3d}  {took:>7}{goal:<8}  {title}")
         lines.append("")
     return "\n".join(lines).rstrip()

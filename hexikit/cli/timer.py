@@ -14,6 +14,7 @@ import time
 from typing import TYPE_CHECKING, Any, TextIO
 
 from hexikit.base.clock import SYSTEM_CLOCK
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.base.paths import data_dir
 from hexikit.base.settings import Settings
@@ -25,7 +26,6 @@ from hexikit.timer.engine import (
     TimerEngine,
     TimerEvent,
     TimerState,
-    format_seconds,
 )
 
 if TYPE_CHECKING:
@@ -63,10 +63,12 @@ def _warning_seconds(args: argparse.Namespace) -> int:
 
 def _list(listing: PlanListing, out: TextIO) -> int:
     for plan in listing.plans:
-        steps = " · ".join(f"{phase.name} {format_seconds(phase.seconds)}" for phase in plan.phases)
+        steps = " · ".join(
+            f"{phase.name} {format_duration(phase.seconds)}" for phase in plan.phases
+        )
         label = plan.key if plan.builtin else plan.name
         kind = _("built in") if plan.builtin else _("saved")
-        print(f"{label:24} {plan.name} ({kind}, {format_seconds(plan.total_seconds)})", file=out)
+        print(f"{label:24} {plan.name} ({kind}, {format_duration(plan.total_seconds)})", file=out)
         print(f"{'':24} {steps}", file=out)
     return 0
 

@@ -24,15 +24,13 @@ with its line number in `Deck.problems`. Other formats (PDF, PowerPoint) plug in
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.i18n import _
 
 #: Pictures a slide may show.
@@ -611,23 +609,8 @@ def save_notes(deck: Deck, slide_number: int, text: str) -> Deck:
     replacement = [*kept, "", "Notes:", *new_notes] if new_notes else list(kept)
     replacement += [""] * max(trailing, 1 if end < len(lines) else 0)
     lines[begin:end] = replacement
-    _atomic_write_bytes(path, newline.join(lines).encode("utf-8"))
+    atomic_write_bytes(path, newline.join(lines).encode("utf-8"))
     return load_deck(path)
-
-
-def _atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write via a temporary file and rename, so a crash leaves the old deck intact."""
-    fd, tmp = tempfile.mkstemp(prefix=path.name, suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
 
 
 # PowerPoint and PDF decks (issue 8): importing the module registers their loaders.

@@ -33,6 +33,8 @@ from reportlab.platypus import (
     Spacer,
 )
 
+from hexikit.base.atomic import atomic_write_bytes
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.base.resources import asset
 from hexikit.decks import layout as L
@@ -405,7 +407,7 @@ def write_handout(deck: Deck, out: Path, paper: str = "a4", wpm: int = DEFAULT_W
             number=slide.number,
             total=total,
             words=slide.notes_words,
-            time=_format_seconds(seconds),
+            time=format_duration(seconds),
         )
         head: list[Flowable] = [
             Paragraph(meta, styles["meta"]),
@@ -429,7 +431,7 @@ def write_handout(deck: Deck, out: Path, paper: str = "a4", wpm: int = DEFAULT_W
         data = _copy_pdf_pages(data, deck.pdf_path, pictures)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
-        out.write_bytes(data)
+        atomic_write_bytes(out, data)
     except OSError as exc:
         raise HandoutError(
             _("The handout could not be written to {path}: {error}").format(
@@ -439,11 +441,6 @@ def write_handout(deck: Deck, out: Path, paper: str = "a4", wpm: int = DEFAULT_W
     from pypdf import PdfReader
 
     return len(PdfReader(io.BytesIO(data)).pages)
-
-
-def _format_seconds(seconds: float) -> str:
-    whole = round(seconds)
-    return f"{whole // 60}:{whole % 60:02d}"
 
 
 def _copy_pdf_pages(handout: bytes, source: Path, pictures: list[SlidePicture]) -> bytes:

@@ -42,10 +42,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from hexikit.base.atomic import atomic_write_text
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
 from hexikit.base.i18n import _
 from hexikit.base.paths import data_dir, deck_library_dir
-from hexikit.base.settings import atomic_write_text
 from hexikit.decks.deck import (
     ERROR,
     WARNING,

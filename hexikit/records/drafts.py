@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
+from hexikit.base.atomic import atomic_write_text
 from hexikit.base.paths import draft_path
-from hexikit.base.settings import atomic_write_text
 
 log = logging.getLogger(__name__)
 

@@ -471,19 +471,6 @@ def summarise(
     )
 
 
-def format_seconds(seconds: float, signed: bool = False) -> str:
-    """`1:05`, `12:30`, `1:02:03`; with `signed`, `+0:12` / `-1:05`."""
-    sign = ""
-    if signed:
-        sign = "-" if seconds < 0 else "+"
-    value = round(abs(seconds))
-    hours, rest = divmod(value, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes}:{secs:02d}"
-
-
 def deck_key_for_path(path: Path | str) -> str:
     """The key of the deck at `path` (loads it when `path` is a folder)."""
     from hexikit.decks.deck import load_deck

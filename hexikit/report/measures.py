@@ -11,6 +11,7 @@ teams track change.
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 import statistics
@@ -23,6 +24,7 @@ from xml.sax.saxutils import escape
 
 from sqlalchemy import func, select
 
+from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.i18n import _, ngettext
 from hexikit.records.domain import CATEGORIES, REGIONS, Kind
 from hexikit.store import Store, StoreError
@@ -539,9 +541,9 @@ def write_pdf(report: Report, path: Path) -> Path:
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(path.name + ".part")
+    buffer = io.BytesIO()
     doc = SimpleDocTemplate(
-        str(tmp),
+        buffer,
         pagesize=A4,
         leftMargin=18 * mm,
         rightMargin=18 * mm,
@@ -661,10 +663,6 @@ def write_pdf(report: Report, path: Path) -> Path:
         canvas.drawRightString(A4[0] - 18 * mm, 9 * mm, _("Page {number}").format(number=doc_.page))
         canvas.restoreState()
 
-    try:
-        doc.build(story, onFirstPage=footer, onLaterPages=footer)
-        tmp.replace(path)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
+    doc.build(story, onFirstPage=footer, onLaterPages=footer)
+    atomic_write_bytes(path, buffer.getvalue())
     return path

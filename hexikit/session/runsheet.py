@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import logging
-import math
 from dataclasses import asdict, dataclass, field, replace
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -23,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import select
 
 from hexikit.base.clock import Clock
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.records.domain import ValidationError, clean_text
 from hexikit.store import Store
@@ -525,25 +525,13 @@ class SessionClock:
         )
 
 
-def format_clock(seconds: float) -> str:
-    """'m:ss' (or 'h:mm:ss'), with a leading '−' for negative values."""
-    sign = "−" if seconds < 0 else ""
-    # Countdowns show the second being counted down (ceil); overtime the seconds completed.
-    whole = math.ceil(seconds) if seconds >= 0 else int(-seconds)
-    hours, rest = divmod(whole, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{sign}{hours}:{minutes:02d}:{secs:02d}"
-    return f"{sign}{minutes}:{secs:02d}"
-
-
 def describe_drift(drift: float) -> str:
     """'On time', '2:30 behind' or '1:00 ahead' for the facilitator."""
     if abs(drift) < 1:
         return _("On time")
     if drift > 0:
-        return _("{time} behind").format(time=format_clock(drift))
-    return _("{time} ahead").format(time=format_clock(-drift))
+        return _("{time} behind").format(time=format_duration(drift))
+    return _("{time} ahead").format(time=format_duration(-drift))
 
 
 # ---------------------------------------------------------------- the timer for a segment

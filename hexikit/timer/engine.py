@@ -24,6 +24,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from hexikit.base.clock import Clock
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 
 #: Default warning before each phase ends (Settings.timer_warning_seconds overrides it).
@@ -133,11 +134,11 @@ class TimerStatus:
     def display(self) -> str:
         """ "1:00", "0:07", "+0:42" (overtime), "1:05:00" (long phases)."""
         if self.state is TimerState.DONE:
-            return format_seconds(0)
+            return format_duration(0)
         shown = self.shown_seconds
         if self.remaining <= 0 and shown > 0:
-            return "+" + format_seconds(shown)
-        return format_seconds(shown)
+            return "+" + format_duration(shown)
+        return format_duration(shown)
 
     @property
     def progress(self) -> float:
@@ -154,16 +155,6 @@ def displayed_second(remaining: float) -> int:
     if remaining > _EPSILON:
         return math.ceil(remaining - _EPSILON)
     return math.floor(-remaining + _EPSILON)
-
-
-def format_seconds(seconds: float) -> str:
-    """Whole seconds as m:ss, or h:mm:ss from an hour."""
-    total = round(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    if hours:
-        return f"{hours}:{minutes:02d}:{secs:02d}"
-    return f"{minutes}:{secs:02d}"
 
 
 def group_label(group: GroupSize) -> str:

@@ -14,10 +14,11 @@ from typing import Any
 
 from sqlalchemy import select
 
+from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
-from hexikit.timer.engine import GroupSize, Phase, Plan, format_seconds
+from hexikit.timer.engine import GroupSize, Phase, Plan
 
 log = logging.getLogger(__name__)
 
@@ -135,7 +136,7 @@ def validate_plan(plan: Plan) -> Plan:
         if phase.seconds <= 0:
             raise PlanError(
                 _("{where} must last at least one second; it is set to {value}.").format(
-                    where=where, value=format_seconds(phase.seconds) if phase.seconds else "0:00"
+                    where=where, value=format_duration(phase.seconds) if phase.seconds else "0:00"
                 )
             )
         if phase.seconds > MAX_PHASE_SECONDS:
@@ -145,8 +146,8 @@ def validate_plan(plan: Plan) -> Plan:
                     "check the minutes and seconds."
                 ).format(
                     where=where,
-                    value=format_seconds(phase.seconds),
-                    limit=format_seconds(MAX_PHASE_SECONDS),
+                    value=format_duration(phase.seconds),
+                    limit=format_duration(MAX_PHASE_SECONDS),
                 )
             )
         invitation = phase.invitation.strip()

@@ -62,6 +62,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.base.clock import Clock
+from hexikit.base.durations import Rounding, format_countdown, format_duration
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks.deck import ERROR, Deck, Problem, Slide, load_deck
 from hexikit.decks.layout import inline_html
@@ -82,14 +83,6 @@ DECK_FILTER = "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Presenter", text)
-
-
-def format_duration(seconds: float) -> str:
-    """`mm:ss`, or `h:mm:ss` from an hour on."""
-    total = int(abs(seconds))
-    hours, rest = divmod(total, 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
 
 
 class Presentation(QObject):
@@ -1362,19 +1355,21 @@ class PresentPage(QWidget):
             position = self.tr("go to slide {n}…").replace("{n}", self._digits)
         self.position_label.setText(position)
         elapsed = p.elapsed()
-        self.elapsed_label.setText(format_duration(elapsed))
+        self.elapsed_label.setText(format_duration(elapsed, Rounding.DOWN))
         self.elapsed_label.setToolTip(self.tr("Time elapsed"))
         remaining = p.remaining()
         if remaining is None:
             self.countdown_label.setText("")
         elif remaining >= 0:
             self.countdown_label.setText(
-                self.tr("{time} left").replace("{time}", format_duration(remaining))
+                self.tr("{time} left").replace("{time}", format_countdown(remaining))
             )
             self._set_style(self.countdown_label, "color: #111111;")
         else:
             self.countdown_label.setText(
-                self.tr("+{time} over").replace("{time}", format_duration(-remaining))
+                self.tr("+{time} over").replace(
+                    "{time}", format_duration(-remaining, Rounding.DOWN)
+                )
             )
             self._set_style(
                 self.countdown_label, "color: #ffffff; background: #c0001a; border-radius: 6px;"
@@ -1429,6 +1424,5 @@ __all__ = [
     "Presentation",
     "SlideView",
     "SlidesScene",
-    "format_duration",
     "present_page",
 ]

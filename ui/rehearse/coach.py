@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base.durations import format_duration
 from hexikit.decks.deck import Deck
 from hexikit.rehearsal.runs import (
     Rehearsal,
@@ -48,7 +49,6 @@ from hexikit.rehearsal.runs import (
     deck_key,
     deck_target_seconds,
     delete_run,
-    format_seconds,
     list_runs,
     save_run,
     should_keep,
@@ -357,22 +357,22 @@ class RehearsalCoach(QWidget):
         colour = BAD if on_slide > target.seconds else NEUTRAL
         self.slide_label.setText(
             self.tr("This slide {time} / {target}")
-            .replace("{time}", format_seconds(on_slide))
-            .replace("{target}", format_seconds(target.seconds))
+            .replace("{time}", format_duration(on_slide))
+            .replace("{target}", format_duration(target.seconds))
         )
         self.slide_label.setStyleSheet(f"color: {colour};")
         delta = run.schedule_delta()
         if abs(delta) < ON_TIME_SECONDS:
             pace, colour = self.tr("on time"), GOOD
         elif delta > 0:
-            pace = self.tr("{time} behind").replace("{time}", format_seconds(delta))
+            pace = self.tr("{time} behind").replace("{time}", format_duration(delta))
             colour = BAD
         else:
-            pace = self.tr("{time} ahead").replace("{time}", format_seconds(-delta))
+            pace = self.tr("{time} ahead").replace("{time}", format_duration(-delta))
             colour = GOOD
         self.pace_label.setText(
             self.tr("Talk {time} · {pace}")
-            .replace("{time}", format_seconds(run.elapsed()))
+            .replace("{time}", format_duration(run.elapsed()))
             .replace("{pace}", pace)
         )
         self.pace_label.setStyleSheet(f"color: {colour};")
@@ -528,8 +528,8 @@ class SlideTimesChart(QWidget):
     def tooltip_text(self, number: int) -> str:
         assert self.summary is not None
         slide = self.summary.slides[number - 1]
-        this = "—" if slide.this_run is None else format_seconds(slide.this_run)
-        median = "—" if slide.median_before is None else format_seconds(slide.median_before)
+        this = "—" if slide.this_run is None else format_duration(slide.this_run)
+        median = "—" if slide.median_before is None else format_duration(slide.median_before)
         return (
             self.tr(
                 "Slide {n}: {title}\nThis run {this} · target {target} · earlier median {median}"
@@ -537,7 +537,7 @@ class SlideTimesChart(QWidget):
             .replace("{n}", str(number))
             .replace("{title}", slide.title)
             .replace("{this}", this)
-            .replace("{target}", format_seconds(slide.target))
+            .replace("{target}", format_duration(slide.target))
             .replace("{median}", median)
         )
 
@@ -570,7 +570,7 @@ class SlideTimesChart(QWidget):
             painter.drawText(
                 QRectF(0, y - 9, self.MARGIN_LEFT - 6, 18),
                 int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter),
-                format_seconds(value),
+                format_duration(value),
             )
             value += step
 
@@ -682,15 +682,15 @@ class RehearsalSummaryWindow(QDialog):
         if abs(delta) < ON_TIME_SECONDS:
             verdict, colour = self.tr("on target"), GOOD
         elif delta > 0:
-            verdict = self.tr("{time} over").replace("{time}", format_seconds(delta))
+            verdict = self.tr("{time} over").replace("{time}", format_duration(delta))
             colour = BAD
         else:
-            verdict = self.tr("{time} under").replace("{time}", format_seconds(-delta))
+            verdict = self.tr("{time} under").replace("{time}", format_duration(-delta))
             colour = GOOD
         self.headline.setText(
             self.tr("This run: {total} against a target of {target}, {verdict}")
-            .replace("{total}", format_seconds(summary.total_seconds))
-            .replace("{target}", format_seconds(summary.deck_target))
+            .replace("{total}", format_duration(summary.total_seconds))
+            .replace("{target}", format_duration(summary.deck_target))
             .replace("{verdict}", verdict)
         )
         self.headline.setStyleSheet(f"color: {colour};")
@@ -703,7 +703,7 @@ class RehearsalSummaryWindow(QDialog):
                     "Median of the {count} earlier run(s): {median}. Slides that ran long are red."
                 )
                 .replace("{count}", str(earlier))
-                .replace("{median}", format_seconds(summary.median_total_before))
+                .replace("{median}", format_duration(summary.median_total_before))
             )
         self.chart.set_summary(summary)
         self.history.clear()
@@ -714,8 +714,8 @@ class RehearsalSummaryWindow(QDialog):
             text = (
                 self.tr("{when}   {total} ({delta}){partial}")
                 .replace("{when}", when)
-                .replace("{total}", format_seconds(run.total_seconds))
-                .replace("{delta}", format_seconds(run_delta, signed=True))
+                .replace("{total}", format_duration(run.total_seconds))
+                .replace("{delta}", format_duration(run_delta, signed=True))
                 .replace("{partial}", "" if run.completed else self.tr(", stopped early"))
             )
             item = QListWidgetItem(text)
@@ -734,7 +734,7 @@ class RehearsalSummaryWindow(QDialog):
                 .replace("{title}", slide.title)
                 .replace("{times}", str(slide.times))
                 .replace("{runs}", str(slide.runs))
-                .replace("{over}", format_seconds(slide.average_over))
+                .replace("{over}", format_duration(slide.average_over))
             )
 
     def _this_run_id(self) -> str:

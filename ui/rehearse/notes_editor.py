@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base.durations import format_duration
 from hexikit.decks.deck import Deck, count_words
 from hexikit.decks.importing import save_deck_notes
-from hexikit.rehearsal.runs import estimate_seconds, format_seconds
+from hexikit.rehearsal.runs import estimate_seconds
 from hexikit.ui.context import AppContext
 
 
@@ -168,7 +169,7 @@ class NotesEditor(QDialog):
         self.words.setText(
             self.tr("{words} words · about {time} at {wpm} words per minute")
             .replace("{words}", str(words))
-            .replace("{time}", format_seconds(estimate_seconds(words, wpm)))
+            .replace("{time}", format_duration(estimate_seconds(words, wpm)))
             .replace("{wpm}", str(wpm))
         )
 

@@ -45,6 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base.durations import Rounding, format_countdown, format_duration
 from hexikit.records.domain import ValidationError
 from hexikit.session.runsheet import (
     RunSheet,
@@ -56,7 +57,6 @@ from hexikit.session.runsheet import (
     SessionStatus,
     default_runsheet,
     describe_drift,
-    format_clock,
     load_runsheet,
     reset_runsheet,
     save_runsheet,
@@ -132,7 +132,7 @@ class RunSheetModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return format_clock(self._plan.start_of(index.row()))
+                return format_duration(self._plan.start_of(index.row()))
             if column == 1:
                 return segment.title
             if column == 2:
@@ -494,7 +494,7 @@ class SessionPage(QWidget):
         self.table.selectRow(min(row, len(plan.segments) - 1))
         self.total_label.setText(
             self.tr("Planned: {total} ({count} segments)")
-            .replace("{total}", format_clock(plan.total_seconds))
+            .replace("{total}", format_duration(plan.total_seconds))
             .replace("{count}", str(len(plan.segments)))
         )
         self._fill_editor()
@@ -697,7 +697,7 @@ class SessionPage(QWidget):
         self._show_status(status)
 
     def _show_status(self, status: SessionStatus) -> None:
-        plan_total = format_clock(status.planned_total)
+        plan_total = format_duration(status.planned_total)
         if status.state is SessionState.READY:
             self.now_label.setText(self.tr("Ready to start"))
             self.countdown_label.setText(plan_total)
@@ -708,10 +708,10 @@ class SessionPage(QWidget):
             self.start_button.setText(self.tr("Start session"))
         elif status.state is SessionState.FINISHED:
             self.now_label.setText(self.tr("Session finished"))
-            self.countdown_label.setText(format_clock(status.session_elapsed))
+            self.countdown_label.setText(format_duration(status.session_elapsed, Rounding.DOWN))
             self.clock_label.setText(
                 self.tr("Took {elapsed} of {total} planned")
-                .replace("{elapsed}", format_clock(status.session_elapsed))
+                .replace("{elapsed}", format_duration(status.session_elapsed, Rounding.DOWN))
                 .replace("{total}", plan_total)
             )
             self.drift_label.setText(describe_drift(status.drift))
@@ -729,11 +729,13 @@ class SessionPage(QWidget):
             )
             remaining = status.segment_remaining
             self.countdown_label.setText(
-                format_clock(remaining) if remaining >= 0 else "+" + format_clock(-remaining)
+                format_countdown(remaining)
+                if remaining >= 0
+                else "+" + format_duration(-remaining, Rounding.DOWN)
             )
             self.clock_label.setText(
                 self.tr("Session {elapsed} of {total}")
-                .replace("{elapsed}", format_clock(status.session_elapsed))
+                .replace("{elapsed}", format_duration(status.session_elapsed, Rounding.DOWN))
                 .replace("{total}", plan_total)
             )
             self.drift_label.setText(describe_drift(status.drift))

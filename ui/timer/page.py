@@ -34,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.timer.engine import GroupSize, Phase, Plan, TimerState, TimerStatus, format_seconds
+from hexikit.base.durations import format_duration
+from hexikit.timer.engine import GroupSize, Phase, Plan, TimerState, TimerStatus
 from hexikit.timer.groups import describe
 from hexikit.timer.plans import (
     PlanError,
@@ -417,7 +418,7 @@ class TimerPage(QWidget):
         for plan in self.plans:
             suffix = "" if plan.builtin else self.tr(" (yours)")
             self.plan_combo.addItem(
-                f"{plan.name}{suffix} · {format_seconds(plan.total_seconds)}", plan.key
+                f"{plan.name}{suffix} · {format_duration(plan.total_seconds)}", plan.key
             )
         index = max(0, self.plan_combo.findData(current))
         self.plan_combo.setCurrentIndex(index)
@@ -463,7 +464,7 @@ class TimerPage(QWidget):
         row = self.table.rowCount()
         self.table.insertRow(row)
         self.table.setItem(row, 0, QTableWidgetItem(phase.name))
-        self.table.setItem(row, 1, QTableWidgetItem(format_seconds(phase.seconds)))
+        self.table.setItem(row, 1, QTableWidgetItem(format_duration(phase.seconds)))
         combo = QComboBox()
         for group in GROUP_CHOICES:
             combo.addItem(

@@ -30,8 +30,9 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QWidget
 
+from hexikit.base.durations import format_duration
 from hexikit.base.resources import asset
-from hexikit.timer.engine import GroupSize, TimerState, TimerStatus, format_seconds
+from hexikit.timer.engine import GroupSize, TimerState, TimerStatus
 from hexikit.timer.groups import describe
 from hexikit.ui.timer.controller import TimerController
 
@@ -159,7 +160,7 @@ class TimerScene(QWidget):
             if status.shown_seconds == 0:
                 return self.tr("Time's up")
             return self.tr("Time's up · {time} over").replace(
-                "{time}", "+" + format_seconds(status.shown_seconds)
+                "{time}", "+" + format_duration(status.shown_seconds)
             )
         paused = self.tr("Paused") if status.state is TimerState.PAUSED else ""
         if status.in_warning:
@@ -185,7 +186,7 @@ class TimerScene(QWidget):
         return (
             self.tr("Next: {name} · {time}")
             .replace("{name}", status.next_phase.name)
-            .replace("{time}", format_seconds(status.next_phase.seconds))
+            .replace("{time}", format_duration(status.next_phase.seconds))
         )
 
     # ------------------------------------------------------------------ geometry

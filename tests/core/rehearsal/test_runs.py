@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from hexikit.base.clock import FakeClock
+from hexikit.base.durations import format_duration
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks.deck import Deck, load_deck, parse_deck
 from hexikit.rehearsal.runs import (
@@ -19,7 +20,6 @@ from hexikit.rehearsal.runs import (
     deck_target_seconds,
     delete_run,
     estimate_seconds,
-    format_seconds,
     list_runs,
     ran_long,
     save_run,
@@ -237,7 +237,7 @@ def test_library_deck_key_is_the_same_however_it_is_opened(tmp_path: Path) -> No
 
 
 def test_format_seconds() -> None:
-    assert format_seconds(65) == "1:05"
-    assert format_seconds(3723) == "1:02:03"
-    assert format_seconds(-12, signed=True) == "-0:12"
-    assert format_seconds(0, signed=True) == "+0:00"
+    assert format_duration(65) == "1:05"
+    assert format_duration(3723) == "1:02:03"
+    assert format_duration(-12, signed=True) == "−0:12"
+    assert format_duration(0, signed=True) == "+0:00"

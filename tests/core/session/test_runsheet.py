@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hexikit.base.clock import FakeClock
+from hexikit.base.durations import format_countdown
 from hexikit.records.domain import EventInput, ValidationError
 from hexikit.session.runsheet import (
     RunSheet,
@@ -15,7 +16,6 @@ from hexikit.session.runsheet import (
     SessionState,
     default_runsheet,
     describe_drift,
-    format_clock,
     load_runsheet,
     reset_runsheet,
     save_runsheet,
@@ -137,8 +137,8 @@ def test_session_clock_ahead_and_behind() -> None:
     assert session.current is not None and session.current.kind is SegmentKind.FEEDBACK
 
 
-def test_format_clock() -> None:
-    assert format_clock(0) == "0:00"
-    assert format_clock(59.2) == "1:00"
-    assert format_clock(-61) == "−1:01"
-    assert format_clock(3725) == "1:02:05"
+def test_format_countdown() -> None:
+    assert format_countdown(0) == "0:00"
+    assert format_countdown(59.2) == "1:00"
+    assert format_countdown(-61) == "−1:01"
+    assert format_countdown(3725) == "1:02:05"

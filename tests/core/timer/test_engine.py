@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from hexikit.base.clock import FakeClock
+from hexikit.base.durations import format_duration
 from hexikit.timer.engine import (
     EventKind,
     GroupSize,
@@ -14,7 +15,6 @@ from hexikit.timer.engine import (
     TimerEngine,
     TimerState,
     displayed_second,
-    format_seconds,
 )
 
 START = 1000.0
@@ -357,9 +357,9 @@ def test_status_flags_and_progress(clock: FakeClock) -> None:
 
 
 def test_display_formats() -> None:
-    assert format_seconds(0) == "0:00"
-    assert format_seconds(65) == "1:05"
-    assert format_seconds(10 * 3600) == "10:00:00"
+    assert format_duration(0) == "0:00"
+    assert format_duration(65) == "1:05"
+    assert format_duration(10 * 3600) == "10:00:00"
     assert displayed_second(59.001) == 60
     assert displayed_second(0.2) == 1
     assert displayed_second(0) == 0

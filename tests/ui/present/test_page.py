@@ -11,11 +11,12 @@ from PySide6.QtGui import QColor
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
+from hexikit.base.durations import format_duration
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.base.settings import Settings
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
-from hexikit.ui.present.page import PresentPage, SlidesScene, format_duration
+from hexikit.ui.present.page import PresentPage, SlidesScene
 from hexikit.ui.stage import BLACK, SLIDES, WHITE, AudienceWindow
 from hexikit.ui.worker import Worker
 
