@@ -4,7 +4,7 @@ Ranking is lexicographic, in the order a facilitator would reason:
 1. shared categories (more is better),
 2. region and mode: a remote side matches anything; face-to-face on both sides needs a shared
    region (pairs that cannot meet are not suggested); a shared region ranks higher,
-3. words in common in the titles and descriptions (after stop words and a light stemmer).
+3. words in common in the titles and descriptions (after stop words and a Porter2 stemmer).
 
 A person is never paired with themselves. Confirmed and dismissed suggestions become `Match`
 rows through the store's write path, so they sync like everything else.
@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import functools
 import re
+import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
+import snowballstemmer
 from sqlalchemy import select
 
 from hexikit.base.i18n import _
@@ -56,40 +58,18 @@ _STOP_WORDS = frozenset(_STOP_WORDS_TEXT.split())
 _WORD_RE = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?", re.UNICODE)
 
 
+_STEMMERS = threading.local()
+
+
 def stem(word: str) -> str:
-    """A deliberately small suffix stripper: 'charts' → 'chart', 'running' → 'run'."""
-    w = word
-    if len(w) <= 3:
-        return w
-    for suffix, replacement in (
-        ("ational", "ate"),
-        ("ization", "ize"),
-        ("isation", "ise"),
-        ("iveness", "ive"),
-        ("fulness", "ful"),
-        ("ousness", "ous"),
-        ("ations", "ate"),
-        ("ation", "ate"),
-        ("ities", "ity"),
-        ("ies", "y"),
-        ("sses", "ss"),
-    ):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 2:
-            w = w[: -len(suffix)] + replacement
-            break
-    else:
-        if w.endswith("s") and not w.endswith(("ss", "us", "is")):
-            w = w[:-1]
-    for suffix in ("ingly", "edly", "ing", "ed", "ly"):
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3:
-            w = w[: -len(suffix)]
-            # 'running' → 'runn' → 'run'
-            if len(w) >= 3 and w[-1] == w[-2] and w[-1] not in "lsz":
-                w = w[:-1]
-            break
-    if w.endswith("e") and len(w) > 4:
-        w = w[:-1]
-    return w
+    """The Porter2 (Snowball English) stem: 'improvement' and 'improving' → 'improv'.
+
+    Stemmer objects keep state between calls, so each thread gets its own.
+    """
+    stemmer = getattr(_STEMMERS, "english", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.english = snowballstemmer.stemmer("english")
+    return str(stemmer.stemWord(word))
 
 
 def keywords(text: str) -> dict[str, str]:

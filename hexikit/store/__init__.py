@@ -87,20 +87,30 @@ class Counts:
     requests: int
 
 
+def sqlite_error_name(exc: BaseException) -> str:
+    """SQLite's own name for the error ("SQLITE_FULL", "SQLITE_READONLY_DBMOVED", ...), or "".
+
+    SQLAlchemy wraps the driver's exception; `sqlite3.Error.sqlite_errorname` (Python 3.11)
+    names the result code, so we never have to match words in a message.
+    """
+    driver_error = getattr(exc, "orig", None) or exc
+    return str(getattr(driver_error, "sqlite_errorname", "") or "")
+
+
 def _friendly_write_error(exc: Exception) -> StoreWriteError:
-    text = str(exc).lower()
-    if "full" in text:
+    name = sqlite_error_name(exc)
+    if name.startswith("SQLITE_FULL"):
         message = _(
             "The disk is full, so this was not saved. Free some space (or save to another "
             "drive), then press Save again: what you typed is still here."
         )
-    elif "readonly" in text or "read-only" in text:
+    elif name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM")):
         message = _(
             "The data folder is read-only, so this was not saved. Check the folder's "
             "permissions or choose another data folder, then press Save again: what you typed "
             "is still here."
         )
-    elif "locked" in text or "busy" in text:
+    elif name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         message = _(
             "The database is busy (another program is writing to it), so this was not saved. "
             "Wait a moment and press Save again: what you typed is still here."

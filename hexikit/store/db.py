@@ -56,19 +56,19 @@ def make_engine(path: Path) -> Engine:
     return engine
 
 
-# SQLite result codes (low byte) that mean "this file is damaged or not a database"; anything
-# else (busy, locked, cannot open, permissions, I/O) is not the file's fault and must never
-# make us move a good database aside.
-_DAMAGED_CODES = {11, 26}  # SQLITE_CORRUPT, SQLITE_NOTADB
+# SQLite errors that mean "this file is damaged or not a database" (extended names such as
+# SQLITE_CORRUPT_INDEX included); anything else (busy, locked, cannot open, permissions, I/O)
+# is not the file's fault and must never make us move a good database aside.
+_DAMAGED_NAMES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 
 
 def _is_damage(exc: sqlite3.Error) -> bool:
-    code = getattr(exc, "sqlite_errorcode", None)
-    if code is None:
+    name = getattr(exc, "sqlite_errorname", None)
+    if not name:
         return isinstance(exc, sqlite3.DatabaseError) and not isinstance(
             exc, sqlite3.OperationalError
         )
-    return (int(code) & 0xFF) in _DAMAGED_CODES
+    return str(name).startswith(_DAMAGED_NAMES)
 
 
 def _cannot_open(path: Path, exc: sqlite3.Error) -> StoreError:
