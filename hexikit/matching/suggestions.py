@@ -21,6 +21,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from enum import StrEnum
 
 import snowballstemmer
 from sqlalchemy import select
@@ -30,9 +31,13 @@ from hexikit.records.domain import Kind, Mode
 from hexikit.store import Store, StoreError
 from hexikit.store.models import Activity, Match, Participant
 
-CONFIRMED = "confirmed"
-DISMISSED = "dismissed"
-STATUSES = (CONFIRMED, DISMISSED)
+
+class MatchStatus(StrEnum):
+    """What the facilitator decided about a suggestion (a suggestion not yet decided has none)."""
+
+    CONFIRMED = "confirmed"
+    DISMISSED = "dismissed"
+
 
 # Weights keep the ranking lexicographic: one shared category outweighs any region, mode or
 # word signal; a shared region outweighs any number of common words (capped below).
@@ -128,7 +133,7 @@ class Suggestion:
     remote: bool
     shared_words: tuple[str, ...]
     #: "confirmed", "dismissed" or "" (not decided yet)
-    status: str = ""
+    status: MatchStatus | None = None
     match_id: str = ""
 
     @property
@@ -245,7 +250,7 @@ def event_activities(store: Store, event_id: str) -> list[ActivityFacts]:
     return facts
 
 
-def event_matches(store: Store, event_id: str, status: str | None = None) -> list[Match]:
+def event_matches(store: Store, event_id: str, status: MatchStatus | None = None) -> list[Match]:
     """The event's stored (not deleted) matches, optionally of one status."""
     with store.session() as session:
         query = select(Match).where(Match.event_id == event_id, Match.deleted_at.is_(None))
@@ -268,23 +273,22 @@ def suggest(store: Store, event_id: str, include_dismissed: bool = False) -> lis
     for suggestion in rank(offers, requests):
         stored = decided.get(suggestion.key)
         if stored is not None:
-            suggestion = _with_status(suggestion, stored.status, stored.id)
-        if suggestion.status == DISMISSED and not include_dismissed:
+            suggestion = _with_status(suggestion, MatchStatus(stored.status), stored.id)
+        if suggestion.status is MatchStatus.DISMISSED and not include_dismissed:
             continue
         result.append(suggestion)
-    order = {CONFIRMED: 0, "": 1, DISMISSED: 2}
+    order = {MatchStatus.CONFIRMED: 0, None: 1, MatchStatus.DISMISSED: 2}
     result.sort(key=lambda s: order.get(s.status, 1))
     return result
 
 
-def _with_status(suggestion: Suggestion, status: str, match_id: str) -> Suggestion:
+def _with_status(suggestion: Suggestion, status: MatchStatus, match_id: str) -> Suggestion:
     return replace(suggestion, status=status, match_id=match_id)
 
 
-def decide(store: Store, event_id: str, suggestion: Suggestion, status: str) -> Match:
+def decide(store: Store, event_id: str, suggestion: Suggestion, status: MatchStatus) -> Match:
     """Store the facilitator's decision on `suggestion` (confirm or dismiss) as a Match row."""
-    if status not in STATUSES:
-        raise ValueError(f"unknown match status {status!r}")
+    status = MatchStatus(status)  # a stray string is a ValueError here, not a stored row
     offer, request = suggestion.offer, suggestion.request
     if offer.participant_id is not None and offer.participant_id == request.participant_id:
         raise StoreError(_("A person cannot be matched with themselves."))
@@ -315,11 +319,11 @@ def decide(store: Store, event_id: str, suggestion: Suggestion, status: str) -> 
 
 
 def confirm(store: Store, event_id: str, suggestion: Suggestion) -> Match:
-    return decide(store, event_id, suggestion, CONFIRMED)
+    return decide(store, event_id, suggestion, MatchStatus.CONFIRMED)
 
 
 def dismiss(store: Store, event_id: str, suggestion: Suggestion) -> Match:
-    return decide(store, event_id, suggestion, DISMISSED)
+    return decide(store, event_id, suggestion, MatchStatus.DISMISSED)
 
 
 def undo(store: Store, match_id: str) -> Match:
@@ -389,7 +393,7 @@ def projector_cards(store: Store, event_id: str) -> list[MatchCard]:
     """The confirmed matches of the event, worded for the projector (consent respected)."""
     facts = {f.id: f for f in event_activities(store, event_id)}
     cards = []
-    for match in event_matches(store, event_id, CONFIRMED):
+    for match in event_matches(store, event_id, MatchStatus.CONFIRMED):
         offer = facts.get(match.offer_id)
         request = facts.get(match.request_id)
         if offer is None or request is None:

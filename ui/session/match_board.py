@@ -96,12 +96,12 @@ class SuggestionModel(QAbstractTableModel):
                 return row.explanation
             if column == 3:
                 return {
-                    matching.CONFIRMED: self.tr("Confirmed"),
-                    matching.DISMISSED: self.tr("Dismissed"),
+                    matching.MatchStatus.CONFIRMED: self.tr("Confirmed"),
+                    matching.MatchStatus.DISMISSED: self.tr("Dismissed"),
                 }.get(row.status, self.tr("Suggested"))
-        if role == Qt.ItemDataRole.ForegroundRole and row.status == matching.DISMISSED:
+        if role == Qt.ItemDataRole.ForegroundRole and row.status == matching.MatchStatus.DISMISSED:
             return QColor("#888888")
-        if role == Qt.ItemDataRole.FontRole and row.status == matching.CONFIRMED:
+        if role == Qt.ItemDataRole.FontRole and row.status == matching.MatchStatus.CONFIRMED:
             font = QFont()
             font.setBold(True)
             return font
@@ -379,7 +379,7 @@ class MatchBoard(QWidget):
         index = self.table.currentIndex()
         return self.model.suggestion(index.row()) if index.isValid() else None
 
-    def _decide(self, status: str) -> None:
+    def _decide(self, status: matching.MatchStatus) -> None:
         suggestion = self.current_suggestion()
         event_id = self._event_id
         if suggestion is None or not event_id:
@@ -396,10 +396,10 @@ class MatchBoard(QWidget):
         self.refresh()
 
     def confirm_current(self) -> None:
-        self._decide(matching.CONFIRMED)
+        self._decide(matching.MatchStatus.CONFIRMED)
 
     def dismiss_current(self) -> None:
-        self._decide(matching.DISMISSED)
+        self._decide(matching.MatchStatus.DISMISSED)
 
     def undo_current(self) -> None:
         suggestion = self.current_suggestion()
