@@ -10,6 +10,7 @@ from PySide6.QtCore import QObject, Signal
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
 from hexikit.base.settings import Settings
+from hexikit.records.domain import EntityType
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 
@@ -27,8 +28,9 @@ class AppContext(QObject):
 
     Signals:
         currentEventChanged(str): the event being run changed (its UUID, or "" for none).
-        storeChanged(str): some capability wrote entities of this type ("activity", ...), so
-            pages showing them should refresh.
+        storeChanged(str): records of this kind (an `EntityType`: "activity", ...) changed, so
+            pages showing them should refresh. Emitted for every kind a worker op declared in
+            its `changes`; pages connect here, callers never emit it by hand.
         settingsChanged(): the settings object was changed and saved.
     """
 
@@ -54,6 +56,7 @@ class AppContext(QObject):
         self.audience = audience
         self.clock = clock
         self._current_event_id = settings.current_event_id
+        worker.recordsChanged.connect(self._records_changed)
 
     @property
     def current_event_id(self) -> str:
@@ -73,5 +76,9 @@ class AppContext(QObject):
             self.settings.save(self.data_dir)
         self.settingsChanged.emit()
 
-    def notify_changed(self, entity_type: str) -> None:
-        self.storeChanged.emit(entity_type)
+    def _records_changed(self, kinds: frozenset[EntityType]) -> None:
+        for kind in sorted(kinds):
+            self.storeChanged.emit(str(kind))
+
+    def notify_changed(self, entity_type: EntityType) -> None:
+        self.storeChanged.emit(str(entity_type))

@@ -1,28 +1,43 @@
 """The one background-work helper (in the spirit of Anki's QueryOp).
 
-    worker.run(op, on_done, on_error, lane="store")
+    worker.run(op, on_done, on_error, lane="store", changes={EntityType.ACTIVITY})
 
 `op` runs off the GUI thread and never touches widgets; its result (or exception) comes back
 to the GUI thread by a queued signal and is handed to `on_done` / `on_error`.
 
-Lanes keep order where it matters: the "store" lane is serial, so writes and the reads that
-follow them happen in the order they were asked for; "render" (slides, PDFs) runs in parallel;
-"network" (sync) is serial, one request in flight.
+An op that writes says which kinds of records it changed (`changes`: the kinds, or a function
+of the op's result for ops that only know afterwards, like a sync pull). After `on_done` the
+worker emits `recordsChanged` once with those kinds; the app context turns that into its
+`storeChanged` signal, so every page showing those records refreshes itself and no caller has
+to remember to tell the others.
+
+Lanes keep order where it matters: "store" is serial, so writes and the reads that follow them
+happen in the order they were asked for; "render" (slides, PDFs) runs in parallel; "network"
+(sync) is serial, one request in flight; "io" (files) is serial.
 """
 
 from __future__ import annotations
 
 import logging
 import traceback
-from collections.abc import Callable
-from typing import Any
+from collections.abc import Callable, Iterable
+from typing import Generic, Literal, TypeVar, cast, get_args
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
+from hexikit.records.domain import EntityType
+
 log = logging.getLogger(__name__)
 
-LANES = {"store": 1, "render": 2, "network": 1, "io": 1}
+T = TypeVar("T")
+
+Lane = Literal["store", "render", "network", "io"]
+#: threads per lane
+LANE_THREADS: dict[Lane, int] = {"store": 1, "render": 2, "network": 1, "io": 1}
+
+#: what an op changed: the kinds it writes, or a function of its result that says
+Changes = Iterable[EntityType] | Callable[[T], Iterable[EntityType]]
 
 
 class _Relay(QObject):
@@ -35,8 +50,8 @@ class _Relay(QObject):
     finished = Signal(object, object)
 
 
-class _Job(QRunnable):
-    def __init__(self, op: Callable[[], Any], relay: _Relay) -> None:
+class _Job(QRunnable, Generic[T]):
+    def __init__(self, op: Callable[[], T], relay: _Relay) -> None:
         super().__init__()
         self.setAutoDelete(True)
         self._op = op
@@ -52,10 +67,15 @@ class _Job(QRunnable):
             self._relay.finished.emit(result, None)
 
 
-def _owner(callback: Callable[..., Any] | None) -> QObject | None:
+def _owner(callback: Callable[..., object] | None) -> QObject | None:
     """The QObject a bound-method callback belongs to, if any."""
     owner = getattr(callback, "__self__", None)
     return owner if isinstance(owner, QObject) else None
+
+
+def _changed_kinds(changes: Changes[T], result: T) -> frozenset[EntityType]:
+    kinds = changes(result) if callable(changes) else changes
+    return frozenset(EntityType(kind) for kind in kinds)
 
 
 class Worker(QObject):
@@ -63,16 +83,19 @@ class Worker(QObject):
 
     Signals:
         busyChanged(bool): True when the first job starts, False when the last one ends.
+        recordsChanged(frozenset): the kinds of records (`EntityType`) an op reported it
+            changed, emitted once after its `on_done`.
     """
 
     busyChanged = Signal(bool)
+    recordsChanged = Signal(frozenset)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._pools: dict[str, QThreadPool] = {}
-        for lane, threads in LANES.items():
+        self._pools: dict[Lane, QThreadPool] = {}
+        for lane in get_args(Lane):
             pool = QThreadPool(self)
-            pool.setMaxThreadCount(threads)
+            pool.setMaxThreadCount(LANE_THREADS[lane])
             self._pools[lane] = pool
         self._in_flight: set[_Relay] = set()
 
@@ -83,16 +106,19 @@ class Worker(QObject):
 
     def run(
         self,
-        op: Callable[[], Any],
-        on_done: Callable[[Any], None] | None = None,
+        op: Callable[[], T],
+        on_done: Callable[[T], None] | None = None,
         on_error: Callable[[BaseException], None] | None = None,
-        lane: str = "store",
+        lane: Lane = "store",
         receiver: QObject | None = None,
+        changes: Changes[T] = (),
     ) -> None:
         """Run `op` on `lane`; hand its result to `on_done` (or its error to `on_error`).
 
         Results for a widget that was closed meanwhile are dropped: pass the widget as
         `receiver`; callbacks that are bound methods of a QObject are checked the same way.
+        The records the op changed are announced (`recordsChanged`) even then: other pages
+        still show them.
         """
         relay = _Relay()
         self._in_flight.add(relay)
@@ -102,15 +128,25 @@ class Worker(QObject):
             self._in_flight.discard(relay)
             relay.deleteLater()
             try:
-                if not all(shiboken6.isValid(obj) for obj in receivers):
-                    log.debug("result dropped: its receiver was deleted")
-                elif isinstance(error, BaseException):
-                    if on_error is not None:
+                alive = all(shiboken6.isValid(obj) for obj in receivers)
+                if isinstance(error, BaseException):
+                    if not alive:
+                        log.debug("error dropped: its receiver was deleted")
+                    elif on_error is not None:
                         on_error(error)
                     else:
                         log.error("background operation failed", exc_info=error)
-                elif on_done is not None:
-                    on_done(result)
+                    return
+                value = cast(T, result)
+                try:
+                    if not alive:
+                        log.debug("result dropped: its receiver was deleted")
+                    elif on_done is not None:
+                        on_done(value)
+                finally:
+                    kinds = _changed_kinds(changes, value)
+                    if kinds:
+                        self.recordsChanged.emit(kinds)
             finally:
                 if not self._in_flight:
                     self.busyChanged.emit(False)

@@ -14,6 +14,17 @@ from enum import StrEnum
 from hexikit.base.i18n import _
 
 
+class EntityType(StrEnum):
+    """The kinds of synced records: the name on the wire, in the outbox, and in the
+    "what changed" signal pages refresh from."""
+
+    EVENT = "event"
+    PARTICIPANT = "participant"
+    ACTIVITY = "activity"
+    MATCH = "match"
+    FEEDBACK = "feedback"
+
+
 class Kind(StrEnum):
     OFFER = "offer"
     REQUEST = "request"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import uuid
 from datetime import UTC, datetime
 from decimal import Decimal
-from typing import Any
+from typing import Any, ClassVar
 
 from sqlalchemy import (
     JSON,
@@ -31,6 +31,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from hexikit.records.domain import EntityType
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -78,7 +80,7 @@ class SyncedEntity(Base):
 
     __abstract__ = True
     #: name used on the wire and in the outbox
-    entity_type: str = ""
+    entity_type: ClassVar[EntityType]
 
     id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_uuid)
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
@@ -92,7 +94,7 @@ class SyncedEntity(Base):
 
 class Event(SyncedEntity):
     __tablename__ = "events"
-    entity_type = "event"
+    entity_type = EntityType.EVENT
 
     title: Mapped[str] = mapped_column(String(200))
     date: Mapped[str] = mapped_column(String(10), default="")  # ISO date or ""
@@ -103,7 +105,7 @@ class Event(SyncedEntity):
 
 class Participant(SyncedEntity):
     __tablename__ = "participants"
-    entity_type = "participant"
+    entity_type = EntityType.PARTICIPANT
 
     event_id: Mapped[str | None] = mapped_column(ForeignKey("events.id"), index=True)
     name: Mapped[str] = mapped_column(String(200))
@@ -122,7 +124,7 @@ class Participant(SyncedEntity):
 class Activity(SyncedEntity):
     __tablename__ = "activities"
     __table_args__ = (Index("ix_activities_event_kind", "event_id", "kind"),)
-    entity_type = "activity"
+    entity_type = EntityType.ACTIVITY
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"))
     participant_id: Mapped[str | None] = mapped_column(ForeignKey("participants.id"), index=True)
@@ -139,7 +141,7 @@ class Match(SyncedEntity):
     """An offer meeting a request, confirmed or dismissed by the facilitator."""
 
     __tablename__ = "matches"
-    entity_type = "match"
+    entity_type = EntityType.MATCH
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     offer_id: Mapped[str] = mapped_column(ForeignKey("activities.id"))
@@ -151,7 +153,7 @@ class Match(SyncedEntity):
 
 class Feedback(SyncedEntity):
     __tablename__ = "feedback"
-    entity_type = "feedback"
+    entity_type = EntityType.FEEDBACK
 
     event_id: Mapped[str] = mapped_column(ForeignKey("events.id"), index=True)
     worked: Mapped[str] = mapped_column(Text, default="")
@@ -159,7 +161,7 @@ class Feedback(SyncedEntity):
     rating: Mapped[int | None] = mapped_column(Integer, default=None)  # 1..5
 
 
-SYNCED_ENTITIES: dict[str, type[SyncedEntity]] = {
+SYNCED_ENTITIES: dict[EntityType, type[SyncedEntity]] = {
     cls.entity_type: cls for cls in (Event, Participant, Activity, Match, Feedback)
 }
 

@@ -4,12 +4,19 @@ a widget that was closed meanwhile."""
 from __future__ import annotations
 
 import threading
+from pathlib import Path
+from typing import cast
 
 import shiboken6
 from PySide6.QtCore import QThread
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
+from hexikit.base.settings import Settings
+from hexikit.records.domain import EntityType
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 
 
@@ -58,3 +65,51 @@ def test_results_for_a_deleted_widget_are_dropped(qtbot: QtBot) -> None:
     qtbot.waitUntil(lambda: not shiboken6.isValid(label))
     gate.set()
     qtbot.waitUntil(lambda: worker.pending == 0)
+
+
+def test_an_op_announces_the_records_it_changed_after_on_done(qtbot: QtBot) -> None:
+    worker = Worker()
+    order: list[str] = []
+    worker.recordsChanged.connect(lambda kinds: order.append(f"changed {sorted(map(str, kinds))}"))
+    with qtbot.waitSignal(worker.recordsChanged) as blocker:
+        worker.run(
+            lambda: 1,
+            lambda _result: order.append("done"),
+            changes={EntityType.ACTIVITY, EntityType.PARTICIPANT},
+        )
+    assert blocker.args == [frozenset({EntityType.ACTIVITY, EntityType.PARTICIPANT})]
+    assert order == ["done", "changed ['activity', 'participant']"]
+
+
+def test_changes_can_depend_on_the_result(qtbot: QtBot) -> None:
+    worker = Worker()
+    seen: list[frozenset[EntityType]] = []
+    worker.recordsChanged.connect(seen.append)
+    worker.run(lambda: ["match"], changes=lambda kinds: [EntityType(k) for k in kinds])
+    worker.run(lambda: [], changes=lambda kinds: [EntityType(k) for k in kinds])
+    qtbot.waitUntil(lambda: worker.pending == 0)
+    assert seen == [frozenset({EntityType.MATCH})]  # nothing changed: no signal
+
+
+def test_a_failed_op_changed_nothing(qtbot: QtBot) -> None:
+    worker = Worker()
+    seen: list[object] = []
+    errors: list[BaseException] = []
+    worker.recordsChanged.connect(seen.append)
+
+    def op() -> None:
+        raise OSError("disk full")
+
+    worker.run(op, None, errors.append, changes={EntityType.ACTIVITY})
+    qtbot.waitUntil(lambda: bool(errors))
+    assert seen == []
+
+
+def test_the_context_relays_changes_to_every_page(qtbot: QtBot, tmp_path: Path) -> None:
+    worker = Worker()
+    context = AppContext(tmp_path, cast(Store, None), Settings(), worker, AudienceWindow())
+    seen: list[str] = []
+    context.storeChanged.connect(seen.append)
+    worker.run(lambda: None, changes={EntityType.FEEDBACK, EntityType.EVENT})
+    qtbot.waitUntil(lambda: len(seen) == 2)
+    assert seen == ["event", "feedback"]

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.records.domain import ValidationError
+from hexikit.records.domain import EntityType, ValidationError
 from hexikit.session.feedback import FeedbackInput, add_feedback, delete_feedback, list_feedback
 from hexikit.store.models import Feedback
 from hexikit.ui.context import AppContext
@@ -213,7 +213,10 @@ class FeedbackPanel(QWidget):
         store, event_id = self.context.store, self._event_id
         self._saving = True
         self.context.worker.run(
-            lambda: add_feedback(store, event_id, data), self._saved, self._failed
+            lambda: add_feedback(store, event_id, data),
+            self._saved,
+            self._failed,
+            changes={EntityType.FEEDBACK},
         )
 
     def _saved(self, entry: Feedback) -> None:
@@ -222,7 +225,6 @@ class FeedbackPanel(QWidget):
         for field in (self.worked, self.better, self.rating):
             field.clear()
         self.worked.setFocus()
-        self.context.notify_changed("feedback")
         self.saved.emit(entry.id)
         self.refresh()
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 
 from hexikit.matching import suggestions as matching
 from hexikit.matching.suggestions import MatchCard, Suggestion
+from hexikit.records.domain import EntityType
 from hexikit.ui.context import AppContext
 from hexikit.ui.session.feedback import fitted_font
 
@@ -389,11 +390,9 @@ class MatchBoard(QWidget):
         def write() -> None:
             matching.decide(store, event_id, suggestion, status)
 
-        self.context.worker.run(write, lambda _r: self._decided(), self._failed)
-
-    def _decided(self) -> None:
-        self.context.notify_changed("match")
-        self.refresh()
+        self.context.worker.run(
+            write, lambda _r: self.refresh(), self._failed, changes={EntityType.MATCH}
+        )
 
     def confirm_current(self) -> None:
         self._decide(matching.MatchStatus.CONFIRMED)
@@ -408,7 +407,10 @@ class MatchBoard(QWidget):
         store = self.context.store
         match_id = suggestion.match_id
         self.context.worker.run(
-            lambda: matching.undo(store, match_id), lambda _r: self._decided(), self._failed
+            lambda: matching.undo(store, match_id),
+            lambda _r: self.refresh(),
+            self._failed,
+            changes={EntityType.MATCH},
         )
 
     def _next_page(self) -> None:

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.records.domain import REGIONS, EventInput, ValidationError, validate_event
+from hexikit.records.domain import REGIONS, EntityType, EventInput, ValidationError, validate_event
 from hexikit.store import StoreError
 from hexikit.store.models import Event
 from hexikit.ui.context import AppContext
@@ -241,11 +241,10 @@ class EventDialog(QDialog):
             event: Event = store.create_event(data)
             return event.id
 
-        self.context.worker.run(make, self._created, self._failed)
+        self.context.worker.run(make, self._created, self._failed, changes={EntityType.EVENT})
 
     def _created(self, event_id: str) -> None:
         self._saving = False
-        self.context.notify_changed("event")
         self.choose(event_id)
 
     def _failed(self, error: BaseException) -> None:
