@@ -265,8 +265,11 @@ BARE_CHILD = PAINT_PROBE.replace("WINDOW_CLASS", '"QMainWindow"') + textwrap.ded
 def time_first_paint(script: str, folder: Path) -> float:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "HEXIKIT_DATA_DIR": str(folder)}
     started = time.time()
+    # -P: `python -c` would put the working folder first on sys.path, and from the repository
+    # root that is the source hexikit/ without ui/ and sync/ (installed as hexikit.ui and
+    # hexikit.sync): the child must import the installed package.
     result = subprocess.run(
-        [sys.executable, "-c", script, str(folder)],
+        [sys.executable, "-P", "-c", script, str(folder)],
         capture_output=True,
         text=True,
         timeout=120,

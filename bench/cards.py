@@ -15,7 +15,9 @@ import time
 from decimal import Decimal
 
 from hexikit.base.fonts import register_fonts
-from hexikit.cards.sheets import ActivityLine, PersonalCard, claim_url, qr_matrix, render_cards
+from hexikit.cards.model import ActivityLine, PersonalCard, claim_url
+from hexikit.cards.qr import qr_matrix
+from hexikit.cards.sheet import render_cards
 from hexikit.cards.templates import find_template
 from hexikit.records.claimcodes import new_claim_code
 from hexikit.records.domain import Kind

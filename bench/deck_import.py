@@ -7,18 +7,29 @@ opening an imported deck against opening the built-in Markdown deck (the baselin
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
-import sys
 import tempfile
 import time
 from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from types import ModuleType
 
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.decks.deck import load_deck
-from hexikit.decks.importing import find_soffice, import_deck
-from tests.core.decks.samples import make_pptx
+from hexikit.decks.library import import_deck
+from hexikit.decks.libreoffice import find_soffice
+from hexikit.decks.loading import load_deck
+
+
+def _test_samples() -> ModuleType:
+    """The tests' deck maker (tests/core/decks/samples.py), loaded from its file: putting the
+    repository root on sys.path would also shadow the installed hexikit with the source hexikit/
+    (which has no ui/ or sync/)."""
+    path = Path(__file__).resolve().parent.parent / "tests" / "core" / "decks" / "samples.py"
+    spec = importlib.util.spec_from_file_location("hexikit_bench_samples", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _median_ms(action: object, repeats: int) -> float:
@@ -38,7 +49,7 @@ def main() -> None:
     slides = [
         (f"Slide {n}", f"Point {n}", " ".join(["word"] * 60)) for n in range(1, args.slides + 1)
     ]
-    source = make_pptx(folder / "talk.pptx", slides)
+    source = _test_samples().make_pptx(folder / "talk.pptx", slides)
     library = folder / "library"
 
     start = time.perf_counter()

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import QApplication
 from hexikit.base.clock import SYSTEM_CLOCK
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.base.settings import Settings
-from hexikit.decks.deck import load_deck
+from hexikit.decks.loading import load_deck
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.present.page import PresentPage

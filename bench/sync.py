@@ -26,14 +26,18 @@ from pathlib import Path
 from hexikit.records.domain import EventInput
 from hexikit.store import Store
 from hexikit.store.models import Activity
-from hexikit.sync.client import SyncClient, outbox_counts
+from hexikit.sync.client.run import SyncClient
+from hexikit.sync.client.state import outbox_counts
 from hexikit.sync.protocol import CLIENT_BATCH_OPS
-from hexikit.sync.server import add_device, open_engine
+from hexikit.sync.server.admin import add_device
+from hexikit.sync.server.schema import open_engine
 
 
 def start_server(db: Path) -> tuple[subprocess.Popen[str], str]:
+    # -P: `python -m` would put the working folder first on sys.path, and from the repository
+    # root that is the source hexikit/ without sync/: the server must be the installed package.
     process = subprocess.Popen(
-        [sys.executable, "-m", "hexikit", "server", "run", "--db", str(db), "--port", "0"],
+        [sys.executable, "-P", "-m", "hexikit", "server", "run", "--db", str(db), "--port", "0"],
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -71,7 +75,7 @@ def push(folder: Path, db: Path, batch_ops: int, limit: int | None = None) -> tu
         if limit is None:
             client.push()
         else:
-            from hexikit.sync.client import freeze_batch, store_results
+            from hexikit.sync.client.outbox import freeze_batch, store_results
 
             for _ in range(limit):
                 batch = freeze_batch(store, batch_ops)

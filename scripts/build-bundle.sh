@@ -3,12 +3,15 @@
 # then runs its self-test offscreen. Prints the build time and the bundle size.
 #
 # On a fresh machine it first runs scripts/setup.sh; set HEXIKIT_SKIP_SETUP=1 when setup has
-# just run (CI does), and only the package metadata is refreshed.
+# just run (CI does), and only the locked packages and the package metadata are checked.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ "${HEXIKIT_SKIP_SETUP:-0}" = "1" ]; then
+  # The bundle carries what the venv holds: make that exactly the lock (a no-op when it is), so
+  # the same commit always gives the same bundle.
+  .venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt
   # The bundle reads its version and command list from the installed metadata.
-  .venv/bin/python -m pip install -q --no-deps -e .
+  .venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .
 else
   bash scripts/setup.sh
 fi
@@ -24,9 +27,10 @@ fi
 # Nothing for development or tests may ride along.
 leaked=$(find dist/hexikit/_internal -maxdepth 1 \
   \( -name 'pytest*' -o -name '_pytest' -o -name 'hypothesis*' -o -name 'mypy*' \
-     -o -name 'ruff*' -o -name 'pytestqt' -o -name 'trustme*' \) -print)
+     -o -name 'ruff*' -o -name 'pytestqt' -o -name 'trustme*' -o -name 'importlinter*' \
+     -o -name 'grimp*' -o -name 'pre_commit*' -o -name 'uv' -o -name 'uv-*' \) -print)
 if [ -n "$leaked" ] || .venv/bin/pyi-archive_viewer -r -b dist/hexikit/hexikit 2>/dev/null \
-    | grep -Eq '^ *(pytest|_pytest|pytestqt|hypothesis|mypy|ruff|trustme)(\.|$)'; then
+    | grep -Eq '^ *(pytest|_pytest|pytestqt|hypothesis|mypy|ruff|trustme|importlinter|grimp|pre_commit|uv)(\.|$)'; then
   echo "build-bundle: test or development packages are inside the bundle: ${leaked}" >&2
   exit 1
 fi

@@ -37,4 +37,9 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install -q --upgrade pip
-.venv/bin/python -m pip install -q -e ".[test,bundle]"
+# Exactly the versions in the lock (runtime, test and bundle packages and the build backend),
+# each checked against its hash, then Hexikit itself on top, built by that locked setuptools,
+# without resolving anything again. After changing a dependency in pyproject.toml, regenerate
+# the lock with `bash scripts/lock.sh`.
+.venv/bin/python -m pip install -q --require-hashes -r requirements/lock.txt
+.venv/bin/python -m pip install -q --no-deps --no-build-isolation -e .

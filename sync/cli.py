@@ -25,7 +25,8 @@ def _sync(args: argparse.Namespace) -> int:
     from hexikit.base.settings import Settings
     from hexikit.cli.common import open_store
     from hexikit.sync import tokens
-    from hexikit.sync.client import SyncClient, SyncError
+    from hexikit.sync.client.outcome import ReportStatus, SyncError
+    from hexikit.sync.client.run import SyncClient
 
     folder = data_dir(getattr(args, "data_dir", None))
     settings = Settings.load(folder)
@@ -67,7 +68,7 @@ def _sync(args: argparse.Namespace) -> int:
     )
     if report.message:
         print(f"hexikit: {report.message}", file=sys.stderr)
-    if report.status in ("offline", "auth"):
+    if report.status in (ReportStatus.OFFLINE, ReportStatus.AUTH):
         return EXIT_UNREACHABLE
     if report.parked:
         return EXIT_NEEDS_ATTENTION
@@ -78,7 +79,7 @@ def _sync(args: argparse.Namespace) -> int:
 
 def _sync_status(args: argparse.Namespace) -> int:
     from hexikit.cli.common import open_store
-    from hexikit.sync.client import status
+    from hexikit.sync.client.state import status
 
     store = open_store(args)
     try:
@@ -118,7 +119,8 @@ def _server_run(args: argparse.Namespace) -> int:
 
 
 def _server_add_device(args: argparse.Namespace) -> int:
-    from hexikit.sync.server import add_device, open_engine
+    from hexikit.sync.server.admin import add_device
+    from hexikit.sync.server.schema import open_engine
 
     _device, token = add_device(open_engine(args.db), args.name)
     print(token)
@@ -126,7 +128,8 @@ def _server_add_device(args: argparse.Namespace) -> int:
 
 
 def _server_dump(args: argparse.Namespace) -> int:
-    from hexikit.sync.server import dump, open_engine
+    from hexikit.sync.server.admin import dump
+    from hexikit.sync.server.schema import open_engine
 
     for record in dump(open_engine(args.db)):
         sys.stdout.write(json.dumps(record, sort_keys=True) + "\n")
@@ -134,7 +137,8 @@ def _server_dump(args: argparse.Namespace) -> int:
 
 
 def _server_claim(args: argparse.Namespace) -> int:
-    from hexikit.sync.server import ClaimError, claim, open_engine
+    from hexikit.sync.server.claims import ClaimError, claim
+    from hexikit.sync.server.schema import open_engine
 
     try:
         result = claim(open_engine(args.db), args.code, args.member)

@@ -20,7 +20,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
+from enum import StrEnum
 from typing import Any
+
+from hexikit.records.domain import EntityType
 
 PROTOCOL_VERSION = 1
 SERVICE_NAME = "hexikit-sync"
@@ -32,9 +35,42 @@ CLIENT_BATCH_OPS = 1000
 CLIENT_BATCH_BYTES = 2 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
 
-ACTIONS = ("create", "update", "delete", "snapshot")
-RESULT_STATUSES = ("applied", "duplicate", "conflict", "rejected")
-ACKED_STATUSES = ("applied", "duplicate", "conflict")
+
+class OpAction(StrEnum):
+    """What an operation does to its record (the op's `action` on the wire)."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    #: The whole record as it is now: queued by a migration for records older than the outbox.
+    SNAPSHOT = "snapshot"
+
+
+_ACTIONS = frozenset(OpAction)
+
+
+class ResultStatus(StrEnum):
+    """The server's answer for one operation of a push."""
+
+    APPLIED = "applied"
+    DUPLICATE = "duplicate"  # stored before (a replay): success
+    CONFLICT = "conflict"  # stored, with a conflict note
+    REJECTED = "rejected"  # not stored; the answer says why
+
+
+#: The answers that mean "the server holds this operation". A tuple, not a set: a server's
+#: answer is tested against it, and an unhashable value there must not raise.
+ACKED_STATUSES = (ResultStatus.APPLIED, ResultStatus.DUPLICATE, ResultStatus.CONFLICT)
+
+
+class ConflictKind(StrEnum):
+    """The `kind` of a conflict note (server, push answers, change feed, local conflict log)."""
+
+    FIELD = "field"  # concurrent edits of the same field: the later commit won
+    DELETE_VS_EDIT = "delete_vs_edit"  # a delete met an edit: the record was kept
+    EDIT_VS_DELETE = "edit_vs_delete"  # an edit met a delete: the record was kept
+    POSSIBLE_DUPLICATE = "possible_duplicate"  # the same person typed on two laptops
+
 
 #: Participant fields that may leave the laptop only with the person's consent.
 PERSONAL_FIELDS = frozenset({"name", "email", "organisation", "role", "consent_wording"})
@@ -74,7 +110,7 @@ _COMMON: dict[str, FieldSpec] = {
 }
 
 ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
-    "event": {
+    EntityType.EVENT: {
         **_COMMON,
         "title": ("str", 200),
         "date": ("str", 10),
@@ -82,7 +118,7 @@ ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "region": ("str", 40),
         "facilitator": ("str", 200),
     },
-    "participant": {
+    EntityType.PARTICIPANT: {
         **_COMMON,
         "event_id": ("uuid?", 36),
         "name": ("str", 200),
@@ -96,7 +132,7 @@ ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "consent_wording": ("text", 0),
         "claim_code": ("str", 8),
     },
-    "activity": {
+    EntityType.ACTIVITY: {
         **_COMMON,
         "event_id": ("uuid", 36),
         "participant_id": ("uuid?", 36),
@@ -108,7 +144,7 @@ ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "mode": ("str", 20),
         "hours": ("decimal?", 0),
     },
-    "match": {
+    EntityType.MATCH: {
         **_COMMON,
         "event_id": ("uuid", 36),
         "offer_id": ("uuid", 36),
@@ -117,7 +153,7 @@ ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
         "score": ("float", 0),
         "explanation": ("text", 0),
     },
-    "feedback": {
+    EntityType.FEEDBACK: {
         **_COMMON,
         "event_id": ("uuid", 36),
         "worked": ("text", 0),
@@ -128,11 +164,11 @@ ENTITY_FIELDS: dict[str, dict[str, FieldSpec]] = {
 
 #: Fields a create must carry (the rest take defaults).
 REQUIRED_ON_CREATE: dict[str, frozenset[str]] = {
-    "event": frozenset({"id", "title"}),
-    "participant": frozenset({"id", "claim_code"}),
-    "activity": frozenset({"id", "event_id", "kind", "title"}),
-    "match": frozenset({"id", "event_id", "offer_id", "request_id"}),
-    "feedback": frozenset({"id", "event_id"}),
+    EntityType.EVENT: frozenset({"id", "title"}),
+    EntityType.PARTICIPANT: frozenset({"id", "claim_code"}),
+    EntityType.ACTIVITY: frozenset({"id", "event_id", "kind", "title"}),
+    EntityType.MATCH: frozenset({"id", "event_id", "offer_id", "request_id"}),
+    EntityType.FEEDBACK: frozenset({"id", "event_id"}),
 }
 
 MAX_TEXT = 20_000
@@ -270,7 +306,7 @@ def op_problem(op: WireOp) -> str | None:
     """Why the server cannot store this op (it is answered 'rejected'), or None."""
     if op.entity_type not in ENTITY_FIELDS:
         return f"unknown entity type {op.entity_type!r}"
-    if op.action not in ACTIONS:
+    if op.action not in _ACTIONS:
         return f"unknown action {op.action!r}"
     for name, value in op.payload.items():
         problem = field_error(op.entity_type, name, value)
@@ -278,11 +314,11 @@ def op_problem(op: WireOp) -> str | None:
             return problem
     if "id" in op.payload and op.payload["id"] != op.entity_id:
         return "payload id differs from entity_id"
-    if op.action == "create":
+    if op.action == OpAction.CREATE:
         missing = REQUIRED_ON_CREATE[op.entity_type] - set(op.payload)
         if missing:
             return f"create is missing {sorted(missing)}"
-    if op.action == "delete" and set(op.payload) - {"deleted_at", "updated_at"}:
+    if op.action == OpAction.DELETE and set(op.payload) - {"deleted_at", "updated_at"}:
         return "a delete carries only deleted_at and updated_at"
     return None
 

@@ -9,14 +9,17 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable
-from typing import Any
+from http import HTTPStatus
+from typing import Any, cast
 
-from waitress import create_server
 from waitress.channel import HTTPChannel
+from waitress.parser import HTTPRequestParser
+from waitress.server import BaseWSGIServer, create_server
 from waitress.task import ErrorTask
 
 from hexikit.sync.protocol import MAX_BODY_BYTES
-from hexikit.sync.server import SyncServerApp, open_engine
+from hexikit.sync.server.schema import open_engine
+from hexikit.sync.server.wsgi import SyncServerApp
 
 log = logging.getLogger(__name__)
 
@@ -25,15 +28,21 @@ class _JsonErrorTask(ErrorTask):
     """Waitress's own refusals (too large, bad request line) answered as JSON."""
 
     def execute(self) -> None:
-        error = self.request.error
+        # The stubs call the request an Error; it is the parser, which holds the error.
+        error = cast(HTTPRequestParser, self.request).error
+        if error is None:  # waitress makes an ErrorTask only for a request with an error
+            super().execute()
+            return
         body = json.dumps(
             {
-                "error": "too_large" if error.code == 413 else "bad_request",
+                "error": "too_large"
+                if error.code == HTTPStatus.REQUEST_ENTITY_TOO_LARGE
+                else "bad_request",
                 "message": f"{error.reason}: {error.body}",
             }
         ).encode("utf-8")
         self.status = f"{error.code} {error.reason}"
-        self.response_headers.append(("Content-Type", "application/json"))
+        self.response_headers = [*self.response_headers, ("Content-Type", "application/json")]
         self.set_close_on_finish()
         self.content_length = len(body)
         self.write(body)
@@ -46,7 +55,11 @@ class _JsonChannel(HTTPChannel):
 def make_server(
     db_url: str, host: str = "127.0.0.1", port: int = 0, threads: int = 4, **app_options: Any
 ) -> Any:
-    """A waitress server bound to (host, port); port 0 picks a free one."""
+    """A waitress server bound to (host, port); port 0 picks a free one.
+
+    Typed Any: waitress's stubs lack the server's effective_host/effective_port and mistype
+    its trigger, which the self-test uses to stop it.
+    """
     app = SyncServerApp(open_engine(db_url), **app_options)
     server = create_server(
         app,
@@ -59,6 +72,11 @@ def make_server(
         ident="hexikit-sync",
         clear_untrusted_proxy_headers=True,
     )
+    if not isinstance(server, BaseWSGIServer):
+        # A host name with several addresses (localhost: ::1 and 127.0.0.1) gets one server
+        # per address, which neither the JSON refusals nor server_url know how to handle.
+        server.close()
+        raise OSError(f"{host} has several addresses; give one of them, e.g. 127.0.0.1")
     server.channel_class = _JsonChannel
     return server
 

@@ -37,10 +37,11 @@ def get_token(server_url: str) -> str | None:
             return _memory[account]
     keyring, keyring_error = _keyring()
     try:
-        return keyring.get_password(SERVICE, account)
+        token: str | None = keyring.get_password(SERVICE, account)
     except (keyring_error, RuntimeError) as exc:
         log.info("no keyring available (%s); the token is kept for this session only", type(exc))
         return None
+    return token
 
 
 def set_token(server_url: str, token: str) -> bool:

@@ -79,6 +79,3 @@ class AppContext(QObject):
     def _records_changed(self, kinds: frozenset[EntityType]) -> None:
         for kind in sorted(kinds):
             self.storeChanged.emit(str(kind))
-
-    def notify_changed(self, entity_type: EntityType) -> None:
-        self.storeChanged.emit(str(entity_type))

@@ -82,7 +82,7 @@ def check_slide(folder: Path) -> str:
     from PySide6.QtCore import QSize
 
     from hexikit.base.resources import builtin_deck_dir
-    from hexikit.decks.deck import load_deck
+    from hexikit.decks.loading import load_deck
     from hexikit.ui.present.render import render_slide
 
     _gui_application()
@@ -110,7 +110,8 @@ def check_cards(folder: Path) -> str:
     from pypdf import PdfReader
 
     from hexikit.base.settings import DEFAULT_SIGNUP_URL
-    from hexikit.cards.sheets import CardKind, CardsJob, claim_url, make_cards
+    from hexikit.cards.jobs import CardsJob, make_cards
+    from hexikit.cards.model import CardKind, claim_url
     from hexikit.cards.templates import DEFAULT_TEMPLATE, find_template
     from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
     from hexikit.store import Store
@@ -190,9 +191,10 @@ def check_sync(folder: Path) -> str:
 
     from hexikit.records.domain import EventInput
     from hexikit.store import Store
-    from hexikit.sync.client import SyncClient
+    from hexikit.sync.client.run import SyncClient
     from hexikit.sync.serve import make_server, server_url
-    from hexikit.sync.server import add_device, dump, open_engine
+    from hexikit.sync.server.admin import add_device, dump
+    from hexikit.sync.server.schema import open_engine
 
     db_url = f"sqlite:///{folder / 'server.db'}"
     server = make_server(db_url, host="127.0.0.1", port=0, threads=2)

@@ -7,14 +7,25 @@ and ask the stage to show it. Black and white screens are scenes too.
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 
 from PySide6 import QtCore
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
-BLACK = "black"
-WHITE = "white"
+
+class Scene(StrEnum):
+    """What the projector can show; each capability provides the widget for its scene."""
+
+    SLIDES = "slides"
+    TIMER = "timer"
+    MATCHES = "matches"
+    FEEDBACK = "feedback"
+    BLACK = "black"
+    WHITE = "white"
+    IDENTIFY = "identify"
+    SESSION_TITLE = "session-title"  # a run-sheet segment's title, when its own scene is missing
 
 
 class _PlainScene(QWidget):
@@ -30,7 +41,7 @@ class AudienceWindow(QWidget):
     """The projector window.
 
     Signals:
-        sceneChanged(str): the name of the scene now shown.
+        sceneChanged(str): the scene now shown (a `Scene` value).
         keyPressed(QKeyEvent): keys pressed while the audience window has focus, forwarded so
             the presenter's shortcuts work whichever window a clicker is talking to.
     """
@@ -48,15 +59,16 @@ class AudienceWindow(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._stack)
-        self._scenes: dict[str, QWidget] = {}
-        self._current = ""
-        self._previous = ""
+        self._scenes: dict[Scene, QWidget] = {}
+        # The first scene added (black) is what the stack shows until someone asks.
+        self._current = Scene.BLACK
+        self._previous: Scene | None = None
         self._placer: Callable[[], None] | None = None
-        self.add_scene(BLACK, _PlainScene("#000000"))
-        self.add_scene(WHITE, _PlainScene("#ffffff"))
+        self.add_scene(Scene.BLACK, _PlainScene("#000000"))
+        self.add_scene(Scene.WHITE, _PlainScene("#ffffff"))
         self.resize(960, 540)
 
-    def add_scene(self, name: str, widget: QWidget) -> None:
+    def add_scene(self, name: Scene, widget: QWidget) -> None:
         """Register a scene; adding a name twice replaces the old widget."""
         old = self._scenes.get(name)
         if old is not None:
@@ -64,16 +76,14 @@ class AudienceWindow(QWidget):
             old.deleteLater()
         self._scenes[name] = widget
         self._stack.addWidget(widget)
-        if not self._current:
-            self.show_scene(name)
 
-    def has_scene(self, name: str) -> bool:
+    def has_scene(self, name: Scene) -> bool:
         return name in self._scenes
 
-    def scene(self, name: str) -> QWidget:
+    def scene(self, name: Scene) -> QWidget:
         return self._scenes[name]
 
-    def show_scene(self, name: str) -> None:
+    def show_scene(self, name: Scene) -> None:
         widget = self._scenes[name]
         self._stack.setCurrentWidget(widget)
         if name != self._current:
@@ -81,7 +91,7 @@ class AudienceWindow(QWidget):
             self._current = name
             self.sceneChanged.emit(name)
 
-    def toggle(self, name: str) -> str:
+    def toggle(self, name: Scene) -> Scene:
         """Show scene `name`, or, when it is already shown, go back to the scene shown before it
         (the slide scene keeps its slide, so slides ↔ timer loses nothing). Returns the scene
         now shown."""
@@ -89,10 +99,10 @@ class AudienceWindow(QWidget):
             self.show_scene(name)
         elif self._previous and self._previous != name and self._previous in self._scenes:
             self.show_scene(self._previous)
-        elif SLIDES in self._scenes and name != SLIDES:
-            self.show_scene(SLIDES)
+        elif Scene.SLIDES in self._scenes and name != Scene.SLIDES:
+            self.show_scene(Scene.SLIDES)
         else:
-            self.show_scene(BLACK)
+            self.show_scene(Scene.BLACK)
         return self._current
 
     def set_placer(self, placer: Callable[[], None] | None) -> None:
@@ -111,17 +121,9 @@ class AudienceWindow(QWidget):
         self.show()
 
     @property
-    def current_scene(self) -> str:
+    def current_scene(self) -> Scene:
         return self._current
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         self.keyPressed.emit(event)
         event.accept()
-
-
-# Scene names shared by the capabilities that provide them.
-SLIDES = "slides"
-TIMER = "timer"
-MATCHES = "matches"
-FEEDBACK = "feedback"
-IDENTIFY = "identify"

@@ -13,7 +13,7 @@ from hexikit.base.settings import Settings
 from hexikit.cli import CommandError
 from hexikit.cli.common import open_store
 
-# The values of hexikit.cards.sheets.CardKind, spelled out so that building the command line does
+# The values of hexikit.cards.model.CardKind, spelled out so that building the command line does
 # not import reportlab and the store (that made every command slow to start); a test checks
 # they stay the same.
 CARD_KINDS = ("blank-offer", "blank-request", "personal", "event")
@@ -81,7 +81,8 @@ def parse_offset(text: str) -> tuple[float, float]:
 
 
 def run(args: argparse.Namespace) -> int:
-    from hexikit.cards.sheets import CardKind, CardsError, CardsJob, make_cards
+    from hexikit.cards.jobs import CardsJob, make_cards
+    from hexikit.cards.model import CardKind, CardsError
     from hexikit.cards.templates import TemplateError, all_templates, find_template
 
     settings = Settings.load(data_dir(getattr(args, "data_dir", None)))

@@ -10,7 +10,8 @@ from typing import Any, TextIO
 from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
-from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, load_deck, speaking_seconds
+from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, speaking_seconds
+from hexikit.decks.loading import load_deck
 
 
 def check_report(deck: Deck, wpm: int = DEFAULT_WPM) -> str:

@@ -21,7 +21,8 @@ from hexikit.cli.common import open_store
 def run_import(
     source: Path, library: Path, notes_only: bool = False, timeout: float | None = None
 ) -> int:
-    from hexikit.decks.importing import DeckImportError, import_deck
+    from hexikit.decks.imported import DeckImportError
+    from hexikit.decks.library import import_deck
 
     try:
         result = import_deck(source, library, notes_only=notes_only, timeout=timeout)

@@ -149,6 +149,13 @@ def parse_hours(value: str | float | Decimal | None) -> Decimal | None:
     return hours
 
 
+def format_hours(hours: Decimal | None) -> str:
+    """1.50 -> '1.5', 100.00 -> '100': what a person would type; "" when not given."""
+    if hours is None:
+        return ""
+    return format(hours.normalize(), "f")
+
+
 @dataclass
 class ActivityInput:
     """What a person typed for one offer or request, before it is stored."""

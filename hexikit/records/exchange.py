@@ -38,6 +38,7 @@ from hexikit.records.domain import (
     ParticipantInput,
     ValidationError,
     clean_text,
+    format_hours,
     parse_hours,
     parse_kind,
     parse_mode,
@@ -140,14 +141,6 @@ def _text(value: Any) -> str:
     if isinstance(value, list):
         return LIST_SEPARATOR.join(str(item) for item in value)
     return str(value)
-
-
-def format_hours(hours: Decimal | None) -> str:
-    """1.50 -> '1.5', 100.00 -> '100': what a person would type."""
-    if hours is None:
-        return ""
-    text = format(hours.normalize(), "f")
-    return text
 
 
 def split_list(text: str) -> list[str]:

@@ -473,8 +473,8 @@ def summarise(
 
 def deck_key_for_path(path: Path | str) -> str:
     """The key of the deck at `path` (loads it when `path` is a folder)."""
-    from hexikit.decks.deck import load_deck
-    from hexikit.decks.importing import LIBRARY_NOTES, LIBRARY_PDF, is_library_deck
+    from hexikit.decks.library import LIBRARY_NOTES, LIBRARY_PDF, is_library_deck
+    from hexikit.decks.loading import load_deck
 
     path = Path(path)
     if path.is_dir():

@@ -335,7 +335,7 @@ def _bar_chart(rows: list[KindCounts], title: str, width: float, font: str, bold
     chart = HorizontalBarChart()
     chart.x = 150
     chart.y = 30
-    chart.width = width - 170
+    chart.width = int(width - 170)
     chart.height = plot_height
     # reportlab draws the first category at the bottom: reverse so the list reads top-down.
     ordered = list(reversed(rows)) or [KindCounts("–", 0, 0)]
@@ -421,8 +421,8 @@ def _run_chart(
     plot = LinePlot()
     plot.x = 40
     plot.y = 40
-    plot.width = width - 60
-    plot.height = height - 90
+    plot.width = int(width - 60)
+    plot.height = int(height - 90)
     values = [p.activities for p in points]
     series = [(float(i + 1), float(v)) for i, v in enumerate(values)] or [(1.0, 0.0)]
     plot.data = [series]

@@ -28,6 +28,7 @@ from hexikit.base.paths import database_path
 from hexikit.records.claimcodes import new_claim_code
 from hexikit.records.domain import (
     ActivityInput,
+    EntityType,
     EventInput,
     Kind,
     ParticipantInput,
@@ -416,6 +417,6 @@ class Store:
 
 def entity_class(entity_type: str) -> type[SyncedEntity]:
     try:
-        return SYNCED_ENTITIES[entity_type]
-    except KeyError:
+        return SYNCED_ENTITIES[EntityType(entity_type)]
+    except ValueError:
         raise StoreError(f"unknown entity type {entity_type!r}") from None

@@ -13,8 +13,9 @@ import pytest
 from pypdf import PdfReader
 
 from hexikit.base.clock import FakeClock
-from hexikit.decks.deck import load_deck
-from hexikit.decks.importing import LIBRARY_MANIFEST, find_soffice
+from hexikit.decks.library import LIBRARY_MANIFEST
+from hexikit.decks.libreoffice import find_soffice
+from hexikit.decks.loading import load_deck
 from hexikit.rehearsal.runs import Rehearsal, deck_key, save_run, slide_targets
 from hexikit.store import Store
 from tests.core.decks.samples import (

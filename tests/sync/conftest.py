@@ -18,15 +18,17 @@ import pytest
 from keyring.backend import KeyringBackend
 
 from hexikit.store import Store
-from hexikit.sync.client import SyncClient, acknowledged_op_ids, device_id, status
-from hexikit.sync.server import add_device, dump, open_engine
+from hexikit.sync.client.run import SyncClient
+from hexikit.sync.client.state import acknowledged_op_ids, device_id, status
+from hexikit.sync.server.admin import add_device, dump
+from hexikit.sync.server.schema import open_engine
 from tests.sync.proxy import FaultProxy
 
 HEXIKIT = [sys.executable, "-m", "hexikit"]
 
 
 class MemoryKeyring(KeyringBackend):
-    priority = 10  # type: ignore[assignment]
+    priority = 10
 
     def __init__(self) -> None:
         super().__init__()

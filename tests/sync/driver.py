@@ -15,10 +15,14 @@ import signal
 import sys
 from pathlib import Path
 from typing import Any
+from unittest import mock
 
 from hexikit.records.domain import ActivityInput, EventInput, Kind
 from hexikit.store import Store
-from hexikit.sync import client as sync_client
+from hexikit.sync.client import apply as client_apply
+from hexikit.sync.client import run as client_run
+from hexikit.sync.client.outbox import freeze_batch
+from hexikit.sync.client.state import KEY_CURSOR, state_set
 
 
 def die() -> None:
@@ -38,29 +42,30 @@ def main(argv: list[str]) -> int:
             print(count, flush=True)
     url, token = argv[2], argv[3]
     if mode == "freeze_then_die":
-        batch = sync_client.freeze_batch(store, max_ops=int(os.environ.get("BATCH_OPS", "500")))
+        batch = freeze_batch(store, max_ops=int(os.environ.get("BATCH_OPS", "500")))
         assert batch is not None
         print(hashlib.sha256(batch.body).hexdigest(), flush=True)
         die()
-    client = sync_client.SyncClient(store, url, token, max_attempts=3, sleep=lambda _s: None)
+    client = client_run.SyncClient(store, url, token, max_attempts=3, sleep=lambda _s: None)
     if mode == "die_after_commit":
 
         def killed(*_args: Any, **_kwargs: Any) -> Any:
             die()
 
-        sync_client.store_results = killed  # type: ignore[assignment]
-        client.push()
+        # Patched where SyncClient.push looks it up.
+        with mock.patch.object(client_run, "store_results", killed):
+            client.push()
     elif mode == "die_before_cursor":
-        original = sync_client._state_set
 
         def set_then_die(session: Any, key: str, value: str) -> None:
-            if key == sync_client.KEY_CURSOR:
+            if key == KEY_CURSOR:
                 session.flush()  # the page's rows are written, the transaction is not committed
                 die()
-            original(session, key, value)
+            state_set(session, key, value)
 
-        sync_client._state_set = set_then_die  # type: ignore[assignment]
-        client.pull()
+        # Patched where apply_pull_page looks it up.
+        with mock.patch.object(client_apply, "state_set", set_then_die):
+            client.pull()
     return 1
 
 

@@ -22,9 +22,11 @@ from hexikit.base.clock import FakeClock
 from hexikit.records.domain import ActivityInput, EventInput, Kind
 from hexikit.store import Store
 from hexikit.store.models import Activity, Event, OutboxOperation
-from hexikit.sync import client as sync_client
-from hexikit.sync.client import freeze_batch, parked_operations, status
-from hexikit.sync.server import open_engine, purge_idempotency_keys
+from hexikit.sync.client.attention import discard_parked, parked_operations, retry_parked
+from hexikit.sync.client.outbox import freeze_batch
+from hexikit.sync.client.state import status
+from hexikit.sync.server.idempotency import purge_idempotency_keys
+from hexikit.sync.server.schema import open_engine
 from tests.sync.conftest import Laptop, ServerProcess, assert_exactly_once
 from tests.sync.proxy import FaultProxy, canned
 
@@ -252,9 +254,9 @@ def test_rejected_operations_are_parked_not_deleted(
     parked = parked_operations(laptop.store)
     assert len(parked) == 1 and "colour" in parked[0].error
     # Retry keeps the same op ID; it is parked again; discard needs the user's say-so.
-    assert sync_client.retry_parked(laptop.store, [parked[0].seq]) == 1
+    assert retry_parked(laptop.store, [parked[0].seq]) == 1
     assert laptop.sync(server.url).status == "needs_attention"
-    assert sync_client.discard_parked(laptop.store, [parked[0].seq]) == 1
+    assert discard_parked(laptop.store, [parked[0].seq]) == 1
     assert status(laptop.store)["parked"] == 0
     with laptop.store.session() as session:
         assert session.get(OutboxOperation, parked[0].seq) is not None

@@ -17,13 +17,11 @@ from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantI
 from hexikit.store import entity_to_dict
 from hexikit.store.models import SYNCED_ENTITIES, ConflictRecord, Event, Participant
 from hexikit.sync import tokens
-from hexikit.sync.client import (
-    InsecureServerURL,
-    SyncClient,
-    check_server_url,
-    conflict_log,
-    freeze_batch,
-)
+from hexikit.sync.client.attention import conflict_log
+from hexikit.sync.client.http import check_server_url
+from hexikit.sync.client.outbox import freeze_batch
+from hexikit.sync.client.outcome import InsecureServerURL
+from hexikit.sync.client.run import SyncClient
 from tests.sync.conftest import Laptop, ServerProcess, assert_exactly_once
 from tests.sync.proxy import FaultProxy
 
@@ -482,7 +480,7 @@ def test_server_never_keeps_personal_fields_without_consent(
     answer = _post(server, body, sloppy.token, key)
     assert [r["status"] for r in answer.json()["results"]] == ["applied"]
     assert "Nosy Name" not in json.dumps(server.dump())
-    from hexikit.sync.server import open_engine
+    from hexikit.sync.server.schema import open_engine
 
     with open_engine(str(server.db)).connect() as conn:
         stored = conn.exec_driver_sql(

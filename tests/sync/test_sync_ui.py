@@ -16,14 +16,11 @@ from hexikit.records.domain import EventInput
 from hexikit.store import Store
 from hexikit.store.models import Event, OutboxOperation
 from hexikit.sync import tokens
-from hexikit.sync.client import status
+from hexikit.sync.client.state import status
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.sync.indicator import (
-    NOT_SET_UP,
-    OFFLINE,
-    SYNCING,
-    UP_TO_DATE,
+    IndicatorState,
     SyncIndicator,
     controller_for,
     install_sync_indicator,
@@ -65,14 +62,20 @@ def test_indicator_goes_offline_then_syncing_then_up_to_date(
     qtbot.waitUntil(lambda: controller.has_token)
     proxy.push(*["drop"] * 3)
     controller.sync_now()
-    qtbot.waitUntil(lambda: controller.state == OFFLINE, timeout=20000)
+    qtbot.waitUntil(lambda: controller.state == IndicatorState.OFFLINE, timeout=20000)
     assert "Offline" in indicator.label.text()
     assert "1 to send" in indicator.label.text()
     with qtbot.waitSignal(controller.syncFinished, timeout=20000):
         controller.probe()  # connectivity is back: the /health probe starts a sync
-    qtbot.waitUntil(lambda: controller.state == UP_TO_DATE, timeout=20000)
-    assert states[-3:] == [OFFLINE, SYNCING, UP_TO_DATE] or states[-2:] == [SYNCING, UP_TO_DATE]
-    assert OFFLINE in states and states.index(OFFLINE) < len(states) - 1
+    qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
+    assert states[-3:] == [
+        IndicatorState.OFFLINE,
+        IndicatorState.SYNCING,
+        IndicatorState.UP_TO_DATE,
+    ] or states[-2:] == [IndicatorState.SYNCING, IndicatorState.UP_TO_DATE]
+    assert (
+        IndicatorState.OFFLINE in states and states.index(IndicatorState.OFFLINE) < len(states) - 1
+    )
     assert "Up to date" in indicator.label.text()
     assert "last sync" in indicator.label.text()
     assert status(context.store)["pending"] == 0
@@ -103,9 +106,13 @@ def test_sync_page_settings_and_needs_attention(
         )
     page.server_edit.setText(context.settings.server_url)
     page.save()
-    qtbot.waitUntil(lambda: controller.state not in (NOT_SET_UP, SYNCING), timeout=20000)
+    qtbot.waitUntil(
+        lambda: controller.state not in (IndicatorState.NOT_SET_UP, IndicatorState.SYNCING),
+        timeout=20000,
+    )
     qtbot.waitUntil(lambda: page.attention_table.rowCount() == 1, timeout=20000)
-    assert "colour" in page.attention_table.item(0, 3).text()
+    why = page.attention_table.item(0, 3)
+    assert why is not None and "colour" in why.text()
     page.attention_table.selectRow(0)
     monkeypatch.setattr(
         QMessageBox, "question", lambda *_a, **_k: QMessageBox.StandardButton.Cancel
@@ -141,5 +148,5 @@ def test_refused_token_is_asked_for_again(
     with qtbot.waitSignal(controller.syncFinished, timeout=20000):
         page.token_edit.setText(server.new_device("fixed"))
         page.save()
-    qtbot.waitUntil(lambda: controller.state == UP_TO_DATE, timeout=20000)
+    qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
     assert not controller.needs_token

@@ -6,19 +6,19 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
-from hexikit.ui.stage import BLACK, SLIDES, TIMER, AudienceWindow
+from hexikit.ui.stage import AudienceWindow, Scene
 
 
 def test_one_scene_at_a_time_and_toggle_returns(qtbot: QtBot) -> None:
     stage = AudienceWindow()
     qtbot.addWidget(stage)
-    assert stage.current_scene == BLACK
-    stage.add_scene(SLIDES, QLabel("slides"))
-    stage.add_scene(TIMER, QLabel("timer"))
-    stage.show_scene(SLIDES)
-    with qtbot.waitSignal(stage.sceneChanged, check_params_cb=lambda name: name == TIMER):
-        assert stage.toggle(TIMER) == TIMER
-    assert stage.toggle(TIMER) == SLIDES
+    assert stage.current_scene == Scene.BLACK
+    stage.add_scene(Scene.SLIDES, QLabel("slides"))
+    stage.add_scene(Scene.TIMER, QLabel("timer"))
+    stage.show_scene(Scene.SLIDES)
+    with qtbot.waitSignal(stage.sceneChanged, check_params_cb=lambda name: name == Scene.TIMER):
+        assert stage.toggle(Scene.TIMER) == Scene.TIMER
+    assert stage.toggle(Scene.TIMER) == Scene.SLIDES
 
 
 def test_show_on_projector_uses_the_installed_placer(qtbot: QtBot) -> None:

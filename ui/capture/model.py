@@ -1,16 +1,14 @@
 """The event's offers and requests as a table, plus the filter-as-you-type / sort proxy.
 
-Rows are plain `ActivityRow` values built off the GUI thread (`load_rows`), so the model never
-touches the database. `ActivityTableModel.set_rows` applies the difference to what is shown
-(inserts, removals, changes) instead of resetting, so the selection and the scroll position
-survive a refresh and the proxy only sorts what is new.
+Rows are plain `ActivityRow` values built off the GUI thread
+(`hexikit.records.capture.load_rows`), so the model never touches the database.
+`ActivityTableModel.set_rows` applies the difference to what is shown (inserts, removals,
+changes) instead of resetting, so the selection and the scroll position survive a refresh and
+the proxy only sorts what is new.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
 from typing import Any
 
 from PySide6.QtCore import (
@@ -33,8 +31,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
-from hexikit.records.domain import Kind, Mode
-from hexikit.store import Store
+from hexikit.records.capture import ActivityRow
+from hexikit.records.domain import Kind, Mode, format_hours
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -62,72 +60,6 @@ _ANSWERED_ROLES = frozenset(
 
 OFFER_BRUSH = QBrush(QColor("#0f766e"))
 REQUEST_BRUSH = QBrush(QColor("#b45309"))
-
-
-@dataclass(frozen=True)
-class ActivityRow:
-    """One offer or request as the list shows it."""
-
-    id: str
-    number: int
-    kind: str
-    title: str
-    description: str
-    categories: tuple[str, ...]
-    regions: tuple[str, ...]
-    mode: str
-    hours: Decimal | None
-    participant_id: str
-    participant_name: str
-    created_at: datetime
-
-    def haystack(self) -> str:
-        """Everything the filter looks in, case-folded once."""
-        return " ".join(
-            (
-                self.kind,
-                self.title,
-                self.description,
-                " ".join(self.categories),
-                " ".join(self.regions),
-                self.mode,
-                self.participant_name,
-                f"#{self.number}",
-            )
-        ).casefold()
-
-
-def load_rows(store: Store, event_id: str) -> list[ActivityRow]:
-    """The event's live activities, oldest first, numbered 1.. in that order (worker thread)."""
-    if not event_id:
-        return []
-    names = {person.id: person.name for person in store.list_participants(event_id)}
-    rows: list[ActivityRow] = []
-    for number, activity in enumerate(store.list_activities(event_id), start=1):
-        rows.append(
-            ActivityRow(
-                id=activity.id,
-                number=number,
-                kind=activity.kind,
-                title=activity.title,
-                description=activity.description,
-                categories=tuple(activity.categories or ()),
-                regions=tuple(activity.regions or ()),
-                mode=activity.mode,
-                hours=activity.hours,
-                participant_id=activity.participant_id or "",
-                participant_name=names.get(activity.participant_id or "", ""),
-                created_at=activity.created_at,
-            )
-        )
-    return rows
-
-
-def format_hours(hours: Decimal | None) -> str:
-    if hours is None:
-        return ""
-    text = f"{hours.normalize():f}"
-    return text
 
 
 class ActivityTableModel(QAbstractTableModel):

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from hexikit.records.domain import (
     CONSENT_WORDING_V1,
     REGIONS,
+    EntityType,
     ParticipantInput,
     ValidationError,
     validate_participant,
@@ -246,12 +247,16 @@ class ParticipantDialog(QDialog):
             person = update_participant(store, participant_id, data)
             return person.id, person.name
 
-        self.context.worker.run(update if participant_id else create, self._saved, self._failed)
+        self.context.worker.run(
+            update if participant_id else create,
+            self._saved,
+            self._failed,
+            changes={EntityType.PARTICIPANT},
+        )
 
     def _saved(self, result: tuple[str, str]) -> None:
         self._saving = False
         person_id, name = result
-        self.context.notify_changed("participant")
         if self.participant_id:
             self.participantUpdated.emit(person_id, name)
         else:

@@ -1,6 +1,6 @@
 """Cards mode: choose cards, preview the first sheet, print at actual size or save a PDF.
 
-The PDF comes from the core (`hexikit.cards.sheets.make_cards`, the same call as `hexikit cards`)
+The PDF comes from the core (`hexikit.cards.jobs.make_cards`, the same call as `hexikit cards`)
 on the worker's render lane. The preview and the printout are the PDF's own pages rendered
 with QtPdf, so what is printed is what was previewed. Printing is full page with zero
 margins; each page is rendered at (at most) 300 dpi, one page at a time, composited on white,
@@ -50,7 +50,9 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.cards.sheets import CardKind, CardsJob, CardsResult, make_cards, render_test_sheet
+from hexikit.cards.jobs import CardsJob, make_cards
+from hexikit.cards.model import CardKind
+from hexikit.cards.sheet import CardsResult, render_test_sheet
 from hexikit.cards.templates import (
     SheetTemplate,
     TemplateError,
@@ -893,7 +895,7 @@ class CardsPage(QWidget):
 
         def op() -> int:
             handout = importlib.import_module("hexikit.decks.handout")
-            deck_module = importlib.import_module("hexikit.decks.deck")
+            deck_module = importlib.import_module("hexikit.decks.loading")
             deck = deck_module.load_deck(deck_path)
             pages: int = handout.write_handout(deck, path, paper=paper)
             return pages

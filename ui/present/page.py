@@ -1,12 +1,15 @@
 """Present mode: the deck on the projector, the presenter view (notes, clocks) on the laptop.
 
-Pieces:
-- `Presentation`: the state of a talk (deck, current slide, black/white, the clock).
-- `SlideView`: paints a pre-rendered slide image (never renders on a key press).
-- `SlidesScene`: the stage scene (`hexikit.ui.stage.SLIDES`) the audience sees; other
-  capabilities use its public methods to show a slide or start presenting.
-- `PresentPage`: the mode page with the presenter view, its keys, the overview grid, the help
-  overlay and the deck's problems.
+Pieces (each its own module beside this one):
+- `state.Presentation`: the state of a talk (deck, current slide, black/white, rendering ahead,
+  the clock, whose arithmetic is `hexikit.decks.talk_clock.TalkClock`).
+- `slide_view.SlideView`: paints a pre-rendered slide image (never renders on a key press).
+- `slide_view.SlidesScene`: the stage scene (`hexikit.ui.stage.SLIDES`) the audience sees;
+  other capabilities use its public methods to show a slide or start presenting.
+- `overview`: the overview grid and the help overlay drawn over the presenter view.
+- `keys.KeyBindings`: the presenter's keys, one table.
+- `PresentPage` (here): the mode page with the presenter view, its keys, the overview grid,
+  the help overlay and the deck's problems.
 
 Keys are one table (`KeyBindings`); other capabilities add theirs with `add_key`, and every
 key appears in the help overlay. Keys pressed in the audience window come through its
@@ -18,34 +21,10 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, cast
 
-from PySide6.QtCore import (
-    QCoreApplication,
-    QEvent,
-    QObject,
-    QRect,
-    QRectF,
-    QSize,
-    Qt,
-    QTimer,
-    Signal,
-)
-from PySide6.QtGui import (
-    QAction,
-    QColor,
-    QFont,
-    QKeyEvent,
-    QKeySequence,
-    QMouseEvent,
-    QPainter,
-    QPaintEvent,
-    QResizeEvent,
-    QShowEvent,
-    QWheelEvent,
-)
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -61,703 +40,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.base.clock import Clock
 from hexikit.base.durations import Rounding, format_countdown, format_duration
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.decks.deck import ERROR, Deck, Problem, Slide, load_deck
+from hexikit.decks.deck import ERROR, Deck, Problem
 from hexikit.decks.layout import inline_html
+from hexikit.decks.loading import load_deck
+from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
-from hexikit.ui.present.render import THUMBNAIL_SIZE, SlideCache, slide_size_for
+from hexikit.ui.present.keys import KeyBindings, KeySpec
+from hexikit.ui.present.overview import HelpOverlay, OverviewGrid
+from hexikit.ui.present.render import slide_size_for
+from hexikit.ui.present.slide_view import SlidesScene, SlideView
+from hexikit.ui.present.state import Presentation
 from hexikit.ui.screens import ScreenPlacer, identify_screens
-from hexikit.ui.stage import BLACK, SLIDES, WHITE, AudienceWindow
-from hexikit.ui.worker import Worker
+from hexikit.ui.stage import AudienceWindow, Scene
 
 log = logging.getLogger(__name__)
 
 MIN_NOTES_PT = 10
-#: Seconds off the even (or per-slide) plan before the pace is called behind or ahead.
-PACE_TOLERANCE = 60
 MAX_NOTES_PT = 72
 DECK_FILTER = "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
 
 
 def _tr(text: str) -> str:
     return QCoreApplication.translate("Presenter", text)
-
-
-class Presentation(QObject):
-    """The state of one talk: deck, current slide, blanking and the talk clock.
-
-    Signals:
-        deckChanged(): a new deck was set (or the same one reloaded).
-        slideChanged(int): the current slide number (1-based).
-        blankChanged(str): "black", "white" or "" when the slide is shown.
-        presentingChanged(bool): the show started (True) or ended (False).
-        clockChanged(): the clock was started, paused, resumed or reset.
-    """
-
-    deckChanged = Signal()
-    slideChanged = Signal(int)
-    blankChanged = Signal(str)
-    presentingChanged = Signal(bool)
-    clockChanged = Signal()
-
-    def __init__(self, worker: Worker, clock: Clock, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.clock = clock
-        self.cache = SlideCache(worker, self)
-        self.deck: Deck | None = None
-        self.current = 0
-        self.blank = ""
-        self.presenting = False
-        # The talk clock: accumulated seconds plus the running stretch since `_running_since`.
-        self._accumulated = 0.0
-        self._running_since: float | None = None
-        self._sizes: dict[str, QSize] = {}
-        self._prefetch_timer = QTimer(self)
-        self._prefetch_timer.setSingleShot(True)
-        self._prefetch_timer.setInterval(20)
-        self._prefetch_timer.timeout.connect(self.prefetch)
-
-    # Deck and slides ---------------------------------------------------------------------
-
-    @property
-    def count(self) -> int:
-        return 0 if self.deck is None else len(self.deck.slides)
-
-    def slide(self, number: int) -> Slide | None:
-        return None if self.deck is None else self.deck.slide(number)
-
-    def set_deck(self, deck: Deck, start_at: int = 1) -> None:
-        self.deck = deck
-        self.cache.set_deck(deck)
-        self.current = min(max(1, start_at), len(deck.slides)) if deck.slides else 0
-        self.deckChanged.emit()
-        self.prefetch()
-        self.cache.request_thumbnails()
-        self.slideChanged.emit(self.current)
-
-    def go_to(self, number: int) -> bool:
-        """Show slide `number` (clamped to the deck). Returns True if the slide changed."""
-        if self.count == 0:
-            return False
-        number = min(max(1, number), self.count)
-        changed = number != self.current
-        self.current = number
-        if self.blank:
-            self.set_blank("")
-        if changed:
-            self.slideChanged.emit(number)
-            # Render ahead once this change is on screen, so the renders never compete with
-            # the repaint of the slide just asked for.
-            self._prefetch_timer.start()
-        return changed
-
-    def next(self) -> bool:
-        if self.blank:
-            self.set_blank("")
-            return False
-        return self.go_to(self.current + 1)
-
-    def previous(self) -> bool:
-        if self.blank:
-            self.set_blank("")
-            return False
-        return self.go_to(self.current - 1)
-
-    def set_blank(self, kind: str) -> None:
-        """Black or white the audience screen ("" shows the slide again)."""
-        if kind == self.blank:
-            return
-        self.blank = kind
-        self.blankChanged.emit(kind)
-
-    def toggle_blank(self, kind: str) -> None:
-        self.set_blank("" if self.blank == kind else kind)
-
-    # Rendering ahead ----------------------------------------------------------------------
-
-    def set_view_size(self, name: str, size: QSize) -> None:
-        """A view (audience, current, next) paints at this device size; render for it."""
-        if self._sizes.get(name) == size:
-            return
-        self._sizes[name] = QSize(size)
-        self.prefetch()
-
-    def prefetch_pending(self) -> bool:
-        return self._prefetch_timer.isActive()
-
-    def prefetch(self) -> None:
-        """Render previous, current, next (and the one after) at every view size."""
-        if self.count == 0:
-            return
-        numbers = [self.current, self.current + 1, self.current - 1, self.current + 2]
-        self.cache.request([n for n in numbers if 1 <= n <= self.count], self._sizes.values())
-
-    # Show ---------------------------------------------------------------------------------
-
-    def start(self, from_slide: int = 1, reset_clock: bool = True) -> None:
-        if reset_clock:
-            self._accumulated = 0.0
-            self._running_since = None
-        self.go_to(from_slide)
-        self.set_blank("")
-        self.resume_clock()
-        if not self.presenting:
-            self.presenting = True
-            self.presentingChanged.emit(True)
-
-    def end(self) -> None:
-        self.pause_clock()
-        if self.presenting:
-            self.presenting = False
-            self.presentingChanged.emit(False)
-
-    # Clock --------------------------------------------------------------------------------
-
-    @property
-    def clock_running(self) -> bool:
-        return self._running_since is not None
-
-    def elapsed(self) -> float:
-        running = 0.0
-        if self._running_since is not None:
-            running = self.clock.monotonic() - self._running_since
-        return self._accumulated + running
-
-    def remaining(self) -> float | None:
-        """Seconds left to the deck's target (negative past it), or None without a target."""
-        target = self.deck.target_seconds if self.deck is not None else None
-        return None if target is None else target - self.elapsed()
-
-    def planned_start(self, number: int) -> float | None:
-        """When slide `number` should start, in seconds into the talk: the slides' own
-        targets where given, the rest of the deck's target shared evenly. None: no plan."""
-        deck = self.deck
-        if deck is None or not deck.slides:
-            return None
-        known = [s.target_seconds for s in deck.slides if s.target_seconds is not None]
-        unknown = len(deck.slides) - len(known)
-        if unknown and deck.target_seconds is None:
-            return None
-        share = 0.0
-        if unknown and deck.target_seconds is not None:
-            share = max(0.0, deck.target_seconds - sum(known)) / unknown
-        return sum(
-            s.target_seconds if s.target_seconds is not None else share
-            for s in deck.slides[: max(0, number - 1)]
-        )
-
-    def pace(self) -> float | None:
-        """Seconds behind (positive) or ahead (negative) of the plan for the current slide."""
-        planned = self.planned_start(self.current)
-        if planned is None or (not self.presenting and self.elapsed() == 0):
-            return None
-        return self.elapsed() - planned
-
-    def pause_clock(self) -> None:
-        if self._running_since is not None:
-            self._accumulated += self.clock.monotonic() - self._running_since
-            self._running_since = None
-            self.clockChanged.emit()
-
-    def resume_clock(self) -> None:
-        if self._running_since is None:
-            self._running_since = self.clock.monotonic()
-            self.clockChanged.emit()
-
-    def toggle_clock(self) -> None:
-        if self.clock_running:
-            self.pause_clock()
-        else:
-            self.resume_clock()
-
-    def reset_clock(self) -> None:
-        running = self._running_since is not None
-        self._accumulated = 0.0
-        self._running_since = self.clock.monotonic() if running else None
-        self.clockChanged.emit()
-
-
-class SlideView(QWidget):
-    """Paints one slide from the cache: `offset` 0 is the current slide, 1 the next one.
-
-    It never renders on the GUI thread: until the exact image is ready it paints the
-    thumbnail scaled up (or the title), and repaints when the cache announces the image.
-    """
-
-    def __init__(
-        self,
-        presentation: Presentation,
-        view_name: str,
-        offset: int = 0,
-        follow_blank: bool = False,
-        parent: QWidget | None = None,
-    ) -> None:
-        super().__init__(parent)
-        self.presentation = presentation
-        self.view_name = view_name
-        self.offset = offset
-        self.follow_blank = follow_blank
-        self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.setMinimumSize(160, 90)
-        presentation.slideChanged.connect(self._changed)
-        presentation.deckChanged.connect(self._deck_changed)
-        presentation.cache.rendered.connect(self._rendered)
-        if follow_blank:
-            presentation.blankChanged.connect(lambda _kind: self.update())
-
-    @property
-    def number(self) -> int:
-        return self.presentation.current + self.offset
-
-    def device_size(self) -> QSize:
-        ratio = self.devicePixelRatioF()
-        return slide_size_for(QSize(round(self.width() * ratio), round(self.height() * ratio)))
-
-    def _changed(self, _number: int) -> None:
-        self.update()
-
-    def _deck_changed(self) -> None:
-        if self.isVisible():
-            self.presentation.set_view_size(self.view_name, self.device_size())
-        self.update()
-
-    def _rendered(self, number: int, _size: QSize) -> None:
-        if number == self.number:
-            self.update()
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        if self.isVisible():
-            self.presentation.set_view_size(self.view_name, self.device_size())
-
-    def showEvent(self, event: QShowEvent) -> None:
-        super().showEvent(event)
-        self.presentation.set_view_size(self.view_name, self.device_size())
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        number = self.number
-        slide = self.presentation.slide(number)
-        if slide is None:
-            painter.fillRect(self.rect(), QColor("#000000"))
-            self._paint_end(painter)
-            painter.end()
-            return
-        ratio = self.devicePixelRatioF()
-        size = self.device_size()
-        target = QRectF(
-            (self.width() - size.width() / ratio) / 2,
-            (self.height() - size.height() / ratio) / 2,
-            size.width() / ratio,
-            size.height() / ratio,
-        )
-        # Only the letterbox bands are filled: the slide image covers the rest (speed).
-        if target.top() > 0:
-            painter.fillRect(QRectF(0, 0, self.width(), target.top()), QColor("#000000"))
-            painter.fillRect(
-                QRectF(0, target.bottom(), self.width(), self.height() - target.bottom()),
-                QColor("#000000"),
-            )
-        if target.left() > 0:
-            painter.fillRect(QRectF(0, 0, target.left(), self.height()), QColor("#000000"))
-            painter.fillRect(
-                QRectF(target.right(), 0, self.width() - target.right(), self.height()),
-                QColor("#000000"),
-            )
-        image = self.presentation.cache.image(number, size)
-        if image is not None:
-            if image.devicePixelRatio() != ratio:
-                image.setDevicePixelRatio(ratio)
-            painter.drawImage(target.topLeft(), image)
-        else:
-            self.presentation.prefetch()
-            thumbnail = self.presentation.cache.thumbnail(number)
-            if thumbnail is not None:
-                painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-                painter.drawImage(target, thumbnail)
-            else:
-                painter.fillRect(target, QColor("#ffffff"))
-                painter.setPen(QColor("#111111"))
-                font = QFont("DejaVu Sans")
-                font.setPixelSize(max(8, round(target.height() / 14)))
-                painter.setFont(font)
-                painter.drawText(target, Qt.AlignmentFlag.AlignCenter, slide.title)
-        if self.follow_blank and self.presentation.blank:
-            self._paint_blank_veil(painter, target)
-        painter.end()
-
-    def _paint_blank_veil(self, painter: QPainter, target: QRectF) -> None:
-        """The presenter still sees the slide, veiled, and what the audience sees instead."""
-        white = self.presentation.blank == WHITE
-        painter.fillRect(target, QColor(255, 255, 255, 200) if white else QColor(0, 0, 0, 190))
-        painter.setPen(QColor("#111111") if white else QColor("#ffffff"))
-        font = QFont("DejaVu Sans")
-        font.setBold(True)
-        font.setPixelSize(max(10, round(target.height() / 12)))
-        painter.setFont(font)
-        text = (
-            self.tr("White screen (W to show the slide)")
-            if white
-            else self.tr("Black screen (B to show the slide)")
-        )
-        painter.drawText(target, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, text)
-
-    def _paint_end(self, painter: QPainter) -> None:
-        if self.offset > 0 and self.presentation.count:
-            painter.setPen(QColor("#bbbbbb"))
-            font = QFont("DejaVu Sans")
-            font.setPixelSize(max(10, self.height() // 10))
-            painter.setFont(font)
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, self.tr("End of the deck"))
-
-
-class SlidesScene(SlideView):
-    """The slides as the audience sees them: the stage scene `hexikit.ui.stage.SLIDES`.
-
-    Other capabilities find it with `context.audience.scene(SLIDES)` and use:
-    `show_slide(n)`, `current_slide()`, `start_presenting(from_slide)`, `add_key(...)` and
-    the `slideChanged` signal.
-
-    Signals:
-        slideChanged(int): the current slide number (1-based) changed.
-    """
-
-    slideChanged = Signal(int)
-
-    def __init__(self, page: PresentPage, parent: QWidget | None = None) -> None:
-        super().__init__(page.presentation, "audience", 0, follow_blank=False, parent=parent)
-        self._page = page
-        self.setObjectName("slidesScene")
-        # No mouse pointer over the audience's slides.
-        self.setCursor(Qt.CursorShape.BlankCursor)
-        page.presentation.slideChanged.connect(self.slideChanged)
-
-    def show_slide(self, number: int) -> None:
-        """Make slide `number` the current slide (shown on the stage if the stage shows us)."""
-        self.presentation.go_to(number)
-
-    def current_slide(self) -> int:
-        return self.presentation.current
-
-    def start_presenting(self, from_slide: int = 1) -> None:
-        """Start the show at `from_slide`: the audience window goes to its screen."""
-        self._page.start_show(from_slide, reset_clock=from_slide == 1)
-
-    def add_key(
-        self,
-        key: Qt.Key | QKeySequence | list[Qt.Key | QKeySequence],
-        callback: Callable[[], object],
-        description: str,
-    ) -> None:
-        """Bind a key on the presenter view (and the audience window); see PresentPage."""
-        self._page.add_key(key, callback, description)
-
-    def page(self) -> PresentPage:
-        """The presenter view this scene belongs to."""
-        return self._page
-
-
-@dataclass
-class KeyBinding:
-    keys: list[tuple[int, int | None]]  # (key, modifiers or None = any shift/keypad)
-    callback: Callable[[], object]
-    description: str
-    labels: list[str]
-
-
-def _key_label(key: Qt.Key | QKeySequence) -> str:
-    if isinstance(key, QKeySequence):
-        return key.toString(QKeySequence.SequenceFormat.NativeText)
-    special = {
-        Qt.Key.Key_Space: "Space",
-        Qt.Key.Key_Return: "Enter",
-        Qt.Key.Key_Enter: "Enter",
-        Qt.Key.Key_Period: ".",
-        Qt.Key.Key_Comma: ",",
-        Qt.Key.Key_Question: "?",
-        Qt.Key.Key_Plus: "+",
-        Qt.Key.Key_Minus: "-",
-    }
-    if key in special:
-        return special[key]
-    return QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
-
-
-_IGNORED_MODIFIERS = Qt.KeyboardModifier.KeypadModifier | Qt.KeyboardModifier.ShiftModifier
-
-
-class KeyBindings:
-    """The presenter's keys: one table, so the help overlay lists every one of them."""
-
-    def __init__(self) -> None:
-        self.bindings: list[KeyBinding] = []
-
-    def add(
-        self,
-        keys: list[Qt.Key | QKeySequence] | Qt.Key | QKeySequence,
-        callback: Callable[[], object],
-        description: str,
-    ) -> None:
-        key_list = keys if isinstance(keys, list) else [keys]
-        parsed: list[tuple[int, int | None]] = []
-        for key in key_list:
-            if isinstance(key, QKeySequence):
-                if key.isEmpty():
-                    continue
-                combination = cast(Any, key)[0]
-                parsed.append(
-                    (int(combination.key().value), int(combination.keyboardModifiers().value))
-                )
-            else:
-                parsed.append((int(key.value), None))
-        labels: list[str] = []
-        for key in key_list:
-            label = _key_label(key)
-            if label not in labels:
-                labels.append(label)
-        self.bindings.append(KeyBinding(parsed, callback, description, labels))
-
-    def find(self, event: QKeyEvent) -> KeyBinding | None:
-        key = int(event.key())
-        modifiers = int(event.modifiers().value)
-        relevant = modifiers & ~int(Qt.KeyboardModifier.KeypadModifier.value)
-        # Exact matches (e.g. Shift+F5) win over plain keys.
-        for binding in reversed(self.bindings):
-            if any(k == key and m == relevant for k, m in binding.keys if m is not None):
-                return binding
-        loose = modifiers & ~int(_IGNORED_MODIFIERS.value)
-        if loose:
-            return None  # Ctrl/Alt combinations belong to the menus
-        for binding in reversed(self.bindings):
-            if any(k == key for k, m in binding.keys if m is None):
-                return binding
-        return None
-
-
-class Overlay(QWidget):
-    """A panel drawn over the presenter view; it takes the keys while it is open."""
-
-    closed = Signal()
-
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.hide()
-
-    def open(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.raise_()
-        self.show()
-
-    def close_overlay(self) -> None:
-        if self.isVisible():
-            self.hide()
-            self.closed.emit()
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        return False
-
-
-class HelpOverlay(Overlay):
-    """Lists every key of the presenter; any key or click closes it."""
-
-    def __init__(self, bindings: KeyBindings, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("helpOverlay")
-        self._bindings = bindings
-
-    def lines(self) -> list[tuple[str, str]]:
-        rows = [(", ".join(b.labels), b.description) for b in self._bindings.bindings]
-        rows.insert(0, (self.tr("number, then Enter"), self.tr("Go to that slide")))
-        return rows
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        self.close_overlay()
-        return True
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        self.close_overlay()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(16, 16, 16, 246))
-        rows = self.lines()
-        margin = 40
-        line_h = max(18, min(34, (self.height() - 2 * margin - 60) // max(1, len(rows))))
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(round(line_h * 0.62))
-        bold = QFont(font)
-        bold.setBold(True)
-        title_font = QFont(font)
-        title_font.setPixelSize(round(line_h * 0.95))
-        title_font.setBold(True)
-        painter.setFont(title_font)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(margin, margin + line_h, self.tr("Keys (press any key to close)"))
-        # The key column is as wide as its widest entry, up to half the overlay.
-        painter.setFont(bold)
-        metrics = painter.fontMetrics()
-        widest = max((metrics.horizontalAdvance(keys) for keys, _d in rows), default=100)
-        key_w = min(widest + 10, (self.width() - 2 * margin) // 2)
-        y = margin + line_h * 2
-        for keys, description in rows:
-            painter.setFont(bold)
-            painter.setPen(QColor("#f2a541"))
-            painter.drawText(
-                QRect(margin, y, key_w, line_h),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                painter.fontMetrics().elidedText(keys, Qt.TextElideMode.ElideRight, key_w),
-            )
-            painter.setFont(font)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(
-                QRect(margin + key_w + 24, y, self.width() - key_w - 2 * margin - 24, line_h),
-                Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                description,
-            )
-            y += line_h
-        painter.end()
-
-
-class OverviewGrid(Overlay):
-    """Every slide as a thumbnail; arrows move, Enter or a click jumps, Tab/G/Esc closes.
-
-    Signals:
-        slideChosen(int): the user picked this slide.
-    """
-
-    slideChosen = Signal(int)
-    COLUMNS = 5
-
-    def __init__(self, presentation: Presentation, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("overviewGrid")
-        self.presentation = presentation
-        self.selected = 1
-        self._scroll_row = 0
-        presentation.cache.rendered.connect(self._rendered)
-
-    def open(self) -> None:
-        self.selected = max(1, self.presentation.current)
-        self._scroll_row = 0
-        super().open()
-        self._keep_visible()
-
-    def _rendered(self, _number: int, size: QSize) -> None:
-        if self.isVisible() and size == THUMBNAIL_SIZE:
-            self.update()
-
-    def _cell(self) -> tuple[int, int, int]:
-        margin = 24
-        cell_w = (self.width() - 2 * margin) // self.COLUMNS
-        cell_h = round((cell_w - 16) * 9 / 16) + 40
-        return margin, cell_w, cell_h
-
-    def _visible_rows(self) -> int:
-        margin, _cell_w, cell_h = self._cell()
-        return max(1, (self.height() - 2 * margin) // max(1, cell_h))
-
-    def _keep_visible(self) -> None:
-        row = (self.selected - 1) // self.COLUMNS
-        rows = self._visible_rows()
-        if row < self._scroll_row:
-            self._scroll_row = row
-        elif row >= self._scroll_row + rows:
-            self._scroll_row = row - rows + 1
-        self.update()
-
-    def move_selection(self, delta: int) -> None:
-        count = self.presentation.count
-        if count:
-            self.selected = min(max(1, self.selected + delta), count)
-            self._keep_visible()
-
-    def handle_key(self, event: QKeyEvent) -> bool:
-        key = int(event.key())
-        moves = {
-            int(Qt.Key.Key_Right): 1,
-            int(Qt.Key.Key_Left): -1,
-            int(Qt.Key.Key_Down): self.COLUMNS,
-            int(Qt.Key.Key_Up): -self.COLUMNS,
-            int(Qt.Key.Key_PageDown): self.COLUMNS * self._visible_rows(),
-            int(Qt.Key.Key_PageUp): -self.COLUMNS * self._visible_rows(),
-        }
-        if key in moves:
-            self.move_selection(moves[key])
-        elif key == Qt.Key.Key_Home:
-            self.move_selection(-self.presentation.count)
-        elif key == Qt.Key.Key_End:
-            self.move_selection(self.presentation.count)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
-            self.close_overlay()
-            self.slideChosen.emit(self.selected)
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_G, Qt.Key.Key_Backtab):
-            self.close_overlay()
-        return True  # the grid swallows every other key: nothing stray reaches the show
-
-    def number_at(self, x: float, y: float) -> int | None:
-        margin, cell_w, cell_h = self._cell()
-        column = int((x - margin) // cell_w)
-        row = int((y - margin) // cell_h) + self._scroll_row
-        if not 0 <= column < self.COLUMNS or x < margin:
-            return None
-        number = row * self.COLUMNS + column + 1
-        return number if 1 <= number <= self.presentation.count else None
-
-    def mousePressEvent(self, event: QMouseEvent) -> None:
-        number = self.number_at(event.position().x(), event.position().y())
-        if number is not None:
-            self.close_overlay()
-            self.slideChosen.emit(number)
-
-    def wheelEvent(self, event: QWheelEvent) -> None:
-        self.move_selection(-self.COLUMNS if event.angleDelta().y() > 0 else self.COLUMNS)
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#1b1b1b"))
-        margin, cell_w, cell_h = self._cell()
-        font = QFont("DejaVu Sans")
-        font.setPixelSize(15)
-        painter.setFont(font)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        rows = self._visible_rows() + 1
-        first = self._scroll_row * self.COLUMNS + 1
-        last = min(self.presentation.count, first + rows * self.COLUMNS - 1)
-        for number in range(first, last + 1):
-            index = number - first
-            x = margin + (index % self.COLUMNS) * cell_w
-            y = margin + (index // self.COLUMNS) * cell_h
-            picture = QRectF(x + 8, y + 8, cell_w - 16, (cell_w - 16) * 9 / 16)
-            thumb = self.presentation.cache.thumbnail(number)
-            if thumb is not None:
-                painter.drawImage(picture, thumb)
-            else:
-                painter.fillRect(picture, QColor("#dddddd"))
-            if number == self.selected:
-                painter.setPen(QColor("#f2a541"))
-                pen = painter.pen()
-                pen.setWidth(5)
-                painter.setPen(pen)
-                painter.drawRect(picture.adjusted(-4, -4, 4, 4))
-            if number == self.presentation.current:
-                painter.fillRect(
-                    QRectF(picture.x(), picture.bottom() + 4, 24, 4), QColor("#ffffff")
-                )
-            slide = self.presentation.slide(number)
-            painter.setPen(QColor("#ffffff"))
-            label = f"{number}. {slide.title if slide else ''}"
-            painter.drawText(
-                QRectF(x + 8, picture.bottom() + 8, cell_w - 16, 26),
-                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                painter.fontMetrics().elidedText(label, Qt.TextElideMode.ElideRight, cell_w - 16),
-            )
-        painter.end()
 
 
 class _ClockLabel(QLabel):
@@ -801,7 +107,7 @@ class PresentPage(QWidget):
         self.keys = KeyBindings()
         self._build()
         self.scene = SlidesScene(self)
-        self.audience.add_scene(SLIDES, self.scene)
+        self.audience.add_scene(Scene.SLIDES, self.scene)
         self.audience.keyPressed.connect(self.handle_key)
         self.screens = ScreenPlacer(
             self.audience,
@@ -961,7 +267,7 @@ class PresentPage(QWidget):
         """
         if not self.audience.isVisible():
             return True
-        return self.audience.current_scene in (SLIDES, BLACK, WHITE)
+        return self.audience.current_scene in (Scene.SLIDES, Scene.BLACK, Scene.WHITE)
 
     def _if_slides_shown(self, move: Callable[[], object]) -> Callable[[], object]:
         def guarded() -> object:
@@ -1003,9 +309,11 @@ class PresentPage(QWidget):
             k.Key_End, self._if_slides_shown(lambda: p.go_to(p.count)), self.tr("Last slide")
         )
         self.add_key(
-            [k.Key_B, k.Key_Period], lambda: p.toggle_blank(BLACK), self.tr("Black screen")
+            [k.Key_B, k.Key_Period], lambda: p.toggle_blank(Scene.BLACK), self.tr("Black screen")
         )
-        self.add_key([k.Key_W, k.Key_Comma], lambda: p.toggle_blank(WHITE), self.tr("White screen"))
+        self.add_key(
+            [k.Key_W, k.Key_Comma], lambda: p.toggle_blank(Scene.WHITE), self.tr("White screen")
+        )
         self.add_key(
             QKeySequence("F5"), lambda: self.start_show(1), self.tr("Start from the first slide")
         )
@@ -1046,12 +354,7 @@ class PresentPage(QWidget):
 
     # Public API for other capabilities ---------------------------------------------------
 
-    def add_key(
-        self,
-        key: Qt.Key | QKeySequence | list[Qt.Key | QKeySequence],
-        callback: Callable[[], object],
-        description: str,
-    ) -> None:
+    def add_key(self, key: KeySpec, callback: Callable[[], object], description: str) -> None:
         """Bind a key (it then also appears in the help overlay). Later bindings win."""
         self.keys.add(key, callback, description)
 
@@ -1137,7 +440,7 @@ class PresentPage(QWidget):
         if self.presentation.count == 0:
             return
         self._expect_audience_size()
-        self.audience.show_scene(SLIDES)
+        self.audience.show_scene(Scene.SLIDES)
         self.presentation.start(from_slide, reset_clock)
         self.screens.show_audience()
         self.setFocus()
@@ -1147,7 +450,7 @@ class PresentPage(QWidget):
         if self.help_overlay.isVisible() or self.grid.isVisible():
             return
         self.presentation.end()
-        if self.audience.current_scene in (SLIDES, BLACK, WHITE):
+        if self.audience.current_scene in (Scene.SLIDES, Scene.BLACK, Scene.WHITE):
             self.screens.hide_audience()
         # Back to the presenter view, in front, with the keys.
         window = self.window()
@@ -1160,12 +463,12 @@ class PresentPage(QWidget):
         self._tick()
 
     def _blank_changed(self, kind: str) -> None:
-        if kind == BLACK:
-            self.audience.show_scene(BLACK)
-        elif kind == WHITE:
-            self.audience.show_scene(WHITE)
-        elif self.audience.current_scene in (BLACK, WHITE):
-            self.audience.show_scene(SLIDES)
+        if kind == Scene.BLACK:
+            self.audience.show_scene(Scene.BLACK)
+        elif kind == Scene.WHITE:
+            self.audience.show_scene(Scene.WHITE)
+        elif self.audience.current_scene in (Scene.BLACK, Scene.WHITE):
+            self.audience.show_scene(Scene.SLIDES)
         self._tick()
 
     def swap_screens(self) -> None:
@@ -1311,12 +614,14 @@ class PresentPage(QWidget):
         """Like pdfpc: say so (and colour it) when more than a minute off the plan."""
         if pace is None:
             self.pace_label.setText("")
-        elif pace > PACE_TOLERANCE:
+            return
+        standing = pace_standing(pace)
+        if standing is PaceStanding.BEHIND:
             self.pace_label.setText(
                 self.tr("{time} behind plan").replace("{time}", format_duration(pace))
             )
             self._set_style(self.pace_label, "color: #8a4b00;")
-        elif pace < -PACE_TOLERANCE:
+        elif standing is PaceStanding.AHEAD:
             self.pace_label.setText(
                 self.tr("{time} ahead of plan").replace("{time}", format_duration(-pace))
             )
@@ -1393,7 +698,7 @@ class PresentPage(QWidget):
         if p.blank:
             status.append(
                 self.tr("Audience sees: black")
-                if p.blank == BLACK
+                if p.blank == Scene.BLACK
                 else self.tr("Audience sees: white")
             )
         self.status_label.setText("  ·  ".join(status))
@@ -1417,12 +722,4 @@ def present_page(window: QWidget) -> PresentPage | None:
     return found if isinstance(found, PresentPage) else None
 
 
-__all__ = [
-    "KeyBindings",
-    "OverviewGrid",
-    "PresentPage",
-    "Presentation",
-    "SlideView",
-    "SlidesScene",
-    "present_page",
-]
+__all__ = ["PresentPage", "present_page"]

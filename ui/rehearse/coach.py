@@ -422,7 +422,8 @@ class RehearsalCoach(QWidget):
     def import_file(self, path: Path) -> None:
         """Import a .pptx/.pdf into the deck library (off the GUI thread), then open it."""
         from hexikit.base.paths import deck_library_dir
-        from hexikit.decks.importing import DeckImportError, import_deck
+        from hexikit.decks.imported import DeckImportError
+        from hexikit.decks.library import import_deck
 
         library = deck_library_dir(self.context.data_dir)
         self.message_label.setText(

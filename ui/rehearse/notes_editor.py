@@ -1,8 +1,8 @@
 """Editing speaker notes outside the live show.
 
 Notes are saved back where the deck keeps them: into the Markdown file of a Markdown deck
-(`hexikit.decks.deck.save_notes`), or into the notes file of an imported deck or PDF
-(`hexikit.decks.importing.save_deck_notes` chooses). Saving runs on the worker; if it fails the
+(`hexikit.decks.markdown.save_notes`), or into the notes file of an imported deck or PDF
+(`hexikit.decks.loading.save_deck_notes` chooses). Saving runs on the worker; if it fails the
 typed text stays in the editor with a message saying what to do.
 """
 
@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from hexikit.base.durations import format_duration
 from hexikit.decks.deck import Deck, count_words
-from hexikit.decks.importing import save_deck_notes
+from hexikit.decks.loading import save_deck_notes
 from hexikit.rehearsal.runs import estimate_seconds
 from hexikit.ui.context import AppContext
 

@@ -96,10 +96,11 @@ class SuggestionModel(QAbstractTableModel):
             if column == 2:
                 return row.explanation
             if column == 3:
-                return {
-                    matching.MatchStatus.CONFIRMED: self.tr("Confirmed"),
-                    matching.MatchStatus.DISMISSED: self.tr("Dismissed"),
-                }.get(row.status, self.tr("Suggested"))
+                if row.status is matching.MatchStatus.CONFIRMED:
+                    return self.tr("Confirmed")
+                if row.status is matching.MatchStatus.DISMISSED:
+                    return self.tr("Dismissed")
+                return self.tr("Suggested")
         if role == Qt.ItemDataRole.ForegroundRole and row.status == matching.MatchStatus.DISMISSED:
             return QColor("#888888")
         if role == Qt.ItemDataRole.FontRole and row.status == matching.MatchStatus.CONFIRMED:

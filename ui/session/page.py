@@ -65,7 +65,7 @@ from hexikit.session.runsheet import (
 from hexikit.ui.context import AppContext
 from hexikit.ui.session.feedback import FeedbackPanel, FeedbackScene
 from hexikit.ui.session.match_board import MatchBoard, MatchesScene
-from hexikit.ui.stage import FEEDBACK, MATCHES, SLIDES, TIMER
+from hexikit.ui.stage import Scene
 
 log = logging.getLogger(__name__)
 
@@ -221,8 +221,8 @@ class SessionPage(QWidget):
         self.matches_scene = MatchesScene()
         self.feedback_scene = FeedbackScene()
         self.title_scene = SegmentTitleScene()
-        self.audience.add_scene(MATCHES, self.matches_scene)
-        self.audience.add_scene(FEEDBACK, self.feedback_scene)
+        self.audience.add_scene(Scene.MATCHES, self.matches_scene)
+        self.audience.add_scene(Scene.FEEDBACK, self.feedback_scene)
 
         self.match_board = MatchBoard(context, self.matches_scene)
         self.feedback_panel = FeedbackPanel(context)
@@ -414,7 +414,7 @@ class SessionPage(QWidget):
         """
         if self._presenter_keys_added:
             return
-        scene = self.audience.scene(SLIDES) if self.audience.has_scene(SLIDES) else None
+        scene = self.audience.scene(Scene.SLIDES) if self.audience.has_scene(Scene.SLIDES) else None
         add_key: Callable[..., None] | None = getattr(scene, "add_key", None)
         if add_key is not None:
             add_key(list(NEXT_KEYS), self.next_segment, self.tr("Next segment of the session"))
@@ -660,14 +660,16 @@ class SessionPage(QWidget):
         elif screen is Screen.FEEDBACK:
             self.tabs.setCurrentWidget(self.feedback_panel)
             self.feedback_panel.worked.setFocus()
-        scene_name = str(screen)
+        scene_name = Scene(str(screen))  # the run sheet's screens are named after the scenes
         if not self.audience.has_scene(scene_name):
             # The slides (or timer) are not available: show the segment's title instead.
             self.title_scene.set_text(segment.title, segment.prompt or segment.notes)
-            scene_name = "session-title"
+            scene_name = Scene.SESSION_TITLE
             if not self.audience.has_scene(scene_name):
                 self.audience.add_scene(scene_name, self.title_scene)
-        slides = self.audience.scene(SLIDES) if self.audience.has_scene(SLIDES) else None
+        slides = (
+            self.audience.scene(Scene.SLIDES) if self.audience.has_scene(Scene.SLIDES) else None
+        )
         start_presenting = getattr(slides, "start_presenting", None)
         if screen is Screen.SLIDES and starting and start_presenting is not None:
             start_presenting(1)  # the presenter puts the audience window on its screen
@@ -684,7 +686,7 @@ class SessionPage(QWidget):
 
     def _timer_call(self, name: str) -> None:
         """Pause/resume/reset the shared timer, only if one exists and shows our segment."""
-        if not self.audience.has_scene(TIMER):
+        if not self.audience.has_scene(Scene.TIMER):
             return
         controller = self._timer()
         if controller is not None and str(controller.plan.key).startswith("runsheet:"):

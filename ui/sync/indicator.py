@@ -10,48 +10,62 @@ from __future__ import annotations
 
 import contextlib
 import logging
+from collections.abc import Iterable
 from datetime import datetime
+from enum import StrEnum
 from pathlib import Path
-from types import ModuleType
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
+from hexikit.records.domain import EntityType
 from hexikit.sync import tokens
+from hexikit.sync.client.outcome import ReportStatus, SyncReport
+from hexikit.sync.client.state import status as read_sync_status
 from hexikit.ui.context import AppContext
 
 if TYPE_CHECKING:
-    from hexikit.sync import client as sync_client_types
+    from hexikit.sync.client.run import SyncClient
 
 
-def sync_client_module() -> ModuleType:
-    """The sync client module, imported on first use (requests is slow to import)."""
-    from hexikit.sync import client
+def sync_client_class() -> type[SyncClient]:
+    """SyncClient, imported on first use (requests is slow to import)."""
+    from hexikit.sync.client.run import SyncClient
 
-    return client
+    return SyncClient
 
 
 log = logging.getLogger(__name__)
 
-NOT_SET_UP = "not_set_up"
-OFFLINE = "offline"
-SYNCING = "syncing"
-UP_TO_DATE = "up_to_date"
-WAITING = "waiting"
-NEEDS_ATTENTION = "needs_attention"
+
+def _pulled_kinds(report: SyncReport) -> Iterable[EntityType]:
+    """A pull may bring any kind of record: every page refreshes when one brought anything."""
+    return tuple(EntityType) if report.pulled else ()
+
+
+class IndicatorState(StrEnum):
+    """What the indicator shows: the controller's `state`."""
+
+    NOT_SET_UP = "not_set_up"
+    OFFLINE = "offline"
+    SYNCING = "syncing"
+    UP_TO_DATE = "up_to_date"
+    WAITING = "waiting"
+    NEEDS_ATTENTION = "needs_attention"
+
 
 AUTO_SYNC_MS = 5 * 60 * 1000
 PROBE_MS = 30 * 1000
 AFTER_CHANGE_MS = 15 * 1000
 
 _COLOURS = {
-    NOT_SET_UP: "#8a8a8a",
-    OFFLINE: "#8a8a8a",
-    SYNCING: "#2f6fd6",
-    UP_TO_DATE: "#2e8b57",
-    WAITING: "#c98a00",
-    NEEDS_ATTENTION: "#c0392b",
+    IndicatorState.NOT_SET_UP: "#8a8a8a",
+    IndicatorState.OFFLINE: "#8a8a8a",
+    IndicatorState.SYNCING: "#2f6fd6",
+    IndicatorState.UP_TO_DATE: "#2e8b57",
+    IndicatorState.WAITING: "#c98a00",
+    IndicatorState.NEEDS_ATTENTION: "#c0392b",
 }
 
 
@@ -59,8 +73,8 @@ class SyncController(QObject):
     """State of sync for this laptop, and the one place that starts a sync.
 
     Signals:
-        stateChanged(str): one of not_set_up, offline, syncing, waiting, up_to_date,
-            needs_attention.
+        stateChanged(str): an IndicatorState (not_set_up, offline, syncing, waiting,
+            up_to_date, needs_attention).
         statusChanged(): counts, last sync or the message changed.
         progressChanged(int, int): operations sent so far, operations to send.
         syncFinished(object): the SyncReport of a finished cycle.
@@ -76,7 +90,7 @@ class SyncController(QObject):
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent or context)
         self.context = context
-        self.state = NOT_SET_UP
+        self.state = IndicatorState.NOT_SET_UP
         self.status: dict[str, Any] = {"pending": 0, "parked": 0, "last_sync": ""}
         self.message = ""
         self.has_token = False
@@ -84,7 +98,8 @@ class SyncController(QObject):
         self.client_options: dict[str, Any] = {}
         self._running = False
         self._again = False
-        self._last_outcome = ""
+        #: How the last sync ended (None before the first, and after a new token).
+        self._last_outcome: ReportStatus | None = None
         self._auto = QTimer(self)
         self._auto.setInterval(AUTO_SYNC_MS)
         self._auto.timeout.connect(self._auto_sync)
@@ -105,7 +120,7 @@ class SyncController(QObject):
     @property
     def needs_token(self) -> bool:
         """The server refused the token (401/403): sync waits for a new one."""
-        return self._last_outcome == "auth"
+        return self._last_outcome == ReportStatus.AUTH
 
     @property
     def server_url(self) -> str:
@@ -127,7 +142,7 @@ class SyncController(QObject):
     def _token_saved(self, _in_keyring: object) -> None:
         self.has_token = True
         self.message = ""
-        self._last_outcome = ""
+        self._last_outcome = None
         self._recompute()
         self.sync_now()
 
@@ -179,7 +194,7 @@ class SyncController(QObject):
         """Re-read the outbox counts (store lane)."""
         store = self.context.store
         self.context.worker.run(
-            lambda: sync_client_module().status(store),
+            lambda: read_sync_status(store),
             self._status_read,
             self._failed,
             lane="store",
@@ -193,18 +208,18 @@ class SyncController(QObject):
 
     def _recompute(self) -> None:
         if self._running:
-            state = SYNCING
+            state = IndicatorState.SYNCING
         elif not self.server_url or not self.has_token:
-            state = NOT_SET_UP
-        elif self.status.get("parked") or self._last_outcome == "auth":
-            state = NEEDS_ATTENTION
-        elif self._last_outcome == "offline":
-            state = OFFLINE
+            state = IndicatorState.NOT_SET_UP
+        elif self.status.get("parked") or self._last_outcome == ReportStatus.AUTH:
+            state = IndicatorState.NEEDS_ATTENTION
+        elif self._last_outcome == ReportStatus.OFFLINE:
+            state = IndicatorState.OFFLINE
         elif self.status.get("pending"):
-            state = WAITING
+            state = IndicatorState.WAITING
         else:
-            state = UP_TO_DATE
-        if state == OFFLINE and self.context.settings.auto_sync:
+            state = IndicatorState.UP_TO_DATE
+        if state == IndicatorState.OFFLINE and self.context.settings.auto_sync:
             self._probe_timer.start()
         else:
             self._probe_timer.stop()
@@ -216,7 +231,7 @@ class SyncController(QObject):
 
     def _local_change(self, _entity_type: str) -> None:
         self.refresh()
-        if self.context.settings.auto_sync and self.state != NOT_SET_UP:
+        if self.context.settings.auto_sync and self.state != IndicatorState.NOT_SET_UP:
             self._after_change.start()
 
     def _auto_sync(self) -> None:
@@ -242,14 +257,13 @@ class SyncController(QObject):
         progress = self.progressChanged.emit
         options = {"max_attempts": 3, "backoff_cap": 10.0, **self.client_options}
 
-        def run() -> sync_client_types.SyncReport:
-            sync_client = sync_client_module()
+        def run() -> SyncReport:
             token = tokens.get_token(url)
             if not token:
-                return sync_client.SyncReport(
-                    status="auth", message="Enter the device token in Sync settings."
+                return SyncReport(
+                    status=ReportStatus.AUTH, message="Enter the device token in Sync settings."
                 )
-            client = sync_client.SyncClient(
+            client = sync_client_class()(
                 store,
                 url,
                 token,
@@ -262,19 +276,18 @@ class SyncController(QObject):
             finally:
                 client.close()
 
-        self.context.worker.run(run, self._finished, self._sync_failed, lane="network")
+        self.context.worker.run(
+            run, self._finished, self._sync_failed, lane="network", changes=_pulled_kinds
+        )
 
     def _finished(self, report: object) -> None:
         self._running = False
-        if isinstance(report, sync_client_module().SyncReport):
+        if isinstance(report, SyncReport):
             self._last_outcome = report.status
             self.message = report.message
-            if report.status == "auth":
+            if report.status == ReportStatus.AUTH:
                 self.has_token = True  # a token exists but was refused: ask for a new one
             self.syncFinished.emit(report)
-            if report.pulled:
-                for entity_type in ("event", "participant", "activity", "match", "feedback"):
-                    self.context.notify_changed(entity_type)
         self.attentionChanged.emit()
         self.refresh()
         if self._again:
@@ -283,7 +296,7 @@ class SyncController(QObject):
 
     def _sync_failed(self, error: BaseException) -> None:
         self._running = False
-        self._last_outcome = "offline"
+        self._last_outcome = ReportStatus.OFFLINE
         self.message = str(error)
         self.refresh()
 
@@ -297,9 +310,8 @@ class SyncController(QObject):
             return
 
         def run() -> bool:
-            sync_client = sync_client_module()
             token = tokens.get_token(url) or "probe"
-            client = sync_client.SyncClient(self.context.store, url, token, max_attempts=1)
+            client = sync_client_class()(self.context.store, url, token, max_attempts=1)
             try:
                 return client.health()
             finally:
@@ -371,12 +383,12 @@ class SyncIndicator(QWidget):
     def state_text(self) -> str:
         state = self.controller.state
         return {
-            NOT_SET_UP: self.tr("Sync not set up"),
-            OFFLINE: self.tr("Offline"),
-            SYNCING: self.tr("Syncing…"),
-            UP_TO_DATE: self.tr("Up to date"),
-            WAITING: self.tr("Waiting to sync"),
-            NEEDS_ATTENTION: self.tr("Needs attention"),
+            IndicatorState.NOT_SET_UP: self.tr("Sync not set up"),
+            IndicatorState.OFFLINE: self.tr("Offline"),
+            IndicatorState.SYNCING: self.tr("Syncing…"),
+            IndicatorState.UP_TO_DATE: self.tr("Up to date"),
+            IndicatorState.WAITING: self.tr("Waiting to sync"),
+            IndicatorState.NEEDS_ATTENTION: self.tr("Needs attention"),
         }.get(state, state)
 
     def _update(self, *_args: object) -> None:
@@ -397,7 +409,7 @@ class SyncIndicator(QWidget):
         self.setToolTip(tip)
 
     def _progress(self, done: int, total: int) -> None:
-        if self.controller.state == SYNCING and total:
+        if self.controller.state == IndicatorState.SYNCING and total:
             self.label.setText(
                 self.tr("Syncing… %1 of %2").replace("%1", str(done)).replace("%2", str(total))
             )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,22 +26,17 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.sync import tokens
-from hexikit.ui.context import AppContext
-
-if TYPE_CHECKING:
-    from hexikit.sync import client as sync_client_types
-
-from hexikit.ui.sync.indicator import (
-    NEEDS_ATTENTION,
-    NOT_SET_UP,
-    OFFLINE,
-    SYNCING,
-    UP_TO_DATE,
-    WAITING,
-    SyncController,
-    controller_for,
+from hexikit.sync.client.attention import (
+    ParkedOperation,
+    conflict_log,
+    discard_parked,
+    parked_operations,
+    retry_parked,
 )
-from hexikit.ui.sync.indicator import sync_client_module as _sync_client
+from hexikit.sync.client.outcome import SyncError
+from hexikit.sync.protocol import ConflictKind
+from hexikit.ui.context import AppContext
+from hexikit.ui.sync.indicator import IndicatorState, SyncController, controller_for
 
 
 def _table(headers: list[str]) -> QTableWidget:
@@ -155,7 +150,7 @@ class SyncPage(QWidget):
         conflicts_layout.addWidget(self.conflict_table)
         layout.addWidget(conflicts_box, 1)
 
-        self._parked: list[sync_client_types.ParkedOperation] = []
+        self._parked: list[ParkedOperation] = []
         self.controller.stateChanged.connect(self._show_state)
         self.controller.statusChanged.connect(self._show_state)
         self.controller.progressChanged.connect(self._show_progress)
@@ -183,10 +178,12 @@ class SyncPage(QWidget):
     def save(self) -> None:
         url = self.server_edit.text().strip()
         if url:
-            sync_client = _sync_client()
+            # Imported on first use: requests is slow to import.
+            from hexikit.sync.client.http import check_server_url
+
             try:
-                url = sync_client.check_server_url(url)
-            except sync_client.SyncError as exc:
+                url = check_server_url(url)
+            except SyncError as exc:
                 self.message_label.setText(str(exc))
                 return
         token = self.token_edit.text().strip() or None
@@ -198,12 +195,16 @@ class SyncPage(QWidget):
 
     def _state_text(self) -> str:
         return {
-            NOT_SET_UP: self.tr("Sync is not set up: enter the server address and token."),
-            OFFLINE: self.tr("Offline: changes wait on this laptop and are sent later."),
-            SYNCING: self.tr("Syncing…"),
-            WAITING: self.tr("Changes are waiting to be sent."),
-            UP_TO_DATE: self.tr("Up to date."),
-            NEEDS_ATTENTION: self.tr("Some changes need your attention (below)."),
+            IndicatorState.NOT_SET_UP: self.tr(
+                "Sync is not set up: enter the server address and token."
+            ),
+            IndicatorState.OFFLINE: self.tr(
+                "Offline: changes wait on this laptop and are sent later."
+            ),
+            IndicatorState.SYNCING: self.tr("Syncing…"),
+            IndicatorState.WAITING: self.tr("Changes are waiting to be sent."),
+            IndicatorState.UP_TO_DATE: self.tr("Up to date."),
+            IndicatorState.NEEDS_ATTENTION: self.tr("Some changes need your attention (below)."),
         }.get(self.controller.state, self.controller.state)
 
     def _show_state(self, *_args: object) -> None:
@@ -226,7 +227,7 @@ class SyncPage(QWidget):
             self.token_edit.setStyleSheet("border: 2px solid #c0392b;")
         else:
             self.token_edit.setStyleSheet("")
-        syncing = self.controller.state == SYNCING
+        syncing = self.controller.state == IndicatorState.SYNCING
         self.progress.setVisible(syncing)
         self.sync_button.setEnabled(not syncing)
 
@@ -240,23 +241,22 @@ class SyncPage(QWidget):
     def refresh_lists(self) -> None:
         store = self.context.store
 
-        def read() -> tuple[list[sync_client_types.ParkedOperation], list[dict[str, Any]]]:
-            sync_client = _sync_client()
+        def read() -> tuple[list[ParkedOperation], list[dict[str, Any]]]:
             conflicts = [
                 {
                     "when": c.created_at,
                     "record": f"{c.entity_type} {c.entity_id[:8]}",
                     "detail": c.detail,
                 }
-                for c in sync_client.conflict_log(store)
+                for c in conflict_log(store)
             ]
-            return sync_client.parked_operations(store), conflicts
+            return parked_operations(store), conflicts
 
         self.context.worker.run(read, self._show_lists, None, lane="store")
 
     def _show_lists(self, result: object) -> None:
         assert isinstance(result, tuple)
-        parked: list[sync_client_types.ParkedOperation] = result[0]
+        parked: list[ParkedOperation] = result[0]
         conflicts: list[dict[str, Any]] = result[1]
         self._parked = list(parked)
         self.attention_table.setRowCount(len(self._parked))
@@ -285,11 +285,11 @@ class SyncPage(QWidget):
 
     def _describe(self, detail: dict[str, Any]) -> str:
         kind = detail.get("kind")
-        if kind == "possible_duplicate":
+        if kind == ConflictKind.POSSIBLE_DUPLICATE:
             return self.tr("The same person may have been typed on two laptops; both are kept.")
-        if kind == "delete_vs_edit":
+        if kind == ConflictKind.DELETE_VS_EDIT:
             return self.tr("A delete met an edit from another laptop: the record was kept.")
-        if kind == "edit_vs_delete":
+        if kind == ConflictKind.EDIT_VS_DELETE:
             return self.tr("An edit met a delete from another laptop: the record was kept.")
         fields = detail.get("fields") or {}
         if fields:
@@ -311,7 +311,7 @@ class SyncPage(QWidget):
         seqs = self._selected_seqs() or [op.seq for op in self._parked]
         store = self.context.store
         self.context.worker.run(
-            lambda: _sync_client().retry_parked(store, seqs), self._after_retry, None, lane="store"
+            lambda: retry_parked(store, seqs), self._after_retry, None, lane="store"
         )
 
     def _after_retry(self, _count: object) -> None:
@@ -339,7 +339,7 @@ class SyncPage(QWidget):
             return
         store = self.context.store
         self.context.worker.run(
-            lambda: _sync_client().discard_parked(store, seqs),
+            lambda: discard_parked(store, seqs),
             self._after_discard,
             None,
             lane="store",

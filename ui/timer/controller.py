@@ -26,7 +26,7 @@ from hexikit.timer.engine import (
 )
 from hexikit.timer.plans import builtin_plans
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import TIMER
+from hexikit.ui.stage import Scene
 from hexikit.ui.timer.bells import Bell, BellPlayer, QtBellPlayer, SilentBellPlayer
 
 _CONTROLLER_NAME = "hexikitTimerController"
@@ -223,9 +223,9 @@ def shared_timer(context: AppContext, bells: BellPlayer | None = None) -> TimerC
         parent=context,
     )
     controller.setObjectName(_CONTROLLER_NAME)
-    if not context.audience.has_scene(TIMER):
-        context.audience.add_scene(TIMER, TimerScene())
-    scene = context.audience.scene(TIMER)
+    if not context.audience.has_scene(Scene.TIMER):
+        context.audience.add_scene(Scene.TIMER, TimerScene())
+    scene = context.audience.scene(Scene.TIMER)
     if isinstance(scene, TimerScene):
         scene.attach(controller)
     controller.update()

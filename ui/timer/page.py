@@ -48,7 +48,7 @@ from hexikit.timer.plans import (
     validate_plan,
 )
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import BLACK, SLIDES, TIMER, WHITE
+from hexikit.ui.stage import Scene
 from hexikit.ui.timer.bells import Bell, BellPlayer
 from hexikit.ui.timer.controller import TimerController, shared_timer
 from hexikit.ui.timer.scene import TimerScene
@@ -249,9 +249,9 @@ class TimerPage(QWidget):
     def _register_projector_key(self) -> None:
         """T in the presenter view too (and from a clicker on the audience window)."""
         audience = self.context.audience
-        if not audience.has_scene(SLIDES):
+        if not audience.has_scene(Scene.SLIDES):
             return
-        slides = audience.scene(SLIDES)
+        slides = audience.scene(Scene.SLIDES)
         add_key = getattr(slides, "add_key", None)
         if callable(add_key):
             add_key(Qt.Key.Key_T, self.toggle_projector, self.tr("Switch slides ↔ timer"))
@@ -628,7 +628,7 @@ class TimerPage(QWidget):
     def test_bell(self) -> None:
         if not self.controller.bells.play(Bell.CHIME):
             self.preview.flash()
-            scene = self.context.audience.scene(TIMER)
+            scene = self.context.audience.scene(Scene.TIMER)
             if isinstance(scene, TimerScene):
                 scene.flash()
 
@@ -640,8 +640,8 @@ class TimerPage(QWidget):
     def toggle_projector(self) -> None:
         """Slides ↔ timer on the audience window, without losing the slide."""
         audience = self.context.audience
-        shown = audience.toggle(TIMER)
-        if shown == TIMER and not audience.isVisible():
+        shown = audience.toggle(Scene.TIMER)
+        if shown == Scene.TIMER and not audience.isVisible():
             audience.show_on_projector()
         self._update_projector_label()
 
@@ -649,11 +649,11 @@ class TimerPage(QWidget):
         audience = self.context.audience
         shown = audience.current_scene
         names = {
-            SLIDES: self.tr("the slides"),
-            BLACK: self.tr("a black screen"),
-            WHITE: self.tr("a white screen"),
+            Scene.SLIDES: self.tr("the slides"),
+            Scene.BLACK: self.tr("a black screen"),
+            Scene.WHITE: self.tr("a white screen"),
         }
-        if shown == TIMER:
+        if shown == Scene.TIMER:
             text = self.tr("The projector shows the timer. Press T to go back.")
         else:
             text = self.tr("The projector shows {scene}. Press T for the timer.").replace(
@@ -687,8 +687,8 @@ class TimerPage(QWidget):
         people = self.people_spin.value()
         # The room sees its split too, on the projector and in the preview.
         self.preview.set_people(people)
-        if self.context.audience.has_scene(TIMER):
-            projector = self.context.audience.scene(TIMER)
+        if self.context.audience.has_scene(Scene.TIMER):
+            projector = self.context.audience.scene(Scene.TIMER)
             if isinstance(projector, TimerScene):
                 projector.set_people(people)
         if people <= 0:

@@ -10,7 +10,7 @@ import json
 import subprocess
 import sys
 
-from hexikit.cards.sheets import CardKind
+from hexikit.cards.model import CardKind
 from hexikit.cli.cards import CARD_KINDS
 
 HEAVY = ["sqlalchemy", "alembic", "reportlab", "qrcode", "PIL", "PySide6", "requests", "pypdf"]

@@ -10,6 +10,12 @@ import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
+
+def library_entries(library: Path) -> list[str]:
+    """The names in a deck library folder (hidden ones too: an import must leave none)."""
+    return sorted(entry.name for entry in library.iterdir())
+
+
 TALK = [
     ("Why timebanking", "Everyone has something to offer", "Start with a question to the room."),
     (

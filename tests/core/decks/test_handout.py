@@ -9,8 +9,9 @@ from pypdf import PdfReader
 from reportlab.lib.pagesizes import A4, LETTER
 
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.decks.deck import load_deck, parse_deck
 from hexikit.decks.handout import HandoutError, write_handout
+from hexikit.decks.loading import load_deck
+from hexikit.decks.markdown import parse_deck
 
 
 def test_builtin_deck_handout_a4(tmp_path: Path) -> None:

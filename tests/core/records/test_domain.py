@@ -19,6 +19,7 @@ from hexikit.records.domain import (
     ParticipantInput,
     ValidationError,
     clean_text,
+    format_hours,
     match_category,
     match_region,
     parse_hours,
@@ -132,6 +133,15 @@ def test_kind_and_mode_accept_what_people_type() -> None:
 def test_hours_in_quarter_hours(typed: str | None, expected: str | None) -> None:
     hours = parse_hours(typed)
     assert (hours is None and expected is None) or hours == Decimal(str(expected))
+
+
+@pytest.mark.parametrize(
+    ("hours", "shown"),
+    [(Decimal("1.50"), "1.5"), (Decimal("100.00"), "100"), (Decimal("0.25"), "0.25"), (None, "")],
+)
+def test_hours_read_as_a_person_would_type_them(hours: Decimal | None, shown: str) -> None:
+    assert format_hours(hours) == shown
+    assert hours is None or parse_hours(shown) == hours
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,9 @@ import pytest
 from hexikit.base.clock import FakeClock
 from hexikit.base.durations import format_duration
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.decks.deck import Deck, load_deck, parse_deck
+from hexikit.decks.deck import Deck
+from hexikit.decks.loading import load_deck
+from hexikit.decks.markdown import parse_deck
 from hexikit.rehearsal.runs import (
     MIN_SLIDE_SECONDS,
     Rehearsal,
@@ -226,7 +228,7 @@ def test_deck_keys(tmp_path: Path) -> None:
 
 
 def test_library_deck_key_is_the_same_however_it_is_opened(tmp_path: Path) -> None:
-    from hexikit.decks.importing import LIBRARY_PDF, import_deck
+    from hexikit.decks.library import LIBRARY_PDF, import_deck
     from tests.core.decks.samples import make_pdf
 
     result = import_deck(make_pdf(tmp_path / "talk.pdf", ["One"]), tmp_path / "lib")

@@ -7,9 +7,8 @@ from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
 
-from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
-from hexikit.store import Store
-from hexikit.ui.capture.model import ActivityRow, ActivityTableModel, IdRole, load_rows
+from hexikit.records.capture import ActivityRow
+from hexikit.ui.capture.model import ActivityTableModel, IdRole
 
 
 def make_row(number: int, kind: str, title: str, **extra: object) -> ActivityRow:
@@ -142,16 +141,3 @@ def test_selection_survives_filter_sort_and_refresh(qtbot) -> None:  # type: ign
     assert view.currentIndex().data(IdRole) == "id-2"
     model.set_rows([r for r in ROWS if r.id != "id-2"])
     assert not held.isValid()
-
-
-def test_load_rows_reads_the_store(store: Store) -> None:
-    event = store.create_event(EventInput(title="Hexithon"))
-    person = store.create_participant(event.id, ParticipantInput(name="Zoë O'Brien"))
-    first = store.create_activity(
-        event.id, ActivityInput(kind=Kind.OFFER, title="Coaching"), person.id
-    )
-    gone = store.create_activity(event.id, ActivityInput(kind=Kind.REQUEST, title="Gone"))
-    store.delete(type(gone), gone.id)
-    rows = load_rows(store, event.id)
-    assert [(r.id, r.number, r.participant_name) for r in rows] == [(first.id, 1, "Zoë O'Brien")]
-    assert load_rows(store, "") == []

@@ -439,7 +439,8 @@ def test_a_write_error_keeps_the_typed_text(
     def refuse(*_args: object, **_kwargs: object) -> Activity:
         raise StoreWriteError(message)
 
-    monkeypatch.setattr(context.store, "create_activity", refuse)
+    # The refusal comes from inside the save's one transaction (hexikit.records.capture).
+    monkeypatch.setattr(context.store, "add_in", refuse)
     type_text(qtbot, "An offer typed on a full disk")
     with qtbot.waitSignal(page.saveFailed) as failed:
         press(qtbot, Qt.Key.Key_Return)
@@ -455,3 +456,15 @@ def test_a_write_error_keeps_the_typed_text(
     assert [a.title for a in activities(context.store, event_id)] == [
         "An offer typed on a full disk"
     ]
+
+
+def test_another_event_offers_none_of_the_last_events_people(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+    first = make_event(context, "Hexithon Cardiff")
+    context.store.create_participant(first, ParticipantInput(name="Ana Price"))
+    page = open_page(qtbot, context)
+    qtbot.waitUntil(lambda: page.participant_combo.findText("Ana Price") > 0)
+    second = context.store.create_event(EventInput(title="Hexithon Leeds"))
+    context.set_current_event(second.id)
+    qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Leeds")
+    labels = [page.participant_combo.itemText(i) for i in range(page.participant_combo.count())]
+    assert labels == [""]

@@ -16,7 +16,8 @@ from PySide6.QtPrintSupport import QPrinter
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
-from hexikit.cards.sheets import CardKind, render_test_sheet
+from hexikit.cards.model import CardKind
+from hexikit.cards.sheet import render_test_sheet
 from hexikit.cards.templates import SheetTemplate, find_template
 from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store

@@ -16,8 +16,9 @@ from hexikit.base.resources import builtin_deck_dir
 from hexikit.base.settings import Settings
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
-from hexikit.ui.present.page import PresentPage, SlidesScene
-from hexikit.ui.stage import BLACK, SLIDES, WHITE, AudienceWindow
+from hexikit.ui.present.page import PresentPage
+from hexikit.ui.present.slide_view import SlidesScene
+from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.worker import Worker
 
 
@@ -107,21 +108,21 @@ def test_number_then_enter_jumps(qtbot: QtBot, page: PresentPage) -> None:
 def test_black_and_white_screens(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
     audience = context.audience
     press(qtbot, page, Qt.Key.Key_F5)
-    assert audience.current_scene == SLIDES
+    assert audience.current_scene == Scene.SLIDES
     press(qtbot, page, Qt.Key.Key_B)
-    assert audience.current_scene == BLACK
+    assert audience.current_scene == Scene.BLACK
     press(qtbot, page, Qt.Key.Key_B)
-    assert audience.current_scene == SLIDES
+    assert audience.current_scene == Scene.SLIDES
     press(qtbot, page, Qt.Key.Key_Period)
-    assert audience.current_scene == BLACK
+    assert audience.current_scene == Scene.BLACK
     press(qtbot, page, Qt.Key.Key_W)
-    assert audience.current_scene == WHITE
+    assert audience.current_scene == Scene.WHITE
     press(qtbot, page, Qt.Key.Key_Comma)
-    assert audience.current_scene == SLIDES
+    assert audience.current_scene == Scene.SLIDES
     press(qtbot, page, Qt.Key.Key_W)
     # Next from a white screen shows the slide again without moving on.
     press(qtbot, page, Qt.Key.Key_Right)
-    assert audience.current_scene == SLIDES
+    assert audience.current_scene == Scene.SLIDES
     assert page.presentation.current == 1
     assert "Audience sees" not in page.status_label.text()
 
@@ -132,7 +133,7 @@ def test_f5_shift_f5_and_escape(qtbot: QtBot, page: PresentPage, context: AppCon
     press(qtbot, page, Qt.Key.Key_F5)
     assert p.presenting and p.current == 1
     assert context.audience.isVisible()
-    assert context.audience.current_scene == SLIDES
+    assert context.audience.current_scene == Scene.SLIDES
     p.go_to(3)
     press(qtbot, page, Qt.Key.Key_Escape)
     assert not p.presenting
@@ -151,7 +152,7 @@ def test_keys_from_the_audience_window(
     press(qtbot, context.audience, Qt.Key.Key_Space)
     assert page.presentation.current == 3
     press(qtbot, context.audience, Qt.Key.Key_B)
-    assert context.audience.current_scene == BLACK
+    assert context.audience.current_scene == Scene.BLACK
 
 
 def test_stray_keys_change_nothing(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
@@ -205,7 +206,7 @@ def test_help_overlay_lists_every_key_including_added_ones(
     qtbot: QtBot, page: PresentPage, context: AppContext
 ) -> None:
     calls: list[str] = []
-    scene = context.audience.scene(SLIDES)
+    scene = context.audience.scene(Scene.SLIDES)
     assert isinstance(scene, SlidesScene)
     scene.add_key(Qt.Key.Key_T, lambda: calls.append("t"), "Switch slides and timer")
     press(qtbot, page, Qt.Key.Key_F1)
@@ -270,7 +271,7 @@ def test_clock_countdown_and_pause(qtbot: QtBot, page: PresentPage, clock: FakeC
     clock.advance(300)
     page._tick()
     assert page.elapsed_label.text() == "6:05"
-    assert page.countdown_label.text() == "+01:05 over"
+    assert page.countdown_label.text() == "+1:05 over"
     assert "#c0001a" in page.countdown_label.styleSheet()
     assert page.time_of_day_label.text()
     assert format_duration(3725) == "1:02:05"
@@ -328,7 +329,7 @@ def test_bad_deck_opens_with_problems(
 
 
 def test_slides_scene_api(qtbot: QtBot, page: PresentPage, context: AppContext) -> None:
-    scene = context.audience.scene(SLIDES)
+    scene = context.audience.scene(Scene.SLIDES)
     assert isinstance(scene, SlidesScene)
     with qtbot.waitSignal(scene.slideChanged) as blocker:
         scene.show_slide(6)
@@ -337,7 +338,7 @@ def test_slides_scene_api(qtbot: QtBot, page: PresentPage, context: AppContext) 
     scene.start_presenting(4)
     assert page.presentation.presenting
     assert scene.current_slide() == 4
-    assert context.audience.isVisible() and context.audience.current_scene == SLIDES
+    assert context.audience.isVisible() and context.audience.current_scene == Scene.SLIDES
     assert scene.device_size().width() / scene.device_size().height() == pytest.approx(
         16 / 9, rel=0.01
     )
@@ -421,19 +422,19 @@ def test_slide_keys_leave_hidden_slides_alone_while_another_scene_is_shown(
 ) -> None:
     from PySide6.QtWidgets import QLabel
 
-    from hexikit.ui.stage import TIMER
+    from hexikit.ui.stage import Scene
 
     press(qtbot, page, Qt.Key.Key_F5)
     press(qtbot, page, Qt.Key.Key_Right)
     assert page.presentation.current == 2
-    context.audience.add_scene(TIMER, QLabel("timer"))
-    context.audience.show_scene(TIMER)
+    context.audience.add_scene(Scene.TIMER, QLabel("timer"))
+    context.audience.show_scene(Scene.TIMER)
     press(qtbot, context.audience, Qt.Key.Key_Right)
     press(qtbot, page, Qt.Key.Key_Space)
     press(qtbot, page, Qt.Key.Key_End)
     assert page.presentation.current == 2
     assert "did not move" in page.status_label.text()
-    context.audience.show_scene(SLIDES)
+    context.audience.show_scene(Scene.SLIDES)
     press(qtbot, page, Qt.Key.Key_Right)
     assert page.presentation.current == 3
 

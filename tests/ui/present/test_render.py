@@ -12,7 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks import layout as L
-from hexikit.decks.deck import Deck, Slide, load_deck, parse_deck
+from hexikit.decks.deck import Deck, Slide
+from hexikit.decks.loading import load_deck
+from hexikit.decks.markdown import parse_deck
 from hexikit.ui.present import render as slide_render
 from hexikit.ui.present.render import SlideCache, render_slide, slide_size_for
 from hexikit.ui.worker import Worker

@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QMessageBox
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
-from hexikit.decks.deck import load_deck
-from hexikit.decks.importing import LIBRARY_NOTES, import_deck
+from hexikit.decks.library import LIBRARY_NOTES, import_deck
+from hexikit.decks.loading import load_deck
 from hexikit.rehearsal.runs import RunSummary, list_runs
 from hexikit.store import Store
 from hexikit.ui.context import AppContext

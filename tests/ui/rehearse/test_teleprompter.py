@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
-from hexikit.decks.deck import parse_deck
+from hexikit.decks.markdown import parse_deck
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.present.page import PresentPage

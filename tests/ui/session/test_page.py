@@ -15,7 +15,7 @@ from hexikit.records.domain import EventInput
 from hexikit.session.runsheet import Screen, SessionState, load_runsheet
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import FEEDBACK, MATCHES, SLIDES, TIMER, AudienceWindow
+from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.worker import Worker
 
 
@@ -50,11 +50,11 @@ def _page(qtbot, context: AppContext):  # type: ignore[no-untyped-def]
 
 def test_one_key_walks_the_room_through_every_segment(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
     _with_silent_timer(context)
-    context.audience.add_scene(SLIDES, QWidget())  # the presenter's scene stands in
+    context.audience.add_scene(Scene.SLIDES, QWidget())  # the presenter's scene stands in
     page = _page(qtbot, context)
     clock = context.clock
     assert isinstance(clock, FakeClock)
-    expected = [SLIDES, TIMER, TIMER, TIMER, MATCHES, FEEDBACK]
+    expected = [Scene.SLIDES, Scene.TIMER, Scene.TIMER, Scene.TIMER, Scene.MATCHES, Scene.FEEDBACK]
     seen = []
     for scene in expected:
         with qtbot.waitSignal(page.segmentChanged):
@@ -135,8 +135,8 @@ def test_next_key_is_registered_on_the_presenter_view(qtbot, context: AppContext
     page = _page(qtbot, context)
     qtbot.keyClick(present, Qt.Key.Key_F6)
     assert page.session.state is SessionState.RUNNING
-    assert context.audience.current_scene == SLIDES
+    assert context.audience.current_scene == Scene.SLIDES
     qtbot.keyClick(context.audience, Qt.Key.Key_F6)  # a clicker talking to the projector
-    assert context.audience.current_scene == TIMER
+    assert context.audience.current_scene == Scene.TIMER
     qtbot.keyClick(present, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
-    assert context.audience.current_scene == SLIDES
+    assert context.audience.current_scene == Scene.SLIDES

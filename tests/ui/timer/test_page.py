@@ -16,7 +16,7 @@ from hexikit.store import Store
 from hexikit.store.models import SavedPlan
 from hexikit.timer.engine import TimerState
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import SLIDES, TIMER, AudienceWindow
+from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.timer.bells import Bell
 from hexikit.ui.timer.controller import TimerController, shared_timer
 from hexikit.ui.timer.page import TimerPage, parse_duration
@@ -78,7 +78,7 @@ def bells() -> FakeBells:
 @pytest.fixture
 def page(qtbot, context: AppContext, bells: FakeBells) -> TimerPage:  # type: ignore[no-untyped-def]
     slides = FakeSlides()
-    context.audience.add_scene(SLIDES, slides)
+    context.audience.add_scene(Scene.SLIDES, slides)
     widget = TimerPage(context, bells=bells)
     qtbot.addWidget(widget)
     widget.resize(1400, 850)
@@ -154,7 +154,7 @@ def test_without_sound_the_screen_flashes(
     bells: FakeBells,  # type: ignore[no-untyped-def]
 ) -> None:
     bells.audible = False
-    scene = page.context.audience.scene(TIMER)
+    scene = page.context.audience.scene(Scene.TIMER)
     assert isinstance(scene, TimerScene)
     with qtbot.waitSignal(page.controller.flash):
         page.controller.start()
@@ -182,28 +182,28 @@ def test_t_switches_slides_and_timer_without_losing_the_slide(
     context: AppContext,  # type: ignore[no-untyped-def]
 ) -> None:
     audience = context.audience
-    slides = audience.scene(SLIDES)
+    slides = audience.scene(Scene.SLIDES)
     assert isinstance(slides, FakeSlides)
-    audience.show_scene(SLIDES)
+    audience.show_scene(Scene.SLIDES)
     press(qtbot, page, Qt.Key.Key_T)
-    assert audience.current_scene == TIMER
+    assert audience.current_scene == Scene.TIMER
     press(qtbot, page, Qt.Key.Key_T)
-    assert audience.current_scene == SLIDES
-    assert audience.scene(SLIDES) is slides and slides.text() == "Slide 7"
+    assert audience.current_scene == Scene.SLIDES
+    assert audience.scene(Scene.SLIDES) is slides and slides.text() == "Slide 7"
     # The same T from the presenter view (registered with its add_key).
     slides.keys[int(Qt.Key.Key_T.value)]()
-    assert audience.current_scene == TIMER
+    assert audience.current_scene == Scene.TIMER
     slides.keys[int(Qt.Key.Key_T.value)]()
-    assert audience.current_scene == SLIDES
+    assert audience.current_scene == Scene.SLIDES
 
 
 def test_stage_toggle_returns_to_whatever_was_shown(qtbot) -> None:  # type: ignore[no-untyped-def]
     audience = AudienceWindow()
     qtbot.addWidget(audience)
-    audience.add_scene(TIMER, QLabel("timer"))
+    audience.add_scene(Scene.TIMER, QLabel("timer"))
     audience.show_scene("white")
-    assert audience.toggle(TIMER) == TIMER
-    assert audience.toggle(TIMER) == "white"
+    assert audience.toggle(Scene.TIMER) == Scene.TIMER
+    assert audience.toggle(Scene.TIMER) == "white"
 
 
 def test_the_projector_scene_shows_the_running_timer(
@@ -212,7 +212,7 @@ def test_the_projector_scene_shows_the_running_timer(
     context: AppContext,
     clock: FakeClock,  # type: ignore[no-untyped-def]
 ) -> None:
-    scene = context.audience.scene(TIMER)
+    scene = context.audience.scene(Scene.TIMER)
     assert isinstance(scene, TimerScene)
     page.controller.start()
     clock.advance(45)
@@ -248,7 +248,7 @@ def test_shared_timer_is_one_controller_with_its_scene(
 ) -> None:
     first = shared_timer(context, bells=FakeBells())
     assert shared_timer(context) is first
-    assert context.audience.has_scene(TIMER)
+    assert context.audience.has_scene(Scene.TIMER)
 
 
 def test_copy_edit_and_save_a_plan_keeping_typed_text_on_errors(
@@ -305,7 +305,7 @@ def test_the_projector_shows_how_the_room_splits(
     page: TimerPage,
     context: AppContext,  # type: ignore[no-untyped-def]
 ) -> None:
-    scene = context.audience.scene(TIMER)
+    scene = context.audience.scene(Scene.TIMER)
     assert isinstance(scene, TimerScene)
     page.controller.start()
     page.controller.skip()  # Alone -> Pairs

@@ -1,4 +1,4 @@
-"""Deck parsing: the format, the built-in deck, and bad decks that must never crash."""
+"""Markdown decks: the format, the built-in deck, bad decks that must never crash, saving notes."""
 
 from __future__ import annotations
 
@@ -10,24 +10,17 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hexikit.base.resources import builtin_deck_dir
-from hexikit.decks.deck import (
-    ERROR,
-    Deck,
-    DeckError,
-    Slide,
-    load_deck,
-    parse_deck,
-    register_loader,
-    save_notes,
-    speaking_seconds,
-)
+from hexikit.decks.deck import ERROR, Deck, DeckError, speaking_seconds
 from hexikit.decks.layout import parse_blocks
+from hexikit.decks.loading import load_deck
+from hexikit.decks.markdown import parse_deck, save_notes
 
 PNG_1PX = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
     b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
     b"\x00\x00\x00\x00IEND\xaeB`\x82"
 )
+
 
 GOOD = """---
 title: Test deck
@@ -172,14 +165,6 @@ def test_slide_without_notes_is_a_warning_not_an_error(tmp_path: Path) -> None:
     assert any(p.line == 1 and "no speaker notes" in p.message for p in deck.problems)
 
 
-def test_missing_paths_never_raise(tmp_path: Path) -> None:
-    assert load_deck(tmp_path / "nope.md").errors
-    empty_folder = tmp_path / "empty"
-    empty_folder.mkdir()
-    deck = load_deck(empty_folder)
-    assert deck.slides == [] and "deck.md" in deck.errors[0].message
-
-
 @settings(max_examples=60, deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_parse_without_raising(raw: bytes) -> None:
@@ -205,29 +190,6 @@ def test_content_hash_follows_text_and_pictures(tmp_path: Path) -> None:
     stat = (tmp_path / "dot.png").stat()
     os.utime(tmp_path / "dot.png", ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
     assert load_deck(path).content_hash != first
-
-
-def test_register_loader_plugs_in_another_format(tmp_path: Path) -> None:
-    calls: list[Path] = []
-
-    def fake_pdf(path: Path) -> Deck:
-        calls.append(path)
-        deck = Deck(title="From PDF", source_path=path, pdf_path=path)
-        deck.slides = [Slide(number=1, title="p1", body="", notes="", pdf_page=0)]
-        return deck
-
-    def broken(path: Path) -> Deck:
-        raise ValueError("bad file")
-
-    register_loader(".fakepdf", fake_pdf)
-    register_loader("brokenfmt", broken)
-    (tmp_path / "talk.fakepdf").write_bytes(b"%PDF")
-    (tmp_path / "talk.brokenfmt").write_bytes(b"?")
-    deck = load_deck(tmp_path / "talk.fakepdf")
-    assert deck.title == "From PDF" and deck.slides[0].pdf_page == 0
-    assert calls == [tmp_path / "talk.fakepdf"]
-    failed = load_deck(tmp_path / "talk.brokenfmt")
-    assert failed.errors and "bad file" in failed.errors[0].message
 
 
 def test_save_notes_replaces_adds_and_keeps_line_endings(tmp_path: Path) -> None:

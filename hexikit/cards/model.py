@@ -1,0 +1,104 @@
+"""What goes on a card: the kinds of card, their contents, and the addresses their codes hold.
+
+No drawing here (reportlab and qrcode are not imported), so the command line can name the
+kinds of card without loading them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from enum import StrEnum
+from urllib.parse import urlsplit
+
+from hexikit.base.i18n import _
+from hexikit.base.settings import DEFAULT_SIGNUP_URL
+from hexikit.records.domain import Kind
+
+
+class CardKind(StrEnum):
+    BLANK_OFFER = "blank-offer"
+    BLANK_REQUEST = "blank-request"
+    PERSONAL = "personal"
+    EVENT = "event"
+
+
+class CardsError(Exception):
+    """A user-caused problem making cards, with a message saying what to do."""
+
+
+# ---------------------------------------------------------------------------- URLs
+
+
+def site_root(signup_base_url: str) -> str:
+    """`https://host` of the sign-up URL: claim and event URLs hang off it, kept short."""
+    parts = urlsplit(signup_base_url.strip() or DEFAULT_SIGNUP_URL)
+    if not parts.scheme or not parts.netloc:
+        parts = urlsplit(DEFAULT_SIGNUP_URL)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def claim_url(signup_base_url: str, claim_code: str) -> str:
+    return f"{site_root(signup_base_url)}/c/{claim_code}"
+
+
+def event_url(signup_base_url: str, event_id: str) -> str:
+    return f"{site_root(signup_base_url)}/e/{event_id}"
+
+
+def display_url(url: str) -> str:
+    """The URL as printed under a code: without the scheme."""
+    return url.split("://", 1)[-1]
+
+
+# ---------------------------------------------------------------------------- card data
+
+
+@dataclass(frozen=True)
+class ActivityLine:
+    kind: Kind
+    title: str
+    categories: tuple[str, ...] = ()
+    hours: Decimal | None = None
+
+    def text(self) -> str:
+        parts = [self.title]
+        if self.categories:
+            parts.append(", ".join(self.categories))
+        if self.hours is not None:
+            parts.append(_("{hours}\u00a0h").format(hours=_format_hours(self.hours)))
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class BlankCard:
+    kind: Kind
+    signup_url: str
+
+
+@dataclass(frozen=True)
+class PersonalCard:
+    name: str
+    claim_code: str
+    claim_url: str
+    signup_url: str
+    offers: tuple[ActivityLine, ...] = ()
+    requests: tuple[ActivityLine, ...] = ()
+    matches: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EventCard:
+    title: str
+    date: str
+    venue: str
+    facilitator: str
+    url: str
+
+
+Card = BlankCard | PersonalCard | EventCard
+
+
+def _format_hours(hours: Decimal) -> str:
+    text = format(hours.normalize(), "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text

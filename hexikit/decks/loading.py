@@ -1,0 +1,141 @@
+"""Any deck, whatever it is made of: open it, and save a slide's notes back where it keeps them.
+
+A path is a Markdown deck (a `.md` file or a folder holding one), a PDF (notes beside it), a
+PowerPoint file (converted into the library's cache), or a folder of the deck library. Each
+format's module reads its own files; this one only sends each path to the right one, so the
+formats know nothing of each other. Other formats plug in through `register_loader`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from hexikit.base.i18n import _
+from hexikit.decks.deck import Deck, DeckError, error_deck
+from hexikit.decks.imported import clean_text, unreadable_deck
+from hexikit.decks.library import (
+    LIBRARY_NOTES,
+    LIBRARY_PDF,
+    is_library_deck,
+    load_library_deck,
+    load_pptx_deck,
+)
+from hexikit.decks.markdown import MARKDOWN_SUFFIXES, load_markdown_deck, save_notes
+from hexikit.decks.pdf import load_pdf_deck
+from hexikit.decks.pdfpc import write_notes_file
+
+Loader = Callable[[Path], Deck]
+
+
+def _load_pdf(path: Path) -> Deck:
+    """A PDF: the library's own files when it is a library deck's, else the PDF and its notes."""
+    if path.name == LIBRARY_PDF and is_library_deck(path.parent):
+        return load_library_deck(path.parent)
+    return load_pdf_deck(path)
+
+
+def _load_pdfpc(path: Path) -> Deck:
+    """A `.pdfpc` file: the notes of a library deck (notes-only decks have no PDF), or the
+    notes beside a PDF of the same name."""
+    if path.name == LIBRARY_NOTES and is_library_deck(path.parent):
+        return load_library_deck(path.parent)
+    pdf = path.with_suffix(".pdf")
+    if pdf.is_file():
+        return _load_pdf(pdf)
+    return unreadable_deck(
+        path,
+        _("{name} holds speaker notes, but the PDF {pdf} is not beside it.").format(
+            name=path.name, pdf=pdf.name
+        ),
+    )
+
+
+# Files of these kinds are read by their loader; any other file is read as Markdown.
+_LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".pdfpc": _load_pdfpc, ".pptx": load_pptx_deck}
+
+
+def register_loader(suffix: str, loader: Loader) -> None:
+    """Let another capability load decks of another format.
+
+    The loader takes the file's path and returns a Deck; it should not raise on bad input
+    either (any exception it raises is turned into a problem by `load_deck`).
+    """
+    _LOADERS[suffix.lower() if suffix.startswith(".") else f".{suffix.lower()}"] = loader
+
+
+def _deck_file_in(folder: Path) -> Path | None:
+    """The deck file of a folder: `deck.md`, else any Markdown file, else a file a loader
+    reads (a library deck's `deck.pdf`, or its `deck.pdfpc` when it has no pictures)."""
+    preferred = folder / "deck.md"
+    if preferred.is_file():
+        return preferred
+    for pattern in ("*.md", "*.markdown"):
+        found = sorted(folder.glob(pattern))
+        if found:
+            return found[0]
+    for suffix in sorted(_LOADERS):
+        found = sorted(folder.glob(f"*{suffix}"))
+        if found:
+            return found[0]
+    return None
+
+
+def load_deck(path: Path | str) -> Deck:
+    """Read the deck at `path` (a deck folder or a file). Never raises on bad input."""
+    path = Path(path)
+    try:
+        if path.is_dir():
+            found = _deck_file_in(path)
+            if found is None:
+                return error_deck(
+                    path,
+                    _("There is no deck file (deck.md) in the folder {folder}.").format(
+                        folder=path
+                    ),
+                    hash_seed="missing",
+                )
+            path = found
+        if not path.is_file():
+            return error_deck(
+                path,
+                _("The deck {path} does not exist. Check the name.").format(path=path),
+                hash_seed="missing",
+            )
+        loader = _LOADERS.get(path.suffix.lower())
+    except OSError as exc:
+        return error_deck(
+            path,
+            _("The deck could not be read: {error}").format(error=exc.strerror or exc),
+            hash_seed="missing",
+        )
+    if loader is None:
+        return load_markdown_deck(path)
+    try:
+        return loader(path)
+    except Exception as exc:  # another format's loader must not crash the app
+        return error_deck(
+            path,
+            _("This file could not be read as a deck: {error}").format(error=exc),
+            hash_seed="missing",
+        )
+
+
+def save_deck_notes(deck: Deck, slide_number: int, text: str) -> Deck:
+    """Save one slide's notes where the deck keeps them; returns the reloaded deck.
+
+    Markdown decks: into the Markdown file (`hexikit.decks.markdown.save_notes`). Imported
+    decks: into the library's `deck.pdfpc`. A PDF opened directly: into its notes file beside
+    it (created as `<name>.pdfpc` when there is none). Raises DeckError with a plain message.
+    """
+    path = deck.source_path
+    if path is None:
+        raise DeckError(_("This deck has no file to save notes into."))
+    if path.suffix.lower() in MARKDOWN_SUFFIXES:
+        return save_notes(deck, slide_number, text)
+    if not 1 <= slide_number <= len(deck.slides):
+        raise DeckError(_("The deck has no slide {number}.").format(number=slide_number))
+    notes = [slide.notes for slide in deck.slides]
+    notes[slide_number - 1] = clean_text(text)
+    write_notes_file(path, notes)
+    return load_deck(path)

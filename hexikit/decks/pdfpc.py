@@ -1,0 +1,196 @@
+"""Speaker notes kept beside a PDF: pdfpc files (read and written) and Markdown notes files.
+
+A pdfpc file (`talk.pdfpc`, format 2 JSON, or the older `[notes] ### N` text) is what the
+pdfpc presenter reads, so a deck's notes open there too; the deck library keeps every imported
+deck's notes in one. A Markdown notes file (`talk.notes.md`, or `talk.md`) holds blocks
+separated by lines `---`: the notes of page 1, 2, 3...
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from hexikit.base.atomic import atomic_write_text
+from hexikit.base.i18n import _
+from hexikit.decks.deck import DeckError
+from hexikit.decks.imported import clean_text
+
+_SEPARATOR = re.compile(r"^\s*---+\s*$")
+_LEGACY_PDFPC_PAGE = re.compile(r"^###\s*(\d+)\s*$")
+
+
+def parse_pdfpc(text: str, page_count: int) -> list[str]:
+    """Notes per page from a pdfpc file (format 2 JSON, or the older `[notes] ### N` text).
+
+    Pages of one logical slide (same label, overlays) share the notes of the first that has
+    some, as pdfpc shows them.
+    """
+    notes = [""] * page_count
+    try:
+        data = json.loads(text)
+    except ValueError:
+        data = None
+    if isinstance(data, dict):
+        pages = data.get("pages")
+        if not isinstance(pages, list):
+            return notes
+        label_notes: dict[str, str] = {}
+        labels: list[str | None] = [None] * page_count
+        for entry in pages:
+            if not isinstance(entry, dict):
+                continue
+            index = entry.get("idx")
+            if not isinstance(index, int) or not 0 <= index < page_count:
+                continue
+            label = entry.get("label")
+            labels[index] = None if label is None else str(label)
+            note = entry.get("note")
+            if isinstance(note, str) and note.strip():
+                notes[index] = clean_text(note)
+                if labels[index] is not None:
+                    label_notes.setdefault(str(labels[index]), notes[index])
+        for index, label in enumerate(labels):
+            if not notes[index] and label is not None and label in label_notes:
+                notes[index] = label_notes[label]
+        return notes
+    # Legacy pdfpc: "[notes]" then "### 3" headings (1-based pages).
+    in_notes = False
+    current: int | None = None
+    collected: dict[int, list[str]] = {}
+    for line in text.replace("\r\n", "\n").split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]") and not stripped.startswith("[["):
+            in_notes = stripped.lower() == "[notes]"
+            current = None
+            continue
+        if not in_notes:
+            continue
+        heading = _LEGACY_PDFPC_PAGE.match(stripped)
+        if heading:
+            current = int(heading.group(1)) - 1
+            collected.setdefault(current, [])
+        elif current is not None:
+            collected[current].append(line)
+    for index, lines in collected.items():
+        if 0 <= index < page_count:
+            notes[index] = clean_text("\n".join(lines))
+    return notes
+
+
+def pdfpc_duration(path: Path) -> float | None:
+    """The talk's length in minutes from a pdfpc file (`duration`), or None."""
+    if path.suffix.lower() != ".pdfpc":
+        return None
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        return None
+    value = data.get("duration") if isinstance(data, dict) else None
+    if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
+        return float(value)
+    return None
+
+
+def pdfpc_text(notes: Sequence[str], duration_minutes: float | None = None) -> str:
+    """A pdfpc format 2 file for these per-page notes."""
+    data: dict[str, Any] = {"pdfpcFormat": 2, "disableMarkdown": False}
+    if duration_minutes:
+        data["duration"] = round(duration_minutes)
+    data["pages"] = [
+        {"idx": index, "label": str(index + 1), "overlay": 0, "note": note}
+        for index, note in enumerate(notes)
+    ]
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def parse_markdown_notes(text: str, page_count: int) -> list[str]:
+    """Notes per page from a Markdown notes file: blocks separated by lines `---`."""
+    blocks: list[list[str]] = [[]]
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if _SEPARATOR.match(line):
+            blocks.append([])
+        else:
+            blocks[-1].append(line)
+    notes = [clean_text("\n".join(block)) for block in blocks]
+    return (notes + [""] * page_count)[:page_count]
+
+
+def markdown_notes_text(notes: Sequence[str]) -> str:
+    return "\n\n---\n\n".join(note.strip() for note in notes) + "\n"
+
+
+def notes_file_beside(pdf: Path) -> Path | None:
+    """The notes file of a PDF: `<stem>.pdfpc`, else `<stem>.notes.md`, else `<stem>.md`."""
+    for candidate in (
+        pdf.with_suffix(".pdfpc"),
+        pdf.with_name(f"{pdf.stem}.notes.md"),
+        pdf.with_suffix(".md"),
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_notes_file(path: Path, page_count: int) -> list[str]:
+    """Per-page notes from a pdfpc or Markdown notes file (raises OSError when unreadable)."""
+    raw = path.read_bytes()
+    text = raw.decode("utf-8-sig", errors="replace")
+    if path.suffix.lower() == ".pdfpc":
+        return parse_pdfpc(text, page_count)
+    return parse_markdown_notes(text, page_count)
+
+
+def _updated_pdfpc(path: Path, notes: Sequence[str]) -> str:
+    """The pdfpc file with new notes, keeping its other settings (duration, overlays...)."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError):
+        data = None
+    if not isinstance(data, dict) or not isinstance(data.get("pages"), list):
+        return pdfpc_text(notes)
+    pages = [entry for entry in data["pages"] if isinstance(entry, dict)]
+    by_index = {entry.get("idx"): entry for entry in pages}
+    for index, note in enumerate(notes):
+        entry = by_index.get(index)
+        if entry is None:
+            entry = {"idx": index, "label": str(index + 1), "overlay": 0}
+            pages.append(entry)
+            by_index[index] = entry
+        entry["note"] = note
+    pages.sort(key=lambda entry: entry.get("idx", 0) if isinstance(entry.get("idx"), int) else 0)
+    data["pages"] = pages
+    return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_notes_file(deck_file: Path, notes: Sequence[str]) -> None:
+    """Save a PDF-backed deck's notes, one per slide, where it keeps them.
+
+    `deck_file` is the deck's source: a `.pdfpc` (a library deck's notes) is rewritten; for a
+    PDF opened directly, its notes file beside it (created as `<name>.pdfpc` when there is
+    none). A pdfpc file keeps its other settings. Raises DeckError with a plain message.
+    """
+    suffix = deck_file.suffix.lower()
+    if suffix == ".pdfpc":
+        target = deck_file
+    elif suffix == ".pdf":
+        target = notes_file_beside(deck_file) or deck_file.with_suffix(".pdfpc")
+    else:
+        raise DeckError(
+            _("Notes of {name} cannot be saved: import the deck first.").format(name=deck_file.name)
+        )
+    try:
+        if target.suffix.lower() == ".pdfpc":
+            atomic_write_text(target, _updated_pdfpc(target, notes))
+        else:
+            atomic_write_text(target, markdown_notes_text(notes))
+    except OSError as exc:
+        raise DeckError(
+            _(
+                "The notes could not be saved ({error}); what you typed is still here. Check "
+                "that the folder {folder} can be written to."
+            ).format(error=exc.strerror or exc, folder=target.parent)
+        ) from exc

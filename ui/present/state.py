@@ -1,0 +1,181 @@
+"""The state of one talk as the presenter's widgets see it: deck, current slide, blanking,
+rendering ahead, and the talk clock (the arithmetic lives in `hexikit.decks.talk_clock`)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QSize, QTimer, Signal
+
+from hexikit.base.clock import Clock
+from hexikit.decks.deck import Deck, Slide
+from hexikit.decks.talk_clock import TalkClock, planned_start
+from hexikit.ui.present.render import SlideCache
+from hexikit.ui.worker import Worker
+
+
+class Presentation(QObject):
+    """The state of one talk: deck, current slide, blanking and the talk clock.
+
+    Signals:
+        deckChanged(): a new deck was set (or the same one reloaded).
+        slideChanged(int): the current slide number (1-based).
+        blankChanged(str): "black", "white" or "" when the slide is shown.
+        presentingChanged(bool): the show started (True) or ended (False).
+        clockChanged(): the clock was started, paused, resumed or reset.
+    """
+
+    deckChanged = Signal()
+    slideChanged = Signal(int)
+    blankChanged = Signal(str)
+    presentingChanged = Signal(bool)
+    clockChanged = Signal()
+
+    def __init__(self, worker: Worker, clock: Clock, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clock = clock
+        self.talk_clock = TalkClock(clock)
+        self.cache = SlideCache(worker, self)
+        self.deck: Deck | None = None
+        self.current = 0
+        self.blank = ""
+        self.presenting = False
+        self._sizes: dict[str, QSize] = {}
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(20)
+        self._prefetch_timer.timeout.connect(self.prefetch)
+
+    # Deck and slides ---------------------------------------------------------------------
+
+    @property
+    def count(self) -> int:
+        return 0 if self.deck is None else len(self.deck.slides)
+
+    def slide(self, number: int) -> Slide | None:
+        return None if self.deck is None else self.deck.slide(number)
+
+    def set_deck(self, deck: Deck, start_at: int = 1) -> None:
+        self.deck = deck
+        self.cache.set_deck(deck)
+        self.current = min(max(1, start_at), len(deck.slides)) if deck.slides else 0
+        self.deckChanged.emit()
+        self.prefetch()
+        self.cache.request_thumbnails()
+        self.slideChanged.emit(self.current)
+
+    def go_to(self, number: int) -> bool:
+        """Show slide `number` (clamped to the deck). Returns True if the slide changed."""
+        if self.count == 0:
+            return False
+        number = min(max(1, number), self.count)
+        changed = number != self.current
+        self.current = number
+        if self.blank:
+            self.set_blank("")
+        if changed:
+            self.slideChanged.emit(number)
+            # Render ahead once this change is on screen, so the renders never compete with
+            # the repaint of the slide just asked for.
+            self._prefetch_timer.start()
+        return changed
+
+    def next(self) -> bool:
+        if self.blank:
+            self.set_blank("")
+            return False
+        return self.go_to(self.current + 1)
+
+    def previous(self) -> bool:
+        if self.blank:
+            self.set_blank("")
+            return False
+        return self.go_to(self.current - 1)
+
+    def set_blank(self, kind: str) -> None:
+        """Black or white the audience screen ("" shows the slide again)."""
+        if kind == self.blank:
+            return
+        self.blank = kind
+        self.blankChanged.emit(kind)
+
+    def toggle_blank(self, kind: str) -> None:
+        self.set_blank("" if self.blank == kind else kind)
+
+    # Rendering ahead ----------------------------------------------------------------------
+
+    def set_view_size(self, name: str, size: QSize) -> None:
+        """A view (audience, current, next) paints at this device size; render for it."""
+        if self._sizes.get(name) == size:
+            return
+        self._sizes[name] = QSize(size)
+        self.prefetch()
+
+    def prefetch_pending(self) -> bool:
+        return self._prefetch_timer.isActive()
+
+    def prefetch(self) -> None:
+        """Render previous, current, next (and the one after) at every view size."""
+        if self.count == 0:
+            return
+        numbers = [self.current, self.current + 1, self.current - 1, self.current + 2]
+        self.cache.request([n for n in numbers if 1 <= n <= self.count], self._sizes.values())
+
+    # Show ---------------------------------------------------------------------------------
+
+    def start(self, from_slide: int = 1, reset_clock: bool = True) -> None:
+        if reset_clock:
+            # Silent: the resume below announces the clock change.
+            self.talk_clock.clear()
+        self.go_to(from_slide)
+        self.set_blank("")
+        self.resume_clock()
+        if not self.presenting:
+            self.presenting = True
+            self.presentingChanged.emit(True)
+
+    def end(self) -> None:
+        self.pause_clock()
+        if self.presenting:
+            self.presenting = False
+            self.presentingChanged.emit(False)
+
+    # Clock (delegates to the core's TalkClock; these announce each change) ---------------
+
+    @property
+    def clock_running(self) -> bool:
+        return self.talk_clock.running
+
+    def elapsed(self) -> float:
+        return self.talk_clock.elapsed()
+
+    def remaining(self) -> float | None:
+        """Seconds left to the deck's target (negative past it), or None without a target."""
+        return self.talk_clock.remaining(self.deck)
+
+    def planned_start(self, number: int) -> float | None:
+        """When slide `number` should start, in seconds into the talk (None: no plan)."""
+        return planned_start(self.deck, number)
+
+    def pace(self) -> float | None:
+        """Seconds behind (positive) or ahead (negative) of the plan for the current slide."""
+        return self.talk_clock.pace(self.deck, self.current, presenting=self.presenting)
+
+    def pause_clock(self) -> None:
+        if self.talk_clock.pause():
+            self.clockChanged.emit()
+
+    def resume_clock(self) -> None:
+        if self.talk_clock.resume():
+            self.clockChanged.emit()
+
+    def toggle_clock(self) -> None:
+        if self.clock_running:
+            self.pause_clock()
+        else:
+            self.resume_clock()
+
+    def reset_clock(self) -> None:
+        self.talk_clock.reset()
+        self.clockChanged.emit()
+
+
+__all__ = ["Presentation"]
