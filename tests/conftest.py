@@ -5,8 +5,15 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+from hexikit.base.clock import FakeClock
+
+if TYPE_CHECKING:
+    # Imported in the fixtures: loading SQLAlchemy is not every test's business.
+    from hexikit.store import Store
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HEXIKIT_LANG", "en")
@@ -27,9 +34,24 @@ def data_dir(_isolated_data_dir: Path) -> Path:
 
 
 @pytest.fixture
-def store(data_dir: Path) -> Iterator[object]:
+def store(data_dir: Path) -> Iterator[Store]:
     from hexikit.store import Store
 
     opened = Store.open(data_dir)
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    """A clock the test moves by hand (tests never sleep); files may define their own."""
+    return FakeClock()
+
+
+@pytest.fixture
+def clocked_store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
+    from hexikit.store import Store
+
+    opened = Store.open(data_dir, clock=clock)
     yield opened
     opened.close()

@@ -429,9 +429,10 @@ def _run_chart(
     plot.lines[0].strokeColor = colors.HexColor(OFFER_COLOUR)
     plot.lines[0].strokeWidth = 1.5 if len(points) < 60 else 0.8
     if len(points) <= 60:
-        from reportlab.graphics.widgets.markers import makeMarker
+        from reportlab.graphics.widgets.markers import Marker
 
-        plot.lines[0].symbol = makeMarker("FilledCircle", size=4 if len(points) < 30 else 2.5)
+        # What makeMarker("FilledCircle", size=...) builds, but typed (its stub is not).
+        plot.lines[0].symbol = Marker(kind="FilledCircle", size=4 if len(points) < 30 else 2.5)
     plot.xValueAxis.valueMin = 0.5
     plot.xValueAxis.valueMax = max(len(points), 1) + 0.5
     plot.xValueAxis.valueStep = _nice_step(max(len(points), 1))

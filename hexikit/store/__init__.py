@@ -207,7 +207,10 @@ class Store:
         now = self.clock.now()
         entity.created_at = entity.created_at or now
         entity.updated_at = now
-        if entity.id is None:
+        # `id` is declared `Mapped[str]`, but a new object has None until the column default
+        # runs at flush; the id is needed before that (for the outbox row).
+        current_id: str | None = entity.id
+        if current_id is None:
             from hexikit.store.models import new_uuid
 
             entity.id = new_uuid()

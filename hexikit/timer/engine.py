@@ -298,8 +298,7 @@ class TimerEngine:
         if self.state is not TimerState.RUNNING:
             return False
         now = self.clock.monotonic()
-        self._catch_up(now)
-        if self.state is not TimerState.RUNNING:  # the plan finished just before the pause
+        if self._catch_up(now) is not TimerState.RUNNING:  # it finished just before the pause
             return False
         self._phase.paused_at = now
         self.state = TimerState.PAUSED
@@ -332,8 +331,7 @@ class TimerEngine:
         if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
             return False
         now = self._now_for_phase()
-        self._catch_up_if_running()
-        if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
+        if self._catch_up_if_running() not in (TimerState.RUNNING, TimerState.PAUSED):
             return False
         self._phase.deadline += MINUTE
         self._phase.total += MINUTE
@@ -350,8 +348,8 @@ class TimerEngine:
         if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
             return False
         now = self._now_for_phase()
-        self._catch_up_if_running()
-        if self.state not in (TimerState.RUNNING, TimerState.PAUSED) or self._phase.ended:
+        state_now = self._catch_up_if_running()
+        if state_now not in (TimerState.RUNNING, TimerState.PAUSED) or self._phase.ended:
             return False
         if self._phase.deadline <= now:
             return False
@@ -368,8 +366,7 @@ class TimerEngine:
         """End the current phase now and start the next (or finish the plan)."""
         if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
             return False
-        self._catch_up_if_running()
-        if self.state not in (TimerState.RUNNING, TimerState.PAUSED):
+        if self._catch_up_if_running() not in (TimerState.RUNNING, TimerState.PAUSED):
             return False
         now = self._now_for_phase()
         paused = self.state is TimerState.PAUSED
@@ -441,9 +438,11 @@ class TimerEngine:
             return self._phase.paused_at
         return self.clock.monotonic()
 
-    def _catch_up_if_running(self) -> None:
+    def _catch_up_if_running(self) -> TimerState:
+        """Catch up if running; the state afterwards (see `_catch_up`)."""
         if self.state is TimerState.RUNNING:
-            self._catch_up(self.clock.monotonic())
+            return self._catch_up(self.clock.monotonic())
+        return self.state
 
     def _emit(self, kind: EventKind, at: float) -> None:
         name = self.plan.phases[self.index].name
@@ -468,9 +467,13 @@ class TimerEngine:
         self.state = TimerState.DONE
         self._phase.paused_at = None
 
-    def _catch_up(self, now: float) -> None:
+    def _catch_up(self, now: float) -> TimerState:
         """Emit what fell due up to `now`; with auto-advance, chain phases at their exact
-        scheduled ends (never at the moment we noticed), so lateness never accumulates."""
+        scheduled ends (never at the moment we noticed), so lateness never accumulates.
+
+        Returns the state it leaves the timer in, since catching up can finish the plan:
+        callers test that, not `self.state`, which mypy still sees narrowed by their own
+        earlier check."""
         while self.state is TimerState.RUNNING:
             warn_at = self._phase.warn_at
             if warn_at is not None and warn_at <= now and warn_at < self._phase.deadline:
@@ -479,14 +482,15 @@ class TimerEngine:
             elif warn_at is not None and warn_at >= self._phase.deadline:
                 self._phase.warn_at = None
             if self._phase.ended or self._phase.deadline > now:
-                return
+                return self.state
             deadline = self._phase.deadline
             self._phase.ended = True
             self._phase.warn_at = None
             self._emit(EventKind.PHASE_END, deadline)
             if not self.auto_advance:
-                return
+                return self.state
             if self.index + 1 >= len(self.plan.phases):
                 self._finish(deadline)
-                return
+                return self.state
             self._enter(self.index + 1, deadline)
+        return self.state

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -75,9 +76,9 @@ def test_timer_check_runs_every_phase(tmp_path: Path) -> None:
 def test_cards_check_without_zbarimg_still_parses_the_pdf(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    real_which = selftest.shutil.which
+    real_which = shutil.which
     monkeypatch.setattr(
-        selftest.shutil, "which", lambda name: None if name == "zbarimg" else real_which(name)
+        shutil, "which", lambda name: None if name == "zbarimg" else real_which(name)
     )
     detail = selftest.check_cards(tmp_path)
     assert detail.endswith("QR not checked: zbarimg not installed")

@@ -8,6 +8,7 @@ from pathlib import Path
 import PySide6
 import pytest
 from PySide6.QtCore import QUrl, qVersion
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel
 from pytestqt.qtbot import QtBot
 
@@ -40,7 +41,7 @@ def test_open_button_opens_the_data_folder(
         opened.append(url)
         return True
 
-    monkeypatch.setattr(about.QDesktopServices, "openUrl", open_url)
+    monkeypatch.setattr(QDesktopServices, "openUrl", open_url)
     dialog = AboutDialog(data_dir)
     qtbot.addWidget(dialog)
     dialog.open_folder_button.click()
@@ -51,7 +52,7 @@ def test_open_button_opens_the_data_folder(
 def test_when_no_file_manager_opens_it_says_so(
     qtbot: QtBot, data_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(about.QDesktopServices, "openUrl", lambda url: False)
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
     dialog = AboutDialog(data_dir)
     qtbot.addWidget(dialog)
     dialog.open_folder_button.click()

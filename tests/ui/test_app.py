@@ -11,7 +11,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.settings import Settings
 from hexikit.records.domain import EventInput
@@ -27,7 +29,7 @@ START_TIMEOUT_MS = 30000
 
 @pytest.fixture
 def application(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     data_dir: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> Iterator[Application]:
@@ -56,7 +58,7 @@ def capture_page(application: Application) -> CapturePage:
 
 
 def test_first_start_asks_for_an_event_and_opens_on_it(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     application: Application,
     data_dir: Path,
 ) -> None:
@@ -68,14 +70,15 @@ def test_first_start_asks_for_an_event_and_opens_on_it(
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, EventDialog)
     assert dialog.event_list.isHidden()  # nothing to choose from: straight to "new"
-    qtbot.keyClicks(dialog.title_edit, "Hexithon in Walsall")
-    qtbot.keyClick(dialog.title_edit, Qt.Key.Key_Return)
+    QTest.keyClicks(dialog.title_edit, "Hexithon in Walsall")
+    QTest.keyClick(dialog.title_edit, Qt.Key.Key_Return)
     page = capture_page(application)
     qtbot.waitUntil(
         lambda: page.event_title.text() == "Hexithon in Walsall", timeout=START_TIMEOUT_MS
     )
     assert application.window.windowTitle() == "Hexikit — Hexithon in Walsall"
-    [event] = application.context.store.list_events()  # type: ignore[union-attr]
+    assert application.context is not None
+    [event] = application.context.store.list_events()
     assert Settings.load(data_dir).current_event_id == event.id
 
 
@@ -89,7 +92,7 @@ def belfast(data_dir: Path) -> str:
 
 
 def test_start_opens_on_the_current_event_without_asking(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     belfast: str,
     application: Application,
 ) -> None:
@@ -111,7 +114,7 @@ def gone(data_dir: Path) -> str:
 
 
 def test_an_event_that_is_gone_makes_it_ask_again(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     gone: str,
     application: Application,
 ) -> None:
@@ -122,7 +125,7 @@ def test_an_event_that_is_gone_makes_it_ask_again(
     dialog = QApplication.activeModalWidget()
     assert isinstance(dialog, EventDialog)
     assert dialog.event_list.count() == 1
-    qtbot.keyClick(dialog.event_list, Qt.Key.Key_Return)
+    QTest.keyClick(dialog.event_list, Qt.Key.Key_Return)
     page = capture_page(application)
     qtbot.waitUntil(lambda: page.event_title.text() == "Kept", timeout=START_TIMEOUT_MS)
     assert application.context is not None

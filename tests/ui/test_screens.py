@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from hexikit.ui import screens as screens_module
 from hexikit.ui.screens import (
+    Placement,
     ScreenInfo,
     ScreenPlacer,
     choose_placement,
@@ -128,6 +129,12 @@ def test_placer_with_one_screen(placer: tuple[ScreenPlacer, AudienceWindow, list
     assert not audience.isVisible()
 
 
+def placement_of(placer: ScreenPlacer) -> Placement:
+    """`placer.placement`, read afresh: mypy keeps an attribute narrowed by an earlier assert
+    even across the calls that replace it."""
+    return placer.placement
+
+
 def test_placer_reacts_when_a_projector_comes_and_goes(
     qtbot: QtBot,
     placer: tuple[ScreenPlacer, AudienceWindow, list[int]],
@@ -135,26 +142,26 @@ def test_placer_reacts_when_a_projector_comes_and_goes(
 ) -> None:
     screens_placer, audience, saves = placer
     screens_placer.show_audience()
-    assert not screens_placer.placement.audience_fullscreen
+    assert not placement_of(screens_placer).audience_fullscreen
     # The projector is plugged in: Qt's screenAdded reaches the placer at once.
     fake_screens.infos = [LAPTOP, PROJECTOR]
     with qtbot.waitSignal(screens_placer.placementChanged):
         screens_placer._screens_changed()
-    assert screens_placer.placement.audience == "HDMI-1"
-    assert screens_placer.placement.audience_fullscreen
+    assert placement_of(screens_placer).audience == "HDMI-1"
+    assert placement_of(screens_placer).audience_fullscreen
     assert audience.isFullScreen()
     # Swap: remembered for this pair of screens, and saved.
     screens_placer.swap()
-    assert screens_placer.placement.audience == "eDP-1"
+    assert placement_of(screens_placer).audience == "eDP-1"
     assert saves == [1]
     screens_placer.swap()
-    assert screens_placer.placement.audience == "HDMI-1"
+    assert placement_of(screens_placer).audience == "HDMI-1"
     # The projector is pulled out mid-talk: never left on a screen that has gone.
     fake_screens.infos = [LAPTOP]
     with qtbot.waitSignal(screens_placer.placementChanged):
         screens_placer._screens_changed()
-    assert screens_placer.placement.audience == "eDP-1"
-    assert not screens_placer.placement.audience_fullscreen
+    assert placement_of(screens_placer).audience == "eDP-1"
+    assert not placement_of(screens_placer).audience_fullscreen
     assert audience.isVisible() and not audience.isFullScreen()
     # While not presenting, a screen change does not pop the audience window up.
     screens_placer.hide_audience()

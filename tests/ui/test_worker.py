@@ -51,7 +51,11 @@ def test_store_lane_keeps_order(qtbot: QtBot) -> None:
     worker = Worker()
     results: list[int] = []
     for number in range(30):
-        worker.run(lambda n=number: n, results.append)
+
+        def op(n: int = number) -> int:
+            return n
+
+        worker.run(op, results.append)
     qtbot.waitUntil(lambda: len(results) == 30)
     assert results == list(range(30))
 
@@ -85,8 +89,12 @@ def test_changes_can_depend_on_the_result(qtbot: QtBot) -> None:
     worker = Worker()
     seen: list[frozenset[EntityType]] = []
     worker.recordsChanged.connect(seen.append)
+
+    def no_matches() -> list[str]:
+        return []
+
     worker.run(lambda: ["match"], changes=lambda kinds: [EntityType(k) for k in kinds])
-    worker.run(lambda: [], changes=lambda kinds: [EntityType(k) for k in kinds])
+    worker.run(no_matches, changes=lambda kinds: [EntityType(k) for k in kinds])
     qtbot.waitUntil(lambda: worker.pending == 0)
     assert seen == [frozenset({EntityType.MATCH})]  # nothing changed: no signal
 

@@ -128,7 +128,7 @@ class PresentPage(QWidget):
         # Rehearse mode, teleprompter, notes editing and deck import (issue 8) plug in here.
         from hexikit.ui.rehearse.coach import attach_rehearsal
 
-        self.rehearsal = attach_rehearsal(self)
+        self.rehearsal = attach_rehearsal(self, self)
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(0)

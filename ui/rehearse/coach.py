@@ -57,9 +57,9 @@ from hexikit.rehearsal.runs import (
 )
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
+from hexikit.ui.rehearse.host import PresenterHost
 
 if TYPE_CHECKING:
-    from hexikit.ui.present.page import PresentPage
     from hexikit.ui.rehearse.notes_editor import NotesEditor
     from hexikit.ui.rehearse.teleprompter import TeleprompterWindow
 
@@ -105,7 +105,7 @@ class RehearsalCoach(QWidget):
     runFinished = Signal(object)
     summaryReady = Signal(object)
 
-    def __init__(self, page: PresentPage, parent: QWidget | None = None) -> None:
+    def __init__(self, page: PresenterHost, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("rehearsalBar")
         self.page = page
@@ -449,10 +449,11 @@ class RehearsalCoach(QWidget):
         self.context.worker.run(lambda: import_deck(path, library), imported, failed, lane="io")
 
 
-def attach_rehearsal(page: PresentPage) -> RehearsalCoach:
-    """Put the rehearsal bar under the Present page's controls (the page's only hook)."""
-    coach = RehearsalCoach(page, page)
-    layout = page.layout()
+def attach_rehearsal(page: PresenterHost, container: QWidget) -> RehearsalCoach:
+    """Put the rehearsal bar under the Present page's controls (`container` is the page's
+    widget; this is the page's only hook)."""
+    coach = RehearsalCoach(page, container)
+    layout = container.layout()
     if isinstance(layout, QVBoxLayout):
         layout.insertWidget(1, coach)
     return coach

@@ -13,7 +13,6 @@ smaller/larger text; Esc closes.
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
@@ -34,9 +33,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from hexikit.base.clock import Clock
 from hexikit.decks.deck import Deck, count_words
 from hexikit.decks.layout import inline_html
-
-if TYPE_CHECKING:
-    from hexikit.ui.present.page import PresentPage
+from hexikit.ui.rehearse.host import PresenterHost
 
 MIN_WPM = 40
 MAX_WPM = 300
@@ -244,7 +241,7 @@ class TeleprompterWindow(QWidget):
 
     closed = Signal()
 
-    def __init__(self, page: PresentPage, clock: Clock, parent: QWidget | None = None) -> None:
+    def __init__(self, page: PresenterHost, clock: Clock, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("teleprompterWindow")
         self.setWindowTitle(self.tr("Hexikit — teleprompter"))

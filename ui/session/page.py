@@ -679,7 +679,7 @@ class SessionPage(QWidget):
 
     def _timer(self) -> Any:
         try:
-            from hexikit.ui.timer.controller import shared_timer
+            from hexikit.ui.timer.shared import shared_timer
         except ImportError:  # the timer capability is not installed
             return None
         return shared_timer(self.context)

@@ -175,7 +175,8 @@ class SyncController(QObject):
 
             if not QNetworkInformation.loadDefaultBackend():
                 return
-            info = QNetworkInformation.instance()
+            # Qt returns nullptr when no backend is loaded; PySide6's stub leaves out the None.
+            info: QNetworkInformation | None = QNetworkInformation.instance()
         except (ImportError, RuntimeError):
             return
         if info is None:

@@ -1,6 +1,6 @@
 """The timer in the Qt app: the core engine, woken precisely by a single-shot QTimer.
 
-One controller per app (`shared_timer(context)`), shared by the Timer page and the session's run
+One controller per app (`hexikit.ui.timer.shared.shared_timer`), shared by the Timer page and the session's run
 sheet: whoever drives it, the projector's timer scene and the bells follow. The QTimer is never
 the clock: each wake asks the engine what fell due (with the exact scheduled times), then sleeps
 until the next due moment (the next event or the next second on display), aligned to the
@@ -25,11 +25,7 @@ from hexikit.timer.engine import (
     TimerStatus,
 )
 from hexikit.timer.plans import builtin_plans
-from hexikit.ui.context import AppContext
-from hexikit.ui.stage import Scene
-from hexikit.ui.timer.bells import Bell, BellPlayer, QtBellPlayer, SilentBellPlayer
-
-_CONTROLLER_NAME = "hexikitTimerController"
+from hexikit.ui.timer.bells import Bell, BellPlayer, SilentBellPlayer
 
 
 class TimerController(QObject):
@@ -201,32 +197,3 @@ class TimerController(QObject):
     def next_wake_ms(self) -> int:
         """Milliseconds until the controller wakes (-1 when it sleeps); for tests."""
         return self._timer.remainingTime() if self._timer.isActive() else -1
-
-
-def shared_timer(context: AppContext, bells: BellPlayer | None = None) -> TimerController:
-    """The app's one timer controller, created on first use as a child of `context`: its
-    projector scene is registered on the stage and its bells follow the settings. The Timer
-    page and the session run sheet both use this. `bells` (first call only) replaces the
-    QtMultimedia player, for tests."""
-    found = context.findChild(TimerController, _CONTROLLER_NAME)
-    if isinstance(found, TimerController):
-        if bells is not None:
-            found.set_bells(bells)
-        return found
-    from hexikit.ui.timer.scene import TimerScene
-
-    settings = context.settings
-    controller = TimerController(
-        clock=context.clock,
-        warning_seconds=settings.timer_warning_seconds,
-        bells=bells or QtBellPlayer(settings.bell_volume, settings.bell_muted, parent=context),
-        parent=context,
-    )
-    controller.setObjectName(_CONTROLLER_NAME)
-    if not context.audience.has_scene(Scene.TIMER):
-        context.audience.add_scene(Scene.TIMER, TimerScene())
-    scene = context.audience.scene(Scene.TIMER)
-    if isinstance(scene, TimerScene):
-        scene.attach(controller)
-    controller.update()
-    return controller

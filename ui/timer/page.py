@@ -50,8 +50,9 @@ from hexikit.timer.plans import (
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import Scene
 from hexikit.ui.timer.bells import Bell, BellPlayer
-from hexikit.ui.timer.controller import TimerController, shared_timer
+from hexikit.ui.timer.controller import TimerController
 from hexikit.ui.timer.scene import TimerScene
+from hexikit.ui.timer.shared import shared_timer
 
 log = logging.getLogger(__name__)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import subprocess
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from PIL import Image
 
-from hexikit.cards.model import PersonalCard, claim_url
+from hexikit.cards.model import ActivityLine, PersonalCard, claim_url
 from hexikit.cards.templates import SheetTemplate
 from hexikit.records.domain import CATEGORIES
 
@@ -47,6 +48,14 @@ def rasterise(pdf: bytes, tmp_path: Path, page: int = 1, dpi: int = DPI) -> Imag
     return Image.open(f"{prefix}.png").convert("L")
 
 
+def grey_level(image: Image.Image, xy: tuple[int, int]) -> int:
+    """The grey level (0 black … 255 white) at `xy` of an "L" image like `rasterise` gives.
+    Pillow types `getpixel` for every mode (float, tuple, None); an "L" pixel is an int."""
+    value = image.getpixel(xy)
+    assert isinstance(value, int | float), value
+    return int(value)
+
+
 def pdf_text(pdf: bytes, tmp_path: Path) -> str:
     source = tmp_path / "text.pdf"
     source.write_bytes(pdf)
@@ -79,14 +88,19 @@ def crop_card(image: Image.Image, template: SheetTemplate, slot: int) -> Image.I
     )
 
 
-def person(index: int, **extra: object) -> PersonalCard:
+class CardContents(TypedDict, total=False):
+    """What a test may set on a sample personal card."""
+
+    name: str
+    offers: tuple[ActivityLine, ...]
+    requests: tuple[ActivityLine, ...]
+    matches: tuple[str, ...]
+
+
+def person(index: int, **extra: Unpack[CardContents]) -> PersonalCard:
     code = f"{index:04d}ABCD"[-8:].replace("I", "1")
     code = f"K{index:03d}WXYZ"
-    values: dict[str, object] = {
-        "name": f"Person {index}",
-        "claim_code": code,
-        "claim_url": claim_url(BASE, code),
-        "signup_url": BASE,
-    }
-    values.update(extra)
-    return PersonalCard(**values)  # type: ignore[arg-type]
+    contents: CardContents = {"name": f"Person {index}", **extra}
+    return PersonalCard(
+        claim_code=code, claim_url=claim_url(BASE, code), signup_url=BASE, **contents
+    )

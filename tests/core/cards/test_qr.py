@@ -19,8 +19,10 @@ from tests.core.cards.samples import (
     BASE,
     CATEGORIES_ALL,
     DPI,
+    CardContents,
     crop_card,
     decode,
+    grey_level,
     person,
     rasterise,
 )
@@ -60,7 +62,7 @@ def test_code_is_drawn_the_right_way_round(tmp_path: Path) -> None:
     def dark(row: int, column: int) -> bool:
         x = (origin + (column + 0.5) * module_mm) * px
         y = (origin + (row + 0.5) * module_mm) * px
-        return image.getpixel((round(x), round(y))) < 128  # type: ignore[operator]
+        return grey_level(image, (round(x), round(y))) < 128
 
     sampled = [[dark(row, column) for column in range(count)] for row in range(count)]
     assert sampled == [list(map(bool, row)) for row in matrix]
@@ -77,7 +79,7 @@ def test_code_is_drawn_the_right_way_round(tmp_path: Path) -> None:
     assert decode(image, tmp_path, "orientation") == [url]
 
 
-BUSY = {
+BUSY: CardContents = {
     "name": "Wwwwww " * 300,
     "offers": tuple(ActivityLine(Kind.OFFER, "Mmmm " * 60, CATEGORIES_ALL) for _ in range(30)),
     "requests": (ActivityLine(Kind.REQUEST, "W" * 500),),
@@ -112,7 +114,7 @@ def test_card_code_size_quiet_zone_and_orientation(
     def dark(row: int, column: int) -> bool:
         x = (square_left + (column + 4.5) * module_mm) * px
         y = (square_top + (row + 4.5) * module_mm) * px
-        return int(image.getpixel((round(x), round(y)))) < 128  # type: ignore[arg-type]
+        return grey_level(image, (round(x), round(y))) < 128
 
     assert [[dark(r, c) for c in range(count)] for r in range(count)] == [
         list(map(bool, row)) for row in matrix

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from PIL import Image
 from pypdf import PdfReader
+from pypdf.generic import DictionaryObject, NameObject
 
 from hexikit.cards.model import CardsError
 from hexikit.cards.sheet import render_cards, render_test_sheet
 from hexikit.cards.templates import TemplateError, find_template, template_from_dict
-from tests.core.cards.samples import DPI, pdf_text, person, rasterise
+from tests.core.cards.samples import DPI, grey_level, pdf_text, person, rasterise
 
 
 @pytest.mark.parametrize(
@@ -38,8 +39,12 @@ def test_page_size_and_count(template_name: str, page_pt: tuple[float, float]) -
 def test_pdf_asks_viewers_not_to_scale() -> None:
     result = render_cards([person(1)], find_template("a4-8up"))
     reader = PdfReader(io.BytesIO(result.pdf))
-    prefs = reader.trailer["/Root"]["/ViewerPreferences"]
-    assert prefs["/PrintScaling"] == "/None"
+    # pypdf types every dictionary value as a bare PdfObject: narrow to the dictionaries.
+    root = reader.trailer["/Root"]
+    assert isinstance(root, DictionaryObject)
+    prefs = root["/ViewerPreferences"]
+    assert isinstance(prefs, DictionaryObject)
+    assert prefs["/PrintScaling"] == NameObject("/None")
 
 
 def test_custom_grid_that_does_not_fit_gives_a_clear_error() -> None:
@@ -69,8 +74,8 @@ def test_crop_marks_outside_the_grid_and_warning_when_no_room(tmp_path: Path) ->
     px = DPI / 25.4
     # a mark above the grid at the first card's left edge (x = 15 mm, y = 13.5 - 1 - ... mm)
     column = round(15 * px)
-    marks = [image.getpixel((column + dx, round(10 * px))) for dx in (-1, 0, 1)]
-    assert min(marks) < 128  # type: ignore[type-var]
+    marks = [grey_level(image, (column + dx, round(10 * px))) for dx in (-1, 0, 1)]
+    assert min(marks) < 128
     full_page = render_cards([person(1)], find_template("a4-8up"), crop_marks=True)
     assert any("No crop marks" in warning for warning in full_page.warnings)
 
@@ -84,7 +89,7 @@ def test_offset_moves_everything(tmp_path: Path) -> None:
 
     def darkest(image: Image.Image, x_mm: float, y_mm: float) -> int:
         x, y = round(x_mm * px), round(y_mm * px)
-        return min(int(image.getpixel((x + dx, y))) for dx in range(-3, 4))  # type: ignore[arg-type]
+        return min(grey_level(image, (x + dx, y)) for dx in range(-3, 4))
 
     assert darkest(plain, 15, 30) < 128
     assert darkest(shifted, 17, 33) < 128

@@ -6,6 +6,7 @@ import pytest
 
 from hexikit.cards.templates import (
     BUILTIN_TEMPLATES,
+    SheetTemplate,
     TemplateError,
     all_templates,
     find_template,
@@ -34,8 +35,8 @@ def _custom(**changes: object) -> dict[str, object]:
 
 
 @pytest.mark.parametrize("template", BUILTIN_TEMPLATES, ids=lambda t: t.name)
-def test_builtin_templates_fit_their_pages(template: object) -> None:
-    validate_template(template)  # type: ignore[arg-type]
+def test_builtin_templates_fit_their_pages(template: SheetTemplate) -> None:
+    validate_template(template)
 
 
 def test_stock_grids_match_the_design_note() -> None:

@@ -3,6 +3,7 @@ refuse."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -71,9 +72,9 @@ def test_too_many_slides_are_refused(
     ],
 )
 def test_bad_pptx_files_get_clear_messages_and_leave_nothing(
-    tmp_path: Path, library: Path, maker: object, expected: str
+    tmp_path: Path, library: Path, maker: Callable[[Path], Path], expected: str
 ) -> None:
-    source = maker(tmp_path / "talk.pptx")  # type: ignore[operator]
+    source = maker(tmp_path / "talk.pptx")
     with pytest.raises(DeckImportError, match=expected):
         import_deck(source, library, soffice=None)
     assert library_entries(library) == []

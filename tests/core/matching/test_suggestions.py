@@ -128,9 +128,9 @@ def test_suggest_confirm_dismiss_are_stored_through_the_write_path(store: Store)
     assert len(matching.suggest(store, event_id, include_dismissed=True)) == 2
     # Confirming the dismissed one later updates the same row.
     matching.confirm(store, event_id, second)
-    assert len(matching.event_matches(store, event_id, "confirmed")) == 2
+    assert len(matching.event_matches(store, event_id, matching.MatchStatus.CONFIRMED)) == 2
     matching.undo(store, match.id)
-    assert len(matching.event_matches(store, event_id, "confirmed")) == 1
+    assert len(matching.event_matches(store, event_id, matching.MatchStatus.CONFIRMED)) == 1
 
 
 def test_projector_names_only_people_who_consented(store: Store) -> None:

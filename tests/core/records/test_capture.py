@@ -5,10 +5,8 @@ and nothing at all when it fails."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -40,18 +38,6 @@ from hexikit.records.domain import (
 from hexikit.records.drafts import CaptureDraft
 from hexikit.store import Counts, Store, StoreError
 from hexikit.store.models import Activity, Event, OutboxOperation
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def clocked_store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.open(data_dir, clock=clock)
-    yield opened
-    opened.close()
 
 
 def outbox_rows(store: Store) -> list[OutboxOperation]:

@@ -3,6 +3,7 @@ and awkward but valid text (Welsh names, emoji, right-to-left, SQL-looking) kept
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
 
 import pytest
@@ -49,9 +50,9 @@ AWKWARD_NAMES = [
 HUGE = "x" * 100_000
 
 
-def problems_of(call: object, *args: object) -> dict[str, str]:
+def problems_of(call: Callable[..., object], *args: object) -> dict[str, str]:
     with pytest.raises(ValidationError) as caught:
-        call(*args)  # type: ignore[operator]
+        call(*args)
     return caught.value.problems
 
 

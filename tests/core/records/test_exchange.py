@@ -91,7 +91,7 @@ def fill_awkward(store: Store, event_id: str) -> None:
 
 def comparable(store: Store, event_id: str) -> list[tuple[object, ...]]:
     people = {person.id: person for person in store.list_participants(event_id)}
-    rows = []
+    rows: list[tuple[object, ...]] = []
     for activity in store.list_activities(event_id):
         person = people.get(activity.participant_id or "")
         rows.append(

@@ -3,9 +3,6 @@ given later is stamped with the time and wording; withdrawn consent clears both.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from sqlalchemy import select
 
@@ -18,18 +15,6 @@ from hexikit.records.participants import (
 )
 from hexikit.store import Store, StoreError
 from hexikit.store.models import OutboxOperation, Participant
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def clocked_store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.open(data_dir, clock=clock)
-    yield opened
-    opened.close()
 
 
 def make_person(store: Store, consent: bool = False) -> Participant:

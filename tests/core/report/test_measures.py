@@ -92,7 +92,9 @@ def _vector_paths(path: Path) -> int:
     """Count line-to and rectangle operators in the content streams: charts are vectors."""
     total = 0
     for page in PdfReader(str(path)).pages:
-        data = page.get_contents().get_data().decode("latin-1")  # type: ignore[union-attr]
+        contents = page.get_contents()
+        assert contents is not None
+        data = contents.get_data().decode("latin-1")
         total += len(re.findall(r"\s(?:l|re)\s", data))
     return total
 

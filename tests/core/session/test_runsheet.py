@@ -94,6 +94,12 @@ def test_damaged_saved_plan_falls_back_to_default(store: Store) -> None:
     assert load_runsheet(store, event.id) == default_runsheet()
 
 
+def state_of(session: SessionClock) -> SessionState:
+    """The session's state, read afresh: mypy keeps `session.state` narrowed by an earlier
+    check even across the calls that change it."""
+    return session.state
+
+
 def test_session_clock_ahead_and_behind() -> None:
     clock = FakeClock()
     session = SessionClock(default_runsheet(), clock)
@@ -132,7 +138,7 @@ def test_session_clock_ahead_and_behind() -> None:
     assert status.segment is not None and status.segment.kind is SegmentKind.FEEDBACK
     assert status.next_segment is None
     assert session.next() is None
-    assert session.state is SessionState.FINISHED
+    assert state_of(session) is SessionState.FINISHED
     session.previous()
     assert session.current is not None and session.current.kind is SegmentKind.FEEDBACK
 

@@ -44,7 +44,7 @@ def build_filled_0001(db_file: Path) -> dict[str, list[dict[str, Any]]]:
     """Schema 0001 with events, participants and activities; returns what was written."""
     engine = make_engine(db_file)
     run_upgrade(engine, "0001")
-    events = [
+    events: list[dict[str, Any]] = [
         {
             "id": f"00000000-0000-4000-8000-00000000000{n}",
             "created_at": T0,
@@ -58,7 +58,7 @@ def build_filled_0001(db_file: Path) -> dict[str, list[dict[str, Any]]]:
         }
         for n, title in enumerate(["Hexithon Cardiff", "Hexithon ✨ London"])
     ]
-    participants = [
+    participants: list[dict[str, Any]] = [
         {
             "id": f"10000000-0000-4000-8000-00000000000{n}",
             "created_at": T0,
@@ -77,7 +77,7 @@ def build_filled_0001(db_file: Path) -> dict[str, list[dict[str, Any]]]:
         }
         for n, name in enumerate(AWKWARD[:5])
     ]
-    activities = [
+    activities: list[dict[str, Any]] = [
         {
             "id": f"20000000-0000-4000-8000-0000000000{n:02d}",
             "created_at": T0,

@@ -6,7 +6,6 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -21,18 +20,6 @@ from hexikit.records.exchange import import_csv_bytes
 from hexikit.store import Store, StoreError, StoreWriteError
 from hexikit.store.db import HEAD_REVISION, make_engine
 from hexikit.store.models import Activity, Event, OutboxOperation, Participant
-
-
-@pytest.fixture
-def clock() -> FakeClock:
-    return FakeClock()
-
-
-@pytest.fixture
-def clocked_store(data_dir: Path, clock: FakeClock) -> Iterator[Store]:
-    opened = Store.open(data_dir, clock=clock)
-    yield opened
-    opened.close()
 
 
 def outbox_rows(store: Store) -> list[OutboxOperation]:

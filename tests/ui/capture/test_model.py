@@ -6,28 +6,38 @@ from datetime import UTC, datetime
 from decimal import Decimal
 
 from PySide6.QtCore import QItemSelectionModel, QPersistentModelIndex, Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from hexikit.records.capture import ActivityRow
 from hexikit.ui.capture.model import ActivityTableModel, IdRole
 
 
-def make_row(number: int, kind: str, title: str, **extra: object) -> ActivityRow:
-    values: dict[str, object] = {
-        "id": f"id-{number}",
-        "number": number,
-        "kind": kind,
-        "title": title,
-        "description": "",
-        "categories": (),
-        "regions": (),
-        "mode": "either",
-        "hours": None,
-        "participant_id": "",
-        "participant_name": "",
-        "created_at": datetime(2026, 1, 1, tzinfo=UTC),
-    }
-    values.update(extra)
-    return ActivityRow(**values)  # type: ignore[arg-type]
+def make_row(
+    number: int,
+    kind: str,
+    title: str,
+    *,
+    description: str = "",
+    categories: tuple[str, ...] = (),
+    regions: tuple[str, ...] = (),
+    hours: Decimal | None = None,
+    participant_name: str = "",
+) -> ActivityRow:
+    return ActivityRow(
+        id=f"id-{number}",
+        number=number,
+        kind=kind,
+        title=title,
+        description=description,
+        categories=categories,
+        regions=regions,
+        mode="either",
+        hours=hours,
+        participant_id="",
+        participant_name=participant_name,
+        created_at=datetime(2026, 1, 1, tzinfo=UTC),
+    )
 
 
 ROWS = [
@@ -42,13 +52,14 @@ def shown_titles(model: ActivityTableModel) -> list[str]:
     return [model.index(row, model.COL_TITLE).data() for row in range(model.rowCount())]
 
 
-def test_model_passes_the_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_the_qt_model_tester(qtmodeltester: ModelTester) -> None:
     full = ActivityTableModel()
     full.set_rows(ROWS)
+    # pytest-qt leaves ModelTester.check unannotated.
     qtmodeltester.check(full, force_py=True)
 
 
-def test_filtered_sorted_model_passes_the_qt_model_tester(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_filtered_sorted_model_passes_the_qt_model_tester(qtmodeltester: ModelTester) -> None:
     model = ActivityTableModel()
     model.set_rows([*ROWS, make_row(5, "offer", "Coaching again")])
     model.set_filter_text("coach")
@@ -57,9 +68,10 @@ def test_filtered_sorted_model_passes_the_qt_model_tester(qtmodeltester) -> None
     qtmodeltester.check(model, force_py=True)
 
 
-def test_changes_keep_the_tester_happy_while_it_watches(qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_changes_keep_the_tester_happy_while_it_watches(qtmodeltester: ModelTester) -> None:
     model = ActivityTableModel()
-    qtmodeltester.check(model, force_py=True)  # keeps watching the signals below
+    # It keeps watching the signals below.
+    qtmodeltester.check(model, force_py=True)
     model.set_rows(ROWS)
     model.set_filter_text("re")
     model.sort(model.COL_KIND, Qt.SortOrder.DescendingOrder)
@@ -118,7 +130,7 @@ def test_typing_a_key_at_a_time_shows_what_the_whole_text_shows() -> None:
     assert shown_titles(typed) == ["Run charts in Excel"]
 
 
-def test_selection_survives_filter_sort_and_refresh(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_selection_survives_filter_sort_and_refresh(qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QTableView
 
     model = ActivityTableModel()

@@ -7,11 +7,14 @@ import json
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
+from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QKeyEvent
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QWidget
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.paths import draft_path
 from hexikit.base.settings import Settings
@@ -26,6 +29,7 @@ from hexikit.ui.widgets.event_dialog import EventDialog
 from hexikit.ui.worker import Worker
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+DialogT = TypeVar("DialogT", bound=QWidget)
 
 
 @pytest.fixture
@@ -44,7 +48,7 @@ def make_event(context: AppContext, title: str = "Hexithon at the Q Summit") -> 
     return event.id
 
 
-def open_page(qtbot, context: AppContext) -> CapturePage:  # type: ignore[no-untyped-def]
+def open_page(qtbot: QtBot, context: AppContext) -> CapturePage:
     page = CapturePage(context)
     qtbot.addWidget(page)
     page.resize(1400, 860)
@@ -58,7 +62,7 @@ def open_page(qtbot, context: AppContext) -> CapturePage:  # type: ignore[no-unt
     return page
 
 
-def reactivate(qtbot, page: QWidget) -> None:  # type: ignore[no-untyped-def]
+def reactivate(qtbot: QtBot, page: QWidget) -> None:
     """After a dialog closes, the offscreen platform does not give the window back its
     activation as a desktop does; do it by hand."""
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
@@ -66,10 +70,10 @@ def reactivate(qtbot, page: QWidget) -> None:  # type: ignore[no-untyped-def]
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
 
 
-def wait_for_dialog(qtbot, cls: type) -> QWidget:  # type: ignore[no-untyped-def]
+def wait_for_dialog(qtbot: QtBot, cls: type[DialogT]) -> DialogT:
     qtbot.waitUntil(lambda: isinstance(QApplication.activeModalWidget(), cls))
     dialog = QApplication.activeModalWidget()
-    assert dialog is not None
+    assert isinstance(dialog, cls)
     if QApplication.activeWindow() is not dialog:
         dialog.activateWindow()
         qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
@@ -90,12 +94,12 @@ def focused() -> QWidget:
     return widget
 
 
-def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
+def type_text(qtbot: QtBot, text: str) -> None:
     """Type into the focused widget. QTest only knows ASCII keys, so other characters (â, ŷ,
     emoji, Hebrew) go as key events carrying their text, as an input method sends them."""
     for char in text:
         if char.isascii():
-            qtbot.keyClicks(focused(), char)
+            QTest.keyClicks(focused(), char)
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(
@@ -104,9 +108,9 @@ def type_text(qtbot, text: str) -> None:  # type: ignore[no-untyped-def]
 
 
 def press(
-    qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
-) -> None:  # type: ignore[no-untyped-def]
-    qtbot.keyClick(focused(), key, modifier)
+    qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier
+) -> None:
+    QTest.keyClick(focused(), key, modifier)
 
 
 def activities(store: Store, event_id: str) -> list[Activity]:
@@ -116,7 +120,7 @@ def activities(store: Store, event_id: str) -> list[Activity]:
 # ---------------------------------------------------------------------- the whole session
 
 
-def test_a_whole_capture_session_typed_with_the_keyboard(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_whole_capture_session_typed_with_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
     store = context.store
     page = open_page(qtbot, context)
     assert page.body.currentIndex() == 0  # no event yet: the page says so
@@ -124,7 +128,7 @@ def test_a_whole_capture_session_typed_with_the_keyboard(qtbot, context: AppCont
     # Create the event from the keyboard (the dialog focuses its title field).
     page.choose_event()
     dialog = wait_for_dialog(qtbot, EventDialog)
-    assert focused() is dialog.title_edit  # type: ignore[union-attr]
+    assert focused() is dialog.title_edit
     type_text(qtbot, "Hexithon Caerdydd")
     press(qtbot, Qt.Key.Key_Tab)
     press(qtbot, Qt.Key.Key_Tab)
@@ -140,7 +144,7 @@ def test_a_whole_capture_session_typed_with_the_keyboard(qtbot, context: AppCont
     page.title_edit.setFocus()
     press(qtbot, Qt.Key.Key_N, CTRL)
     person_dialog = wait_for_dialog(qtbot, ParticipantDialog)
-    assert focused() is person_dialog.name_edit  # type: ignore[union-attr]
+    assert focused() is person_dialog.name_edit
     type_text(qtbot, "Siân Evans")
     press(qtbot, Qt.Key.Key_Tab)
     type_text(qtbot, "sian@example.org")
@@ -238,7 +242,9 @@ def test_a_whole_capture_session_typed_with_the_keyboard(qtbot, context: AppCont
     qtbot.waitUntil(lambda: not draft_path(context.data_dir).exists())
 
 
-def test_enter_on_an_empty_title_explains_and_keeps_the_rest(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_an_empty_title_explains_and_keeps_the_rest(
+    qtbot: QtBot, context: AppContext
+) -> None:
     event_id = make_event(context)
     page = open_page(qtbot, context)
     press(qtbot, Qt.Key.Key_Tab)
@@ -256,7 +262,7 @@ def test_enter_on_an_empty_title_explains_and_keeps_the_rest(qtbot, context: App
     assert activities(context.store, event_id) == []
 
 
-def test_unknown_participant_name_is_explained(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_participant_name_is_explained(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     page = open_page(qtbot, context)
     page.participant_combo.setFocus()
@@ -270,7 +276,7 @@ def test_unknown_participant_name_is_explained(qtbot, context: AppContext) -> No
     assert activities(context.store, event_id) == []
 
 
-def test_a_typed_name_picks_the_participant(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_a_typed_name_picks_the_participant(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     person = context.store.create_participant(event_id, ParticipantInput(name="Łukasz Nowak"))
     page = open_page(qtbot, context)
@@ -294,7 +300,7 @@ def fill(context: AppContext, event_id: str, titles: list[str]) -> None:
         context.store.create_activity(event_id, ActivityInput(kind=kind, title=title))
 
 
-def test_filter_as_you_type(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_filter_as_you_type(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     fill(context, event_id, ["Sepsis audit", "Coaching", "Sepsis pathway design", "Run charts"])
     page = open_page(qtbot, context)
@@ -315,14 +321,14 @@ def test_filter_as_you_type(qtbot, context: AppContext) -> None:  # type: ignore
     assert focused() is page.title_edit
 
 
-def test_empty_list_says_what_to_do(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_empty_list_says_what_to_do(qtbot: QtBot, context: AppContext) -> None:
     make_event(context)
     page = open_page(qtbot, context)
     qtbot.waitUntil(lambda: page.list_stack.currentWidget() is page.empty_label)
     assert "type the first one on the left" in page.empty_label.text()
 
 
-def test_delete_then_undo_with_ctrl_z(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_delete_then_undo_with_ctrl_z(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     fill(context, event_id, ["First", "Second", "Third"])
     page = open_page(qtbot, context)
@@ -344,7 +350,7 @@ def test_delete_then_undo_with_ctrl_z(qtbot, context: AppContext) -> None:  # ty
     assert page.offers_tile.number.text() == "2"
 
 
-def test_f2_edits_an_entry_in_the_form(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_f2_edits_an_entry_in_the_form(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     fill(context, event_id, ["Coaching", "Survey help"])
     page = open_page(qtbot, context)
@@ -371,7 +377,7 @@ def test_f2_edits_an_entry_in_the_form(qtbot, context: AppContext) -> None:  # t
     assert page.title_edit.text() == "half-typed next entry"
 
 
-def test_esc_cancels_an_edit(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_esc_cancels_an_edit(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     fill(context, event_id, ["Coaching"])
     page = open_page(qtbot, context)
@@ -388,7 +394,7 @@ def test_esc_cancels_an_edit(qtbot, context: AppContext) -> None:  # type: ignor
 # ---------------------------------------------------------------------- nothing lost
 
 
-def test_draft_is_back_after_a_crash(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_draft_is_back_after_a_crash(qtbot: QtBot, context: AppContext) -> None:
     event_id = make_event(context)
     page = open_page(qtbot, context)
     press(qtbot, Qt.Key.Key_R, CTRL)
@@ -404,7 +410,7 @@ def test_draft_is_back_after_a_crash(qtbot, context: AppContext) -> None:  # typ
         if not path.exists():
             return False
         body = json.loads(path.read_text(encoding="utf-8"))["draft"]
-        return body["categories"] == ["Design"] and body["kind"] == "request"
+        return bool(body["categories"] == ["Design"] and body["kind"] == "request")
 
     qtbot.waitUntil(draft_has_everything)
     # The "crash": the page goes away without saving.
@@ -428,7 +434,7 @@ def test_draft_is_back_after_a_crash(qtbot, context: AppContext) -> None:  # typ
 
 
 def test_a_write_error_keeps_the_typed_text(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     context: AppContext,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
@@ -458,7 +464,9 @@ def test_a_write_error_keeps_the_typed_text(
     ]
 
 
-def test_another_event_offers_none_of_the_last_events_people(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_another_event_offers_none_of_the_last_events_people(
+    qtbot: QtBot, context: AppContext
+) -> None:
     first = make_event(context, "Hexithon Cardiff")
     context.store.create_participant(first, ParticipantInput(name="Ana Price"))
     page = open_page(qtbot, context)

@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from hexikit.base.settings import Settings
@@ -62,8 +64,8 @@ def stored(store: Store, person_id: str) -> Participant:
     return person
 
 
-def page_with_person(  # type: ignore[no-untyped-def]
-    qtbot, context: AppContext, consent: bool = False
+def page_with_person(
+    qtbot: QtBot, context: AppContext, consent: bool = False
 ) -> tuple[CapturePage, Participant]:
     event_id = make_event(context)
     person = context.store.create_participant(
@@ -86,7 +88,7 @@ def page_with_person(  # type: ignore[no-untyped-def]
     return page, person
 
 
-def open_editor(qtbot, page: CapturePage, name: str) -> ParticipantDialog:  # type: ignore[no-untyped-def]
+def open_editor(qtbot: QtBot, page: CapturePage, name: str) -> ParticipantDialog:
     """Pick `name` in the Who box by typing, then Ctrl+Shift+N."""
     page.participant_combo.setFocus()
     type_text(qtbot, name)
@@ -100,7 +102,7 @@ def who_cell(page: CapturePage) -> str:
     return str(page.model.index(0, ActivityTableModel.COL_WHO).data())
 
 
-def test_edit_name_and_email_with_the_keyboard(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_edit_name_and_email_with_the_keyboard(qtbot: QtBot, context: AppContext) -> None:
     store = context.store
     page, person = page_with_person(qtbot, context)
     assert who_cell(page) == "Sian Jones"
@@ -149,11 +151,11 @@ def test_edit_name_and_email_with_the_keyboard(qtbot, context: AppContext) -> No
     assert {a.participant_id for a in store.list_activities(row.event_id)} == {person.id}
 
 
-def test_edit_button_opens_the_same_dialog(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_edit_button_opens_the_same_dialog(qtbot: QtBot, context: AppContext) -> None:
     page, _person = page_with_person(qtbot, context)
     page.participant_combo.setFocus()
     type_text(qtbot, "Sian Jones")
-    qtbot.mouseClick(page.edit_participant_button, Qt.MouseButton.LeftButton)
+    QTest.mouseClick(page.edit_participant_button, Qt.MouseButton.LeftButton)
     dialog = wait_for_dialog(qtbot, ParticipantDialog)
     assert isinstance(dialog, ParticipantDialog)
     assert dialog.name_edit.text() == "Sian Jones"
@@ -161,7 +163,7 @@ def test_edit_button_opens_the_same_dialog(qtbot, context: AppContext) -> None: 
     qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
 
 
-def test_edit_with_nobody_chosen_says_what_to_do(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_edit_with_nobody_chosen_says_what_to_do(qtbot: QtBot, context: AppContext) -> None:
     page, _person = page_with_person(qtbot, context)
     page.title_edit.setFocus()
     press(qtbot, Qt.Key.Key_N, CTRL_SHIFT)
@@ -169,7 +171,7 @@ def test_edit_with_nobody_chosen_says_what_to_do(qtbot, context: AppContext) -> 
     assert QApplication.activeModalWidget() is None
 
 
-def test_consent_given_later(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_consent_given_later(qtbot: QtBot, context: AppContext) -> None:
     store = context.store
     page, person = page_with_person(qtbot, context)
     assert stored(store, person.id).consent_at is None
@@ -187,7 +189,7 @@ def test_consent_given_later(qtbot, context: AppContext) -> None:  # type: ignor
     assert set(op.payload) == {"consent", "consent_at", "consent_wording", "updated_at"}
 
 
-def test_consent_withdrawn(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_consent_withdrawn(qtbot: QtBot, context: AppContext) -> None:
     store = context.store
     page, person = page_with_person(qtbot, context, consent=True)
     assert stored(store, person.id).consent_at is not None
@@ -202,7 +204,7 @@ def test_consent_withdrawn(qtbot, context: AppContext) -> None:  # type: ignore[
     assert (row.consent, row.consent_at, row.consent_wording) == (False, None, "")
 
 
-def test_invalid_email_keeps_the_text_and_writes_nothing(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_invalid_email_keeps_the_text_and_writes_nothing(qtbot: QtBot, context: AppContext) -> None:
     store = context.store
     page, person = page_with_person(qtbot, context)
     dialog = open_editor(qtbot, page, "Sian Jones")
@@ -221,8 +223,8 @@ def test_invalid_email_keeps_the_text_and_writes_nothing(qtbot, context: AppCont
     dialog.reject()
 
 
-def test_write_error_keeps_the_text_and_saves_on_retry(  # type: ignore[no-untyped-def]
-    qtbot, context: AppContext, monkeypatch: pytest.MonkeyPatch
+def test_write_error_keeps_the_text_and_saves_on_retry(
+    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = context.store
     page, person = page_with_person(qtbot, context)
@@ -243,6 +245,6 @@ def test_write_error_keeps_the_text_and_saves_on_retry(  # type: ignore[no-untyp
 
     monkeypatch.undo()
     with qtbot.waitSignal(dialog.participantUpdated):
-        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+        QTest.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     assert stored(store, person.id).name == "Siân Jones"
     assert len(updates(store, person.id)) == 1

@@ -13,6 +13,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QComboBox
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
@@ -25,13 +27,14 @@ from hexikit.ui.cards.page import CardsPage, page_size_mismatch, prepare_printer
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
+from tests.core.cards.samples import grey_level
 
 DPI = 300
 PX_PER_MM = DPI / 25.4
 
 
 @pytest.fixture
-def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
     store = Store.open(data_dir)
     event = store.create_event(EventInput("Hexithon Aberystwyth", "2026-12-03"))
     for name in ("Ŵyn", "Ana", "Ben"):
@@ -48,7 +51,7 @@ def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-u
 
 
 @pytest.fixture
-def page(qtbot, context: AppContext) -> CardsPage:  # type: ignore[no-untyped-def]
+def page(qtbot: QtBot, context: AppContext) -> CardsPage:
     widget = CardsPage(context)
     qtbot.addWidget(widget)
     qtbot.waitUntil(lambda: widget.people_list.count() == 3, timeout=10000)
@@ -56,7 +59,7 @@ def page(qtbot, context: AppContext) -> CardsPage:  # type: ignore[no-untyped-de
     return widget
 
 
-def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
+def _choose(combo: QComboBox, data: object) -> None:
     for index in range(combo.count()):
         item = combo.itemData(index)
         if item == data or (isinstance(item, SheetTemplate) and item.name == data):
@@ -65,7 +68,7 @@ def _choose(combo, data: object) -> None:  # type: ignore[no-untyped-def]
     raise AssertionError(f"{data!r} not in combo")
 
 
-def test_preview_of_personal_cards_and_selection(qtbot, page: CardsPage) -> None:  # type: ignore[no-untyped-def]
+def test_preview_of_personal_cards_and_selection(qtbot: QtBot, page: CardsPage) -> None:
     assert page.mode_title() == "Cards"
     assert page.preview.image().width() == 900
     assert "(cards: 3)" in page.preview_caption.text()
@@ -79,7 +82,7 @@ def test_preview_of_personal_cards_and_selection(qtbot, page: CardsPage) -> None
     assert "(cards: 1)" in page.preview_caption.text()
 
 
-def test_blank_cards_and_save_pdf(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_blank_cards_and_save_pdf(qtbot: QtBot, page: CardsPage, tmp_path: Path) -> None:
     with qtbot.waitSignal(page.previewReady, timeout=20000):
         _choose(page.kind_combo, CardKind.BLANK_OFFER.value)
         _choose(page.template_combo, "avery-c32011")
@@ -91,7 +94,9 @@ def test_blank_cards_and_save_pdf(qtbot, page: CardsPage, tmp_path: Path) -> Non
     assert len(PdfReader(str(out)).pages) == 1
 
 
-def test_save_to_missing_folder_is_a_clear_message(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_save_to_missing_folder_is_a_clear_message(
+    qtbot: QtBot, page: CardsPage, tmp_path: Path
+) -> None:
     with qtbot.waitSignal(page.failed, timeout=20000) as blocker:
         page.save_pdf_to(tmp_path / "missing" / "cards.pdf")
     assert "does not exist" in blocker.args[0]
@@ -116,7 +121,7 @@ def _dark_near(image: Image.Image, x_mm: float, y_mm: float, axis: str) -> float
             pixel = (round(x_mm * PX_PER_MM) + step, round(y_mm * PX_PER_MM))
         else:
             pixel = (round(x_mm * PX_PER_MM), round(y_mm * PX_PER_MM) + step)
-        if int(image.getpixel(pixel)) < 160:  # type: ignore[arg-type]
+        if grey_level(image, pixel) < 160:
             found = (pixel[0] if axis == "x" else pixel[1]) / PX_PER_MM
             if best is None or abs(found - (x_mm if axis == "x" else y_mm)) < abs(
                 best - (x_mm if axis == "x" else y_mm)
@@ -130,7 +135,7 @@ def _dark_near(image: Image.Image, x_mm: float, y_mm: float, axis: str) -> float
     ("template_name", "offset"), [("avery-c32011", (0.0, 0.0)), ("avery-5371", (1.5, -1.0))]
 )
 def test_printer_path_puts_card_outlines_where_the_template_says(
-    qtbot,  # type: ignore[no-untyped-def]
+    qtbot: QtBot,
     page: CardsPage,
     context: AppContext,
     data_dir: Path,
@@ -181,7 +186,7 @@ def test_printer_path_puts_card_outlines_where_the_template_says(
         assert bottom == pytest.approx(box.top_mm + box.height_mm + dy, abs=0.5)
 
 
-def test_deck_handout_is_offered(qtbot, page: CardsPage, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_deck_handout_is_offered(qtbot: QtBot, page: CardsPage, tmp_path: Path) -> None:
     out = tmp_path / "handout.pdf"
     with qtbot.waitSignal(page.finished, timeout=60000) as blocker:
         page.save_handout_to(out)
@@ -189,8 +194,8 @@ def test_deck_handout_is_offered(qtbot, page: CardsPage, tmp_path: Path) -> None
     assert len(PdfReader(str(out)).pages) >= 1
 
 
-def test_custom_sheet_dialog_checks_the_grid_and_keeps_it(  # type: ignore[no-untyped-def]
-    qtbot, page: CardsPage, data_dir: Path
+def test_custom_sheet_dialog_checks_the_grid_and_keeps_it(
+    qtbot: QtBot, page: CardsPage, data_dir: Path
 ) -> None:
     from hexikit.ui.cards.page import CustomSheetDialog
 

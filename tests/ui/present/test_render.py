@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QRect, QSize
+from PySide6.QtCore import QRect, QRectF, QSize
 from PySide6.QtGui import QColor, QImage
 from pytestqt.qtbot import QtBot
 from reportlab.lib.colors import red
@@ -22,7 +23,7 @@ from hexikit.ui.worker import Worker
 SIZE = QSize(960, 540)
 
 
-def count_pixels(image: QImage, rect: QRect, predicate) -> int:  # type: ignore[no-untyped-def]
+def count_pixels(image: QImage, rect: QRect, predicate: Callable[[QColor], bool]) -> int:
     found = 0
     for y in range(rect.top(), rect.bottom(), 3):
         for x in range(rect.left(), rect.right(), 3):
@@ -104,7 +105,7 @@ def test_missing_picture_draws_a_placeholder(tmp_path: Path, qtbot: QtBot) -> No
 
 def test_crowded_slide_shrinks_but_not_below_the_minimum(qtbot: QtBot) -> None:
     blocks = [L.Block("paragraph", "word " * 60) for _ in range(6)]
-    rect = slide_render.QRectF(0, 0, 800, 200)
+    rect = QRectF(0, 0, 800, 200)
     document = slide_render._text_document(blocks, rect, 540.0, L.TEXT, L.BODY_SIZE)
     assert document.defaultFont().pixelSize() >= round(540 / 25)
 

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
@@ -18,7 +19,7 @@ from hexikit.ui.worker import Worker
 
 
 @pytest.fixture
-def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
     store = Store.open(data_dir)
     audience = AudienceWindow()
     qtbot.addWidget(audience)
@@ -28,7 +29,7 @@ def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-u
     store.close()
 
 
-def test_report_on_screen_and_pdf(qtbot, context: AppContext, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_report_on_screen_and_pdf(qtbot: QtBot, context: AppContext, tmp_path: Path) -> None:
     from hexikit.ui.report.page import ReportPage
 
     store = context.store

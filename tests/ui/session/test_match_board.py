@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
@@ -20,7 +23,7 @@ from hexikit.ui.worker import Worker
 
 
 @pytest.fixture
-def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
     store = Store.open(data_dir)
     audience = AudienceWindow()
     qtbot.addWidget(audience)
@@ -55,7 +58,9 @@ def _room(store: Store) -> str:
     return event.id
 
 
-def test_confirm_and_dismiss_with_keys(qtbot, qtmodeltester, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_confirm_and_dismiss_with_keys(
+    qtbot: QtBot, qtmodeltester: ModelTester, context: AppContext
+) -> None:
     event_id = _room(context.store)
     scene = MatchesScene()
     qtbot.addWidget(scene)
@@ -64,14 +69,14 @@ def test_confirm_and_dismiss_with_keys(qtbot, qtmodeltester, context: AppContext
     board.show()
     board.set_event(event_id)
     qtbot.waitUntil(lambda: board.model.rowCount() == 2)
-    qtmodeltester.check(board.model)
+    qtmodeltester.check(board.model)  # pytest-qt: unannotated
     assert "both Statistical analysis" in board.model.data(board.model.index(0, 2))
     assert "(not named on screen)" in board.model.data(board.model.index(0, 1))
 
     board.table.setFocus()
     board.table.selectRow(0)
     with qtbot.waitSignal(board.cardsChanged, check_params_cb=lambda cards: len(cards) == 1):
-        qtbot.keyClick(board.table, Qt.Key.Key_Return)
+        QTest.keyClick(board.table, Qt.Key.Key_Return)
     # Ben did not consent: the projector says "someone".
     assert scene.visible_sentences() == ["Ana can help someone with run charts"]
     assert all("Ben" not in s and "Okafor" not in s for s in scene.visible_sentences())
@@ -79,14 +84,11 @@ def test_confirm_and_dismiss_with_keys(qtbot, qtmodeltester, context: AppContext
     qtbot.waitUntil(lambda: board.model.rowCount() == 2 and board.model.suggestion(1) is not None)
     board.table.selectRow(1)
     with qtbot.waitSignal(board.cardsChanged):
-        qtbot.keyClick(board.table, Qt.Key.Key_D)
+        QTest.keyClick(board.table, Qt.Key.Key_D)
     stored = {m.request_id: m.status for m in matching.event_matches(context.store, event_id)}
     assert sorted(stored.values()) == ["confirmed", "dismissed"]
-    dismissed = next(
-        board.model.suggestion(r)
-        for r in range(board.model.rowCount())
-        if board.model.suggestion(r).status == "dismissed"  # type: ignore[union-attr]
-    )
+    suggestions = [board.model.suggestion(r) for r in range(board.model.rowCount())]
+    dismissed = next(s for s in suggestions if s is not None and s.status == "dismissed")
     assert dismissed is not None
     scene.resize(1280, 720)
     image = scene.grab().toImage()
@@ -99,7 +101,7 @@ def test_confirm_and_dismiss_with_keys(qtbot, qtmodeltester, context: AppContext
     assert white > 100  # a white card is drawn
 
 
-def test_empty_board_says_what_to_do(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_empty_board_says_what_to_do(qtbot: QtBot, context: AppContext) -> None:
     event = context.store.create_event(EventInput("Empty"))
     board = MatchBoard(context, MatchesScene())
     qtbot.addWidget(board)

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
 from hexikit.base.settings import Settings
@@ -17,10 +20,14 @@ from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.worker import Worker
+from tests.ui.audience import shown_scene
+
+if TYPE_CHECKING:
+    from hexikit.ui.session.page import SessionPage
 
 
 @pytest.fixture
-def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-untyped-def]
+def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
     store = Store.open(data_dir)
     audience = AudienceWindow()
     qtbot.addWidget(audience)
@@ -33,12 +40,12 @@ def context(qtbot, data_dir: Path) -> Iterator[AppContext]:  # type: ignore[no-u
 
 def _with_silent_timer(context: AppContext) -> None:
     from hexikit.ui.timer.bells import SilentBellPlayer
-    from hexikit.ui.timer.controller import shared_timer
+    from hexikit.ui.timer.shared import shared_timer
 
     shared_timer(context, bells=SilentBellPlayer())
 
 
-def _page(qtbot, context: AppContext):  # type: ignore[no-untyped-def]
+def _page(qtbot: QtBot, context: AppContext) -> SessionPage:
     from hexikit.ui.session.page import SessionPage
 
     page = SessionPage(context)
@@ -48,7 +55,7 @@ def _page(qtbot, context: AppContext):  # type: ignore[no-untyped-def]
     return page
 
 
-def test_one_key_walks_the_room_through_every_segment(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_one_key_walks_the_room_through_every_segment(qtbot: QtBot, context: AppContext) -> None:
     _with_silent_timer(context)
     context.audience.add_scene(Scene.SLIDES, QWidget())  # the presenter's scene stands in
     page = _page(qtbot, context)
@@ -58,28 +65,28 @@ def test_one_key_walks_the_room_through_every_segment(qtbot, context: AppContext
     seen = []
     for scene in expected:
         with qtbot.waitSignal(page.segmentChanged):
-            qtbot.keyClick(page.table, Qt.Key.Key_F6)
-        seen.append(context.audience.current_scene)
-        assert context.audience.current_scene == scene
+            QTest.keyClick(page.table, Qt.Key.Key_F6)
+        seen.append(shown_scene(context.audience))
+        assert shown_scene(context.audience) == scene
         clock.advance(60)
     assert seen == expected
     assert page.status.segment is not None and page.status.segment.screen is Screen.FEEDBACK
     # The timer ran the requests' question during the second 1-2-4-All segment.
     with qtbot.waitSignal(page.segmentChanged):
-        qtbot.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClick(page.table, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
     assert page.session.state is SessionState.FINISHED
     assert "finished" in page.now_label.text().lower()
 
 
-def test_drift_shown_and_timer_follows(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
-    from hexikit.ui.timer.controller import shared_timer
+def test_drift_shown_and_timer_follows(qtbot: QtBot, context: AppContext) -> None:
+    from hexikit.ui.timer.shared import shared_timer
 
     _with_silent_timer(context)
     page = _page(qtbot, context)
     clock = context.clock
     assert isinstance(clock, FakeClock)
     page.next_segment()  # pitch (no presenter: a title scene stands in)
-    assert context.audience.current_scene == "session-title"
+    assert shown_scene(context.audience) == "session-title"
     clock.advance(60)
     page.next_segment()  # offers, 4 minutes early
     page.refresh_status()
@@ -94,11 +101,11 @@ def test_drift_shown_and_timer_follows(qtbot, context: AppContext) -> None:  # t
     assert page.countdown_label.text() == "+5:00"
     assert page.next_label.text().startswith("Next: 1-2-4-All on requests")
     page.previous_segment()
-    assert context.audience.current_scene == "session-title"
+    assert shown_scene(context.audience) == "session-title"
     assert controller.state.value != "running"  # leaving the timer stops it
 
 
-def test_plan_edits_are_saved_for_the_event(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_plan_edits_are_saved_for_the_event(qtbot: QtBot, context: AppContext) -> None:
     event = context.store.create_event(EventInput("Edited"))
     context.set_current_event(event.id)
     page = _page(qtbot, context)
@@ -117,26 +124,26 @@ def test_plan_edits_are_saved_for_the_event(qtbot, context: AppContext) -> None:
     assert load_runsheet(context.store, event.id).segments[0].title == "Short pitch"
 
 
-def test_keys_on_the_audience_window_move_the_session(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_keys_on_the_audience_window_move_the_session(qtbot: QtBot, context: AppContext) -> None:
     page = _page(qtbot, context)
     context.audience.show()
-    qtbot.keyClick(context.audience, Qt.Key.Key_F6)
+    QTest.keyClick(context.audience, Qt.Key.Key_F6)
     assert page.session.index == 0 and page.session.state is SessionState.RUNNING
-    qtbot.keyClick(context.audience, Qt.Key.Key_F6)
+    QTest.keyClick(context.audience, Qt.Key.Key_F6)
     assert page.session.index == 1
 
 
-def test_next_key_is_registered_on_the_presenter_view(qtbot, context: AppContext) -> None:  # type: ignore[no-untyped-def]
+def test_next_key_is_registered_on_the_presenter_view(qtbot: QtBot, context: AppContext) -> None:
     from hexikit.ui.present.page import PresentPage
 
     _with_silent_timer(context)
     present = PresentPage(context)
     qtbot.addWidget(present)
     page = _page(qtbot, context)
-    qtbot.keyClick(present, Qt.Key.Key_F6)
+    QTest.keyClick(present, Qt.Key.Key_F6)
     assert page.session.state is SessionState.RUNNING
-    assert context.audience.current_scene == Scene.SLIDES
-    qtbot.keyClick(context.audience, Qt.Key.Key_F6)  # a clicker talking to the projector
-    assert context.audience.current_scene == Scene.TIMER
-    qtbot.keyClick(present, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
-    assert context.audience.current_scene == Scene.SLIDES
+    assert shown_scene(context.audience) == Scene.SLIDES
+    QTest.keyClick(context.audience, Qt.Key.Key_F6)  # a clicker talking to the projector
+    assert shown_scene(context.audience) == Scene.TIMER
+    QTest.keyClick(present, Qt.Key.Key_F6, Qt.KeyboardModifier.ShiftModifier)
+    assert shown_scene(context.audience) == Scene.SLIDES
