@@ -2,9 +2,9 @@
 
 The PDF comes from the core (`hexikit.cards.jobs.make_cards`, the same call as `hexikit cards`)
 on the worker's render lane. The preview and the printout are the PDF's own pages rendered
-with QtPdf, so what is printed is what was previewed. Printing is full page with zero
-margins; each page is rendered at (at most) 300 dpi, one page at a time, composited on white,
-and shifted by the printer's remembered x/y offset.
+with QtPdf (`printing.py`), so what is printed is what was previewed. Printing is full page
+with zero margins; each page is rendered at (at most) 300 dpi, one page at a time, composited
+on white, and shifted by the printer's remembered x/y offset.
 """
 
 from __future__ import annotations
@@ -12,15 +12,12 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter, QPixmap
-from PySide6.QtPdf import QPdfDocument
+from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -28,7 +25,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -36,14 +32,12 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
     QPushButton,
     QRadioButton,
     QScrollArea,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -55,137 +49,18 @@ from hexikit.cards.model import CardKind
 from hexikit.cards.sheet import CardsResult, render_test_sheet
 from hexikit.cards.templates import (
     SheetTemplate,
-    TemplateError,
     all_templates,
-    template_from_dict,
     template_to_dict,
 )
 from hexikit.store import Store
+from hexikit.ui.cards.printing import (
+    page_size_mismatch,
+    prepare_printer,
+    print_pdf,
+    render_preview,
+)
+from hexikit.ui.cards.widgets import CustomSheetDialog, PreviewLabel
 from hexikit.ui.context import AppContext
-
-#: Printing renders each page at this resolution at most (a 300 dpi A4 bitmap is ~35 MB).
-PRINT_DPI = 300
-MM_PER_INCH = 25.4
-
-
-# ---------------------------------------------------------------------------- printing
-
-
-class PrintError(Exception):
-    """The PDF could not be printed (a message for the user)."""
-
-
-def page_size_mismatch(printer: QPrinter, template: SheetTemplate) -> str:
-    """A warning when the printer's paper differs from the template's page, else ""."""
-    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
-    width, height = sorted((size.width(), size.height()))
-    want_w, want_h = sorted((template.page_width_mm, template.page_height_mm))
-    if abs(width - want_w) <= 1.0 and abs(height - want_h) <= 1.0:
-        return ""
-    return QCoreApplication.translate(
-        "CardsPage",
-        "The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid "
-        "out for {page}. Printing now would misplace every card. Choose {page} paper in the print "
-        "dialog, or press Print anyway if the paper in the tray really is {page}.",
-    ).format(
-        paper=printer.pageLayout().pageSize().name(),
-        width=width,
-        height=height,
-        page=template.page_name,
-    )
-
-
-def prepare_printer(printer: QPrinter, template: SheetTemplate) -> None:
-    """Full page, zero margins, the template's paper: the PDF's origin is the paper's corner."""
-    printer.setFullPage(True)
-    printer.setResolution(PRINT_DPI)
-    page = QPageSize(
-        QSizeF(template.page_width_mm, template.page_height_mm),
-        QPageSize.Unit.Millimeter,
-        template.page_name,
-        QPageSize.SizeMatchPolicy.FuzzyMatch,
-    )
-    printer.setPageSize(page)
-    printer.setPageOrientation(QPageLayout.Orientation.Portrait)
-    # setFullPage alone still leaves the driver's margins on some systems: clear them too.
-    printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
-
-
-def print_pdf(pdf: bytes, printer: QPrinter, offset_mm: tuple[float, float] = (0.0, 0.0)) -> int:
-    """Paint every page of `pdf` onto `printer` at actual size; returns the page count.
-
-    Safe off the GUI thread (QPainter on a QPrinter is supported there). Pages are rendered one
-    at a time so memory stays at one page bitmap.
-    """
-    with tempfile.TemporaryDirectory(prefix="hexikit-print-") as folder:
-        source = Path(folder) / "print.pdf"
-        source.write_bytes(pdf)
-        document = QPdfDocument()
-        if document.load(str(source)) != QPdfDocument.Error.None_:
-            raise PrintError(
-                QCoreApplication.translate("CardsPage", "The cards PDF could not be read back.")
-            )
-        painter = QPainter()
-        if not painter.begin(printer):
-            raise PrintError(
-                QCoreApplication.translate(
-                    "CardsPage",
-                    "The printer could not be started. Check it is switched on and connected, "
-                    "or save a PDF instead.",
-                )
-            )
-        try:
-            device_dpi = printer.resolution()
-            dpi = min(device_dpi, PRINT_DPI)
-            pages = document.pageCount()
-            for index in range(pages):
-                if index:
-                    printer.newPage()
-                points = document.pagePointSize(index)
-                width_px = round(points.width() / 72 * dpi)
-                height_px = round(points.height() / 72 * dpi)
-                rendered = document.render(index, QSize(width_px, height_px))
-                page_image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
-                page_image.fill(QColor("white"))
-                composer = QPainter(page_image)
-                composer.drawImage(0, 0, rendered)
-                composer.end()
-                # device units: page size in points scaled to the printer's resolution
-                scale = device_dpi / 72
-                target = QRectF(
-                    offset_mm[0] / MM_PER_INCH * device_dpi,
-                    offset_mm[1] / MM_PER_INCH * device_dpi,
-                    points.width() * scale,
-                    points.height() * scale,
-                )
-                painter.drawImage(target, page_image)
-        finally:
-            painter.end()
-            document.close()
-    return pages
-
-
-def render_preview(pdf: bytes, width_px: int) -> QImage:
-    """Page 1 of `pdf` as an image `width_px` wide, composited on white (runs off-thread)."""
-    with tempfile.TemporaryDirectory(prefix="hexikit-preview-") as folder:
-        source = Path(folder) / "preview.pdf"
-        source.write_bytes(pdf)
-        document = QPdfDocument()
-        if document.load(str(source)) != QPdfDocument.Error.None_ or document.pageCount() < 1:
-            raise PrintError(
-                QCoreApplication.translate("CardsPage", "The preview could not be drawn.")
-            )
-        points = document.pagePointSize(0)
-        height_px = round(width_px * points.height() / points.width())
-        rendered = document.render(0, QSize(width_px, height_px))
-        document.close()
-    image = QImage(width_px, height_px, QImage.Format.Format_RGB32)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
-    painter.drawImage(0, 0, rendered)
-    painter.end()
-    return image
-
 
 # ---------------------------------------------------------------------------- data for the page
 
@@ -218,118 +93,6 @@ def _load_people(store: Store, event_id: str) -> list[PersonRow]:
         PersonRow(person.id, person.name, counts.get(person.id, 0))
         for person in store.list_participants(event_id)
     ]
-
-
-class PreviewLabel(QLabel):
-    """Shows the preview image scaled to the space it has, keeping its aspect ratio."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._image = QImage()
-        self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.setMinimumSize(280, 360)
-        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setStyleSheet("background: #d9dce1;")
-
-    def set_image(self, image: QImage) -> None:
-        self._image = image
-        self._rescale()
-
-    def image(self) -> QImage:
-        return self._image
-
-    def resizeEvent(self, event: Any) -> None:
-        super().resizeEvent(event)
-        self._rescale()
-
-    def _rescale(self) -> None:
-        if self._image.isNull():
-            return
-        pixmap = QPixmap.fromImage(self._image).scaled(
-            self.size() - QSize(24, 24),
-            Qt.AspectRatioMode.KeepAspectRatio,
-            Qt.TransformationMode.SmoothTransformation,
-        )
-        self.setPixmap(pixmap)
-
-
-class CustomSheetDialog(QDialog):
-    """Describe a sheet of cards nobody ships a template for; checked before it is kept.
-
-    Signals: none (modal; read `template()` after `exec()` returns Accepted).
-    """
-
-    FIELDS = (
-        ("card_width_mm", "Card width", 85.0),
-        ("card_height_mm", "Card height", 55.0),
-        ("columns", "Columns", 2),
-        ("rows", "Rows", 5),
-        ("left_mm", "First card from the left edge", 15.0),
-        ("top_mm", "First card from the top edge", 13.5),
-        ("pitch_x_mm", "Across: card start to next card start", 95.0),
-        ("pitch_y_mm", "Down: card start to next card start", 55.0),
-    )
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Add a sheet of cards"))
-        self._template: SheetTemplate | None = None
-        form = QFormLayout(self)
-        self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText(self.tr("e.g. Club business cards"))
-        form.addRow(self.tr("Name"), self.name_edit)
-        self.page_combo = QComboBox()
-        self.page_combo.addItems(["A4", "Letter"])
-        form.addRow(self.tr("Paper"), self.page_combo)
-        self.spins: dict[str, QSpinBox | QDoubleSpinBox] = {}
-        for key, label, default in self.FIELDS:
-            spin: QSpinBox | QDoubleSpinBox
-            if isinstance(default, int):
-                spin = QSpinBox()
-                spin.setRange(1, 20)
-                spin.setValue(default)
-            else:
-                spin = QDoubleSpinBox()
-                spin.setRange(0.0, 400.0)
-                spin.setDecimals(2)
-                spin.setSuffix(" mm")
-                spin.setValue(default)
-            self.spins[key] = spin
-            form.addRow(self.tr(label), spin)
-        self.problem = QLabel()
-        self.problem.setObjectName("customSheetProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet("color: #b91c1c;")
-        form.addRow(self.problem)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def values(self) -> dict[str, Any]:
-        name = self.name_edit.text().strip()
-        raw: dict[str, Any] = {
-            "name": "custom-" + "-".join(name.lower().split()) if name else "",
-            "label": name,
-            "page": self.page_combo.currentText(),
-        }
-        for key, spin in self.spins.items():
-            raw[key] = spin.value()
-        return raw
-
-    def template(self) -> SheetTemplate | None:
-        return self._template
-
-    def accept(self) -> None:
-        # A bad grid keeps the dialog open with the reason: nothing typed is lost.
-        try:
-            self._template = template_from_dict(self.values())
-        except TemplateError as exc:
-            self.problem.setText(str(exc))
-            return
-        super().accept()
 
 
 # ---------------------------------------------------------------------------- the page

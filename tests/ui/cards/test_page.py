@@ -23,7 +23,8 @@ from hexikit.cards.sheet import render_test_sheet
 from hexikit.cards.templates import SheetTemplate, find_template
 from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store
-from hexikit.ui.cards.page import CardsPage, page_size_mismatch, prepare_printer
+from hexikit.ui.cards.page import CardsPage
+from hexikit.ui.cards.printing import page_size_mismatch, prepare_printer
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
@@ -197,7 +198,7 @@ def test_deck_handout_is_offered(qtbot: QtBot, page: CardsPage, tmp_path: Path) 
 def test_custom_sheet_dialog_checks_the_grid_and_keeps_it(
     qtbot: QtBot, page: CardsPage, data_dir: Path
 ) -> None:
-    from hexikit.ui.cards.page import CustomSheetDialog
+    from hexikit.ui.cards.widgets import CustomSheetDialog
 
     dialog = CustomSheetDialog(page)
     qtbot.addWidget(dialog)
