@@ -12,7 +12,6 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QFontMetricsF,
-    QIntValidator,
     QKeySequence,
     QPainter,
     QPaintEvent,
@@ -138,8 +137,9 @@ class FeedbackPanel(QWidget):
         self.rating = QLineEdit()
         self.rating.setObjectName("feedbackRating")
         self.rating.setPlaceholderText(self.tr("1–5"))
-        self.rating.setValidator(QIntValidator(1, 5, self.rating))
-        self.rating.setMaxLength(1)
+        # No validator: one refusing "7" swallowed the key with no word. The core's check
+        # says what is wrong when the entry is saved, and what was typed stays.
+        self.rating.setMaxLength(3)
         self.rating.setFixedWidth(60)
         for field in (self.worked, self.better, self.rating):
             field.returnPressed.connect(self.save)

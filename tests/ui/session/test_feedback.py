@@ -1,0 +1,56 @@
+"""The feedback panel: a rating out of range is explained, never silently refused."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from hexikit.base.clock import FakeClock
+from hexikit.base.settings import Settings
+from hexikit.records.domain import EventInput
+from hexikit.session.feedback import list_feedback
+from hexikit.store import Store
+from hexikit.ui.context import AppContext
+from hexikit.ui.session.feedback import FeedbackPanel
+from hexikit.ui.stage import AudienceWindow
+from hexikit.ui.worker import Worker
+
+
+@pytest.fixture
+def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
+    store = Store.open(data_dir)
+    audience = AudienceWindow()
+    qtbot.addWidget(audience)
+    worker = Worker()
+    ctx = AppContext(data_dir, store, Settings(), worker, audience, FakeClock())
+    yield ctx
+    worker.wait_for_done()
+    store.close()
+
+
+def test_a_rating_of_7_is_kept_and_explained(qtbot: QtBot, context: AppContext) -> None:
+    event = context.store.create_event(EventInput("Feedback"))
+    panel = FeedbackPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_event(event.id)
+    panel.show()
+    qtbot.waitUntil(lambda: context.worker.pending == 0)
+    panel.rating.setFocus()
+    QTest.keyClicks(panel.rating, "7")
+    assert panel.rating.text() == "7"  # the key is not swallowed
+    QTest.keyClick(panel.rating, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.error.text() != "")
+    assert "1 to 5" in panel.error.text()
+    assert panel.rating.text() == "7"
+    assert list_feedback(context.store, event.id) == []
+    panel.rating.clear()
+    QTest.keyClicks(panel.rating, "4")
+    QTest.keyClick(panel.rating, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(list_feedback(context.store, event.id)) == 1)
+    qtbot.waitUntil(lambda: panel.error.text() == "")
+    assert list_feedback(context.store, event.id)[0].rating == 4
