@@ -41,7 +41,6 @@ from hexikit.decks.deck import (
     SlideImage,
     error_deck,
 )
-from hexikit.decks.fit import overflow_problems
 from hexikit.decks.mdblocks import has_text, pictures_in
 from hexikit.decks.mdblocks import inline_text as inline_plain
 
@@ -203,6 +202,8 @@ def _file_stamp(path: Path) -> bytes:
 
 def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
     """Parse deck text (bytes are decoded as UTF-8, falling back per line). Never raises."""
+    from hexikit.decks.fit import overflow_problems  # reportlab: only once a deck is read
+
     problems: list[Problem] = []
     text = raw if isinstance(raw, str) else _decode(raw, problems)
     raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw

@@ -15,9 +15,11 @@ import html
 import re
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 #: The face name code is drawn in: Qt and reportlab both know a font by this name.
 MONO_FACE = "monospace"
@@ -31,6 +33,8 @@ def _parser() -> MarkdownIt:
     """One parser per thread (slides are rendered on worker threads)."""
     parser: MarkdownIt | None = getattr(_local, "parser", None)
     if parser is None:
+        from markdown_it import MarkdownIt  # imported once a slide is read, not at start-up
+
         parser = MarkdownIt("commonmark", {"html": True}).enable("table")
         _local.parser = parser
     return parser
