@@ -311,35 +311,35 @@ def clean_slide(chunk: list[str], start: int, flavour: str, findings: Findings) 
     text_lines, comments, styles = _take_comments(chunk, start)
     findings.styles.extend(styles)
     # Comments: our settings, other tools' directives, notes, or nothing.
-    plain = [(line, c) for line, c in comments if not c.strip().startswith(SLIDEV_MARK)]
+    plain = [(at, c) for at, c in comments if not c.strip().startswith(SLIDEV_MARK)]
     last_line = plain[-1][0] if plain else -1
-    for line, content in comments:
+    for at, content in comments:
         text = content.strip()
         if text.startswith(SLIDEV_MARK):
             setting = _SETTING.match(text[len(SLIDEV_MARK) :])
             if setting:
-                result.settings.append((setting.group(1).lower(), setting.group(2).strip(), line))
+                result.settings.append((setting.group(1).lower(), setting.group(2).strip(), at))
             continue
         setting = _SETTING.match(text) if "\n" not in text else None
         if setting and setting.group(1).lower() in OWN_SETTINGS:
-            result.settings.append((setting.group(1).lower(), setting.group(2).strip(), line))
+            result.settings.append((setting.group(1).lower(), setting.group(2).strip(), at))
         elif _HINT.match(text):
             if text.lower() != "fit":
-                ignore(findings, flavour, text.split(":")[0], line)
+                ignore(findings, flavour, text.split(":")[0], at)
         elif flavour == SLIDEV:
-            if (line, content) == plain[-1] and line == last_line and text:
+            if (at, content) == plain[-1] and at == last_line and text:
                 result.notes.append(text)
             elif text:
-                findings.dropped_comments.append(line)
+                findings.dropped_comments.append(at)
         elif flavour == MARP:
             if setting:
-                result.settings.append((setting.group(1).lower(), setting.group(2).strip(), line))
+                result.settings.append((setting.group(1).lower(), setting.group(2).strip(), at))
             elif text:
                 result.notes.append(text)
         elif setting and flavour == HEXIKIT:
-            result.settings.append((setting.group(1).lower(), setting.group(2).strip(), line))
+            result.settings.append((setting.group(1).lower(), setting.group(2).strip(), at))
         elif text:
-            findings.dropped_comments.append(line)
+            findings.dropped_comments.append(at)
     # Notes syntaxes, remark's slide properties and incremental `--`.
     fence: str | None = None
     in_notes = False
