@@ -131,9 +131,29 @@ def _command_names(parser: argparse.ArgumentParser) -> set[str]:
     return set()
 
 
+#: Options whose value is free text, which may start with a minus (`--title -2+3`).
+TEXT_OPTIONS = ("--title", "--description")
+
+
+def glue_text_values(args: Sequence[str]) -> list[str]:
+    """`--title -2+3` as `--title=-2+3`: argparse would read the value as an option."""
+    glued: list[str] = []
+    index = 0
+    while index < len(args):
+        arg = args[index]
+        value = args[index + 1] if index + 1 < len(args) else ""
+        if arg in TEXT_OPTIONS and value.startswith("-") and not value.startswith("--"):
+            glued.append(f"{arg}={value}")
+            index += 2
+            continue
+        glued.append(arg)
+        index += 1
+    return glued
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    args_list = list(sys.argv[1:] if argv is None else argv)
+    args_list = glue_text_values(sys.argv[1:] if argv is None else argv)
     parser = build_parser({"gui"} if _starts_app_only(args_list) else None)
     if "gui" not in _command_names(parser):
         parser = build_parser()  # no UI installed: show every command in the help

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 from typing import Any, TextIO
@@ -10,7 +11,7 @@ from typing import Any, TextIO
 from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
 from hexikit.cli import EXIT_BAD_INPUT, EXIT_OK, CommandError
-from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, speaking_seconds
+from hexikit.decks.deck import DEFAULT_WPM, ERROR, Deck, Problem, speaking_seconds
 from hexikit.decks.loading import load_deck
 
 
@@ -54,15 +55,62 @@ def check_report(deck: Deck, wpm: int = DEFAULT_WPM) -> str:
     return "\n".join(lines)
 
 
-def run_check(path: Path, wpm: int = DEFAULT_WPM, out: TextIO | None = None) -> int:
-    deck = load_deck(path)
-    print(check_report(deck, wpm), file=out or sys.stdout)
+def problem_slide(deck: Deck, problem: Problem) -> int | None:
+    """The number of the slide a problem is on (by its line), or None for the whole file."""
+    if problem.line <= 0 or not deck.slides or deck.slides[0].pdf_page is not None:
+        return None
+    found: int | None = None
+    for slide in deck.slides:
+        if slide.line <= problem.line:
+            found = slide.number
+        else:
+            break
+    return found
+
+
+def check_json(deck: Deck) -> dict[str, Any]:
+    """`deck check --json`: the deck, each slide's audience text and notes, the problems."""
+    from hexikit.decks.layout import slide_text
+
+    problems = [
+        {
+            "line": problem.line,
+            "slide": problem_slide(deck, problem),
+            "severity": problem.severity,
+            "message": problem.message,
+        }
+        for problem in deck.problems
+    ]
+    slides = []
+    for slide in deck.slides:
+        text = slide.shown_text or ("" if slide.pdf_page is not None else slide_text(slide))
+        slides.append(
+            {
+                "number": slide.number,
+                "title": slide.title,
+                "text": text,
+                "notes": slide.notes,
+                "problems": [entry for entry in problems if entry["slide"] == slide.number],
+            }
+        )
+    return {"title": deck.title, "slides": slides, "problems": problems}
+
+
+def run_check(
+    path: Path, wpm: int = DEFAULT_WPM, out: TextIO | None = None, as_json: bool = False
+) -> int:
+    """Check a deck: its text and notes only (PowerPoint pictures are never made here)."""
+    deck = load_deck(path, pictures=False)
+    if as_json:
+        print(json.dumps(check_json(deck), ensure_ascii=False, indent=2), file=out or sys.stdout)
+    else:
+        print(check_report(deck, wpm), file=out or sys.stdout)
     errors = [p for p in deck.problems if p.severity == ERROR]
     return EXIT_BAD_INPUT if errors else EXIT_OK
 
 
 def _check(args: argparse.Namespace) -> int:
-    return run_check(Path(args.path), args.wpm)
+    return run_check(Path(args.path), args.wpm, as_json=args.json)
 
 
 def _handout(args: argparse.Namespace) -> int:
@@ -95,6 +143,11 @@ def register(subparsers: Any) -> None:
     check.add_argument("path", help=_("a deck folder, its Markdown file, or a .pptx/.pdf"))
     check.add_argument(
         "--wpm", type=int, default=DEFAULT_WPM, help=_("speaking rate in words per minute")
+    )
+    check.add_argument(
+        "--json",
+        action="store_true",
+        help=_("print one JSON object (slides, text, notes, problems)"),
     )
     check.set_defaults(func=_check)
     handout = commands.add_parser(

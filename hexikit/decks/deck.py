@@ -68,6 +68,16 @@ class Slide:
     target_seconds: float | None = None
     line: int = 1
     pdf_page: int | None = None
+    #: The source line of each line of `body` (Markdown decks; empty otherwise).
+    body_lines: tuple[int, ...] = ()
+    #: The text an imported slide shows (PowerPoint text boxes); Markdown slides use `body`.
+    shown_text: str = ""
+
+    def source_line(self, body_line: int) -> int:
+        """The deck file's line of `body_line` (1-based within the body), else the slide's."""
+        if 1 <= body_line <= len(self.body_lines):
+            return self.body_lines[body_line - 1]
+        return self.line
 
     @property
     def notes_words(self) -> int:
@@ -75,7 +85,9 @@ class Slide:
 
     @property
     def body_words(self) -> int:
-        return count_words(MARKDOWN_IMAGE.sub(" ", self.body))
+        from hexikit.decks.mdblocks import body_text
+
+        return count_words(body_text(self.body)) if self.body else count_words(self.shown_text)
 
 
 @dataclass

@@ -10,20 +10,16 @@ from __future__ import annotations
 
 import io
 import logging
-import threading
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from reportlab.graphics import renderPDF
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4, LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     Flowable,
     KeepTogether,
@@ -36,69 +32,17 @@ from reportlab.platypus import (
 from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.durations import format_duration
 from hexikit.base.i18n import _
-from hexikit.base.resources import asset
 from hexikit.decks import layout as L
 from hexikit.decks.deck import DEFAULT_WPM, Deck, Slide, speaking_seconds
+from hexikit.decks.fit import fit_text, fit_title, register_fonts, safe_paragraph
 
 log = logging.getLogger(__name__)
 
 PAPER_SIZES = {"a4": A4, "letter": LETTER}
-REGULAR = "HandoutSans"
-BOLD = "HandoutSans-Bold"
-ITALIC = "HandoutSans-Oblique"
-BOLD_ITALIC = "HandoutSans-BoldOblique"
-_SYSTEM_FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
-_FILES = {
-    REGULAR: "DejaVuSans.ttf",
-    BOLD: "DejaVuSans-Bold.ttf",
-    ITALIC: "DejaVuSans-Oblique.ttf",
-    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
-}
-_font_lock = threading.Lock()
-_fonts: dict[str, str] | None = None
 
 
 class HandoutError(Exception):
     """The handout could not be written (a message for the user)."""
-
-
-def _font_file(filename: str) -> Path | None:
-    for candidate in (asset("fonts", filename), _SYSTEM_FONT_DIR / filename):
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def register_fonts() -> dict[str, str]:
-    """Register DejaVu Sans (bundled, else the system's) once; returns style -> font name.
-
-    Falls back to reportlab's Helvetica when no TTF is found (then only Latin-1 prints).
-    """
-    global _fonts
-    with _font_lock:
-        if _fonts is not None:
-            return _fonts
-        found: dict[str, str] = {}
-        for name, filename in _FILES.items():
-            path = _font_file(filename)
-            if path is None:
-                continue
-            try:
-                pdfmetrics.registerFont(TTFont(name, str(path)))
-            except Exception as exc:  # a damaged font file: fall back below
-                log.warning("font %s unusable: %s", path, exc)
-                continue
-            found[name] = name
-        regular = found.get(REGULAR, "Helvetica")
-        bold = found.get(BOLD, "Helvetica-Bold" if regular == "Helvetica" else regular)
-        italic = found.get(ITALIC, "Helvetica-Oblique" if regular == "Helvetica" else regular)
-        bold_italic = found.get(BOLD_ITALIC, bold)
-        if regular != "Helvetica":
-            pdfmetrics.registerFontFamily(
-                regular, normal=regular, bold=bold, italic=italic, boldItalic=bold_italic
-            )
-        _fonts = {"regular": regular, "bold": bold, "italic": italic, "bold_italic": bold_italic}
-        return _fonts
 
 
 @dataclass(frozen=True)
@@ -155,19 +99,10 @@ class SlidePicture(Flowable):
         if regions.title is not None and slide.title:
             box = self._box(regions.title)
             size = (L.TITLE_SLIDE_TITLE_SIZE if title_slide else L.TITLE_SIZE) * h
-            while True:  # shrink a long title until it fits its box, as on the projector
-                style = ParagraphStyle(
-                    "slideTitle",
-                    fontName=fonts["bold"],
-                    fontSize=size,
-                    leading=size * 1.2,
-                    textColor=colors.HexColor(colour),
-                )
-                paragraph = Paragraph(L.inline_html(slide.title), style)
-                _w, used = paragraph.wrap(box.w, box.h * 2)
-                if used <= box.h * 1.02 or size <= L.MIN_TITLE_SIZE * h:
-                    break
-                size = max(L.MIN_TITLE_SIZE * h, size * 0.92)
+            # Shrunk until it fits its box, as on the projector.
+            paragraph, _size, used = fit_title(
+                slide.title, box.w, box.h, size, L.MIN_TITLE_SIZE * h, colour
+            )
             if title_slide:
                 paragraph.drawOn(canvas, box.x, box.y)
                 canvas.setFillColor(colors.HexColor(L.ACCENT_TEXT))
@@ -186,7 +121,7 @@ class SlidePicture(Flowable):
         if regions.text is not None:
             box = self._box(regions.text)
             start = L.TITLE_SLIDE_SUBTITLE_SIZE if title_slide else L.BODY_SIZE
-            self._draw_text(L.text_blocks(blocks), box, start, colour, fonts)
+            self._draw_text(L.text_blocks(blocks), box, start, colour)
         if regions.images is not None:
             pictures = L.image_blocks(blocks)
             for cell, block in zip(
@@ -204,70 +139,20 @@ class SlidePicture(Flowable):
         self.canv.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         self.canv.restoreState()
 
-    def _paragraphs(
-        self, blocks: list[L.Block], fraction: float, colour: str, fonts: dict[str, str]
-    ) -> list[tuple[Paragraph, float]]:
-        h = self.height
-        body = fraction * h
-        gap = body * L.PARAGRAPH_GAP / L.BODY_SIZE
-        result: list[tuple[Paragraph, float]] = []
-        for block in blocks:
-            size = body
-            font = fonts["regular"]
-            text_colour = colour
-            left = 0.0
-            bullet: str | None = None
-            bullet_indent = 0.0
-            if block.kind == "heading":
-                size = body * L.SUBHEADING_SIZE / L.BODY_SIZE
-                font = fonts["bold"]
-                text_colour = L.ACCENT if colour == L.TEXT else colour
-            elif block.kind in ("bullet", "number"):
-                bullet_indent = L.INDENT * h * block.level
-                left = bullet_indent + L.INDENT * h
-                bullet = "•" if block.kind == "bullet" else f"{block.number}."
-            elif block.kind == "quote":
-                font = fonts["italic"]
-                left = body
-                text_colour = L.MUTED if colour == L.TEXT else colour
-            style = ParagraphStyle(
-                "slideBody",
-                fontName=font,
-                fontSize=size,
-                leading=size * L.LINE_SPACING,
-                textColor=colors.HexColor(text_colour),
-                leftIndent=left,
-                bulletIndent=bullet_indent,
-                bulletFontName=fonts["regular"],
-                bulletFontSize=size,
-                alignment=TA_LEFT,
-            )
-            result.append((Paragraph(block.html, style, bulletText=bullet), gap))
-        return result
-
-    def _draw_text(
-        self,
-        blocks: list[L.Block],
-        box: _Box,
-        start_fraction: float,
-        colour: str,
-        fonts: dict[str, str],
-    ) -> None:
-        fraction = start_fraction
-        minimum = min(L.MIN_BODY_SIZE, start_fraction)
-        while True:
-            laid_out = self._paragraphs(blocks, fraction, colour, fonts)
-            heights = [p.wrap(box.w, box.h)[1] for p, _gap in laid_out]
-            total = sum(heights) + sum(gap for _p, gap in laid_out[:-1])
-            if total <= box.h or fraction <= minimum:
-                break
-            fraction = max(minimum, fraction * 0.92)
+    def _draw_text(self, blocks: list[L.Block], box: _Box, start: float, colour: str) -> None:
+        fitted = fit_text(blocks, box.w, box.h, self.height, start, colour)
+        canvas = self.canv
+        canvas.saveState()
+        # Code is never wrapped: a line too wide is cut at the box's right edge.
+        clip = canvas.beginPath()
+        clip.rect(0, box.y - 2, box.x + box.w, box.h + self.height * 0.04)
+        canvas.clipPath(clip, stroke=0, fill=0)
         top = box.y + box.h
-        for (paragraph, gap), height in zip(laid_out, heights, strict=True):
-            if top - height < box.y - 1:
-                break  # what does not fit is left out, as on the projector
-            paragraph.drawOn(self.canv, box.x, top - height)
+        shown = fitted.laid_out[: fitted.shown]
+        for (flowable, gap), height in zip(shown, fitted.heights, strict=False):
+            flowable.drawOn(canvas, box.x, top - height)
             top -= height + gap
+        canvas.restoreState()  # what does not fit is left out, as on the projector
 
     def _draw_picture(self, path: Path | None, cell: _Box, fonts: dict[str, str]) -> None:
         canvas = self.canv
@@ -417,9 +302,9 @@ def write_handout(deck: Deck, out: Path, paper: str = "a4", wpm: int = DEFAULT_W
         ]
         notes = _notes_paragraphs(slide.notes)
         if notes:
-            head.append(Paragraph(L.inline_html(notes[0]), styles["notes"]))
+            head.append(safe_paragraph(L.inline_html(notes[0]), styles["notes"]))
             story.append(KeepTogether(head))
-            story.extend(Paragraph(L.inline_html(text), styles["notes"]) for text in notes[1:])
+            story.extend(safe_paragraph(L.inline_html(text), styles["notes"]) for text in notes[1:])
         else:
             head.append(Paragraph(_("No notes for this slide."), styles["missing"]))
             story.append(KeepTogether(head))

@@ -26,6 +26,7 @@ class ImportedSlide:
     title: str
     notes: str
     pdf_page: int | None = None
+    text: str = ""  # what the audience sees (PowerPoint's text boxes), when known
 
 
 def clean_text(text: str) -> str:
@@ -98,6 +99,7 @@ def deck_from_slides(
                 layout="content" if page is not None else "title",
                 line=index + 1,
                 pdf_page=page,
+                shown_text=item.text,
             )
         )
     deck.problems = [Problem(0, message, WARNING) for message in messages]

@@ -1,9 +1,9 @@
 """How a slide is laid out, shared by the Qt renderer (the projector) and the handout PDF.
 
 Sizes are fractions of the slide height, so a slide looks the same at any resolution and in
-the PDF. The Markdown subset a slide may use is parsed here into blocks (headings, paragraphs,
-bullet and numbered items, quotes, pictures) with inline bold/italic turned into the small
-HTML subset both Qt's QTextDocument and reportlab's Paragraph understand.
+the PDF. A slide's Markdown is parsed once, by markdown-it-py (`hexikit.decks.mdblocks`), into
+blocks (headings, paragraphs, bullet and numbered items, quotes, code, pictures) whose inline
+text is the small HTML subset both Qt's QTextDocument and reportlab's Paragraph understand.
 """
 
 from __future__ import annotations
@@ -11,7 +11,10 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
+from hexikit.base.resources import asset
+from hexikit.decks import mdblocks
 from hexikit.decks.deck import Slide, SlideImage
 
 #: Slides are 16:9.
@@ -46,20 +49,16 @@ TEXT_COLUMN_SHARE = 0.56
 COLUMN_GAP = 0.05
 FOOTER_SIZE = 0.028
 
-_BULLET = re.compile(r"^(\s*)[-*+]\s+(.*)$")
-_NUMBERED = re.compile(r"^(\s*)(\d{1,3})[.)]\s+(.*)$")
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_QUOTE = re.compile(r"^\s*>\s?(.*)$")
-_IMAGE_LINE = re.compile(r"^\s*!\[[^\]]*\]\([^)]*\)\s*$")
-_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)")
-
 
 @dataclass(frozen=True)
 class Block:
     """One piece of a slide's body.
 
-    kind: "heading", "paragraph", "bullet", "number", "quote" or "image".
-    `html` is the text with inline markup (<b>, <i>) already escaped and converted.
+    kind: "heading", "paragraph", "bullet", "number", "quote", "code" or "image".
+    `html` is the text with inline markup (<b>, <i>, <br/>, <font face="monospace">) already
+    escaped and converted (`hexikit.decks.mdblocks`); `text` is what the audience reads;
+    `line` is the block's first line within the slide's body (1-based; 0 when unknown).
+    A "code" block's `text` is drawn as it is, monospace, one source line per line.
     """
 
     kind: str
@@ -67,82 +66,48 @@ class Block:
     level: int = 0
     number: int = 0
     image: SlideImage | None = None
+    text: str = ""
+    line: int = 0
 
 
-def inline_html(text: str) -> str:
-    """Markdown inline emphasis to <b>/<i>; everything else escaped."""
-    escaped = html.escape(text.strip(), quote=False)
-    escaped = re.sub(r"`([^`]+)`", r"\1", escaped)
-    escaped = re.sub(
-        r"\*\*(.+?)\*\*|__(.+?)__", lambda m: f"<b>{m.group(1) or m.group(2)}</b>", escaped
-    )
-    escaped = re.sub(
-        r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?!\*)|(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])",
-        lambda m: f"<i>{m.group(1) or m.group(2)}</i>",
-        escaped,
-    )
-    # Links show their text only: the audience cannot click a projector.
-    escaped = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", escaped)
-    escaped = escaped.replace("\\*", "*").replace("\\_", "_")
-    return escaped
+def mono_font_file() -> Path | None:
+    """DejaVu Sans Mono, the font code is drawn in (bundled; else the system's)."""
+    for candidate in (
+        asset("fonts", "DejaVuSansMono.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"),
+    ):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+inline_html = mdblocks.inline_html
+inline_text = mdblocks.inline_text
 
 
 def parse_blocks(slide: Slide) -> list[Block]:
     """The body of `slide` as blocks, in order; pictures come from `slide.images`."""
     blocks: list[Block] = []
     images = list(slide.images)
-    paragraph: list[str] = []
-
-    def flush() -> None:
-        if paragraph:
-            blocks.append(Block("paragraph", inline_html(" ".join(paragraph))))
-            paragraph.clear()
-
-    for line in slide.body.split("\n"):
-        if not line.strip():
-            flush()
+    for kind, runs, level, number, line, _picture in mdblocks.parse_body(slide.body):
+        if kind == "image":
+            if images:
+                blocks.append(Block("image", image=images.pop(0), line=line))
             continue
-        if _IMAGE.search(line):
-            flush()
-            for _match in _IMAGE.finditer(line):
-                if images:
-                    blocks.append(Block("image", image=images.pop(0)))
-            rest = _IMAGE.sub("", line).strip()
-            if rest and not _IMAGE_LINE.match(line):
-                paragraph.append(rest)
+        if kind == "code":
+            text = runs[0].text if runs else ""
+            blocks.append(Block("code", html.escape(text, quote=False), text=text, line=line))
             continue
-        heading = _HEADING.match(line)
-        bullet = _BULLET.match(line)
-        numbered = _NUMBERED.match(line)
-        quote = _QUOTE.match(line)
-        if heading:
-            flush()
-            blocks.append(Block("heading", inline_html(heading.group(2)), len(heading.group(1))))
-        elif bullet:
-            flush()
-            level = len(bullet.group(1).expandtabs(4)) // 2
-            blocks.append(Block("bullet", inline_html(bullet.group(2)), min(level, 3)))
-        elif numbered:
-            flush()
-            level = len(numbered.group(1).expandtabs(4)) // 3
-            blocks.append(
-                Block(
-                    "number", inline_html(numbered.group(3)), min(level, 3), int(numbered.group(2))
-                )
-            )
-        elif quote:
-            flush()
-            blocks.append(Block("quote", inline_html(quote.group(1))))
-        elif blocks and blocks[-1].kind in ("bullet", "number") and line.startswith((" ", "\t")):
-            # A continuation line of a list item.
-            last = blocks.pop()
-            blocks.append(
-                Block(last.kind, f"{last.html} {inline_html(line)}", last.level, last.number)
-            )
-        else:
-            paragraph.append(line.strip())
-    flush()
+        text = mdblocks.runs_text(runs)
+        blocks.append(Block(kind, mdblocks.runs_html(runs), level, number, text=text, line=line))
     return blocks
+
+
+def slide_text(slide: Slide) -> str:
+    """All the text the audience sees on `slide`: its title and body, one block a line."""
+    parts = [inline_text(slide.title)] if slide.title else []
+    parts.extend(block.text for block in parse_blocks(slide) if block.kind != "image")
+    return "\n".join(part for part in parts if part)
 
 
 def text_blocks(blocks: list[Block]) -> list[Block]:

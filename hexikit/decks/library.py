@@ -51,7 +51,7 @@ from hexikit.decks.libreoffice import (
 )
 from hexikit.decks.pdf import open_pdf, read_pdf
 from hexikit.decks.pdfpc import notes_file_beside, pdfpc_duration, pdfpc_text, read_notes_file
-from hexikit.decks.pptx import PptxContent, check_pptx_container, read_pptx
+from hexikit.decks.pptx import PptxContent, check_pptx_container, powerpoint_flavour, read_pptx
 
 LIBRARY_PDF = "deck.pdf"
 LIBRARY_NOTES = "deck.pdfpc"
@@ -331,11 +331,18 @@ def import_deck(
             if not source.is_dir()
             else _("{path} is a folder; choose a .pptx or .pdf file.").format(path=source)
         )
-    suffix = source.suffix.lower()
+    # By content, not by name: .pptx, .pptm (macros never run), .ppsx, .potx… or a PDF.
+    suffix = ".pptx" if powerpoint_flavour(source) is not None else source.suffix.lower()
+    with contextlib.suppress(OSError), source.open("rb") as handle:
+        if b"%PDF-" in handle.read(1024):
+            suffix = ".pdf"
+    if suffix in (".pptm", ".ppsx", ".ppsm", ".potx", ".potm"):
+        check_pptx_container(source)  # a PowerPoint name on something else: say what it is
     if suffix not in (".pptx", ".pdf"):
         raise DeckImportError(
             _(
-                "Hexikit imports PowerPoint (.pptx) and PDF (.pdf) decks; {name} is neither. "
+                "Hexikit imports PowerPoint (.pptx, .pptm, .ppsx, .potx) and PDF decks; {name} "
+                "is neither. "
                 "Markdown decks open directly without importing."
             ).format(name=source.name)
         )

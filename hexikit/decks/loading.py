@@ -13,7 +13,13 @@ from pathlib import Path
 
 from hexikit.base.i18n import _
 from hexikit.decks.deck import Deck, DeckError, error_deck
-from hexikit.decks.imported import clean_text, unreadable_deck
+from hexikit.decks.imported import (
+    DeckImportError,
+    clean_text,
+    deck_from_slides,
+    files_stamp,
+    unreadable_deck,
+)
 from hexikit.decks.library import (
     LIBRARY_NOTES,
     LIBRARY_PDF,
@@ -24,6 +30,7 @@ from hexikit.decks.library import (
 from hexikit.decks.markdown import MARKDOWN_SUFFIXES, load_markdown_deck, save_notes
 from hexikit.decks.pdf import load_pdf_deck
 from hexikit.decks.pdfpc import write_notes_file
+from hexikit.decks.pptx import check_pptx_container, powerpoint_flavour, read_pptx
 
 Loader = Callable[[Path], Deck]
 
@@ -51,8 +58,57 @@ def _load_pdfpc(path: Path) -> Deck:
     )
 
 
-# Files of these kinds are read by their loader; any other file is read as Markdown.
-_LOADERS: dict[str, Loader] = {".pdf": _load_pdf, ".pdfpc": _load_pdfpc, ".pptx": load_pptx_deck}
+def load_pptx_text(path: Path) -> Deck:
+    """A PowerPoint file's text and notes only (no pictures, no LibreOffice): what `deck check`
+    reads. Never raises."""
+    try:
+        content = read_pptx(path)
+    except DeckImportError as exc:
+        return unreadable_deck(path, str(exc))
+    return deck_from_slides(
+        content.title,
+        content.slides,
+        source_path=path,
+        pdf_path=None,
+        target_minutes=None,
+        messages=content.messages,
+        content_hash=files_stamp(path),
+    )
+
+
+_PDF_MAGIC = b"%PDF-"
+_ZIP_MAGIC = b"PK\x03\x04"
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def sniff(path: Path) -> str:
+    """What the file is by its content: "pdf", "powerpoint" (any flavour), "zip" (another
+    zip), "ole" (an old Office file), "binary" or "text". Raises OSError when unreadable."""
+    with path.open("rb") as handle:
+        head = handle.read(8192)
+    if _PDF_MAGIC in head[:1024]:
+        return "pdf"
+    if head.startswith(_ZIP_MAGIC):
+        return "powerpoint" if powerpoint_flavour(path) is not None else "zip"
+    if head.startswith(_OLE_MAGIC):
+        return "ole"
+    if looks_binary(head):
+        return "binary"
+    return "text"
+
+
+def looks_binary(head: bytes) -> bool:
+    """NUL bytes, or many control characters: not text in any encoding a deck is written in."""
+    if not head:
+        return False
+    if b"\0" in head:
+        return True
+    controls = sum(1 for byte in head if byte < 32 and byte not in (9, 10, 12, 13, 27))
+    return controls / len(head) > 0.05
+
+
+# Files of these kinds are read by their loader; any other text file is read as Markdown.
+_LOADERS: dict[str, Loader] = {".pdfpc": _load_pdfpc}
 
 
 def register_loader(suffix: str, loader: Loader) -> None:
@@ -74,15 +130,17 @@ def _deck_file_in(folder: Path) -> Path | None:
         found = sorted(folder.glob(pattern))
         if found:
             return found[0]
-    for suffix in sorted(_LOADERS):
+    for suffix in (".pdf", ".pptx", *sorted(_LOADERS)):
         found = sorted(folder.glob(f"*{suffix}"))
         if found:
             return found[0]
     return None
 
 
-def load_deck(path: Path | str) -> Deck:
-    """Read the deck at `path` (a deck folder or a file). Never raises on bad input."""
+def load_deck(path: Path | str, *, pictures: bool = True) -> Deck:
+    """Read the deck at `path` (a deck folder or a file), by its content whatever its name.
+    Never raises on bad input. `pictures=False` reads PowerPoint text and notes only (no
+    LibreOffice), as `deck check` does."""
     path = Path(path)
     try:
         if path.is_dir():
@@ -102,23 +160,50 @@ def load_deck(path: Path | str) -> Deck:
                 _("The deck {path} does not exist. Check the name.").format(path=path),
                 hash_seed="missing",
             )
-        loader = _LOADERS.get(path.suffix.lower())
+        kind = sniff(path)
     except OSError as exc:
         return error_deck(
             path,
             _("The deck could not be read: {error}").format(error=exc.strerror or exc),
             hash_seed="missing",
         )
-    if loader is None:
-        return load_markdown_deck(path)
     try:
-        return loader(path)
+        if kind == "pdf":
+            return _load_pdf(path)
+        if kind == "powerpoint":
+            return load_pptx_deck(path) if pictures else load_pptx_text(path)
+        if kind in ("zip", "ole"):
+            try:
+                check_pptx_container(path)
+            except DeckImportError as exc:
+                return unreadable_deck(path, str(exc))
+            return unreadable_deck(path, _not_a_deck(path))
+        if kind == "binary":
+            return unreadable_deck(path, _not_a_deck(path))
+        loader = _LOADERS.get(path.suffix.lower())
+        if loader is not None:
+            return loader(path)
+        if path.suffix.lower() in _BINARY_SUFFIXES:
+            return unreadable_deck(path, _not_a_deck(path))
+        return load_markdown_deck(path)
     except Exception as exc:  # another format's loader must not crash the app
         return error_deck(
             path,
             _("This file could not be read as a deck: {error}").format(error=exc),
             hash_seed="missing",
         )
+
+
+#: Names that promise a binary deck: text under such a name is not read as Markdown.
+_BINARY_SUFFIXES = {".pdf", ".pptx", ".pptm", ".ppsx", ".ppsm", ".potx", ".potm", ".ppt"}
+
+
+def _not_a_deck(path: Path) -> str:
+    return _(
+        "{name} is not a deck Hexikit can read: it is neither Markdown text nor a PowerPoint "
+        "(.pptx, .pptm, .ppsx, .potx) or PDF file. Open a deck folder, its .md file, a "
+        "PowerPoint file or a PDF."
+    ).format(name=path.name)
 
 
 def save_deck_notes(deck: Deck, slide_number: int, text: str) -> Deck:

@@ -30,10 +30,10 @@ from pathlib import Path
 
 from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.i18n import _
+from hexikit.decks import conventions
 from hexikit.decks.deck import (
     ERROR,
     LAYOUTS,
-    MARKDOWN_IMAGE,
     Deck,
     DeckError,
     Problem,
@@ -41,6 +41,8 @@ from hexikit.decks.deck import (
     SlideImage,
     error_deck,
 )
+from hexikit.decks.mdblocks import has_text, pictures_in
+from hexikit.decks.mdblocks import inline_text as inline_plain
 
 #: The file names a Markdown deck may have (their notes are saved into the file itself).
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".txt")
@@ -54,9 +56,11 @@ MAX_DECK_BYTES = 20 * 1024 * 1024
 MAX_PROBLEMS_PER_KIND = 20
 
 _SEPARATOR = re.compile(r"^\s*---+\s*$")
-_NOTES = re.compile(r"^\s*notes\s*:\s*(.*)$", re.IGNORECASE)
-_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
-_DIRECTIVE = re.compile(r"^\s*<!--\s*([a-zA-Z_]+)\s*:\s*(.*?)\s*-->\s*$")
+_NOTES = re.compile(r"^\s*notes?\s*:\s*(.*)$", re.IGNORECASE)
+_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
+_FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
+#: Front-matter keys of other tools that have no Hexikit meaning (one warning each).
+_OTHER_TOOLS_KEYS = {"theme", "class", "paginate", "author", "description", "date", "layout"}
 _FRONT_KEY = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_ -]*)\s*:\s*(.*?)\s*$")
 
 
@@ -140,6 +144,8 @@ def _front_matter(lines: list[str]) -> tuple[dict[str, tuple[str, int]], int]:
             return values, index + 1
         if not line.strip() or line.lstrip().startswith("#!"):
             continue
+        if values and (line[:1] in (" ", "\t") or line.lstrip().startswith("- ")):
+            continue  # a nested YAML value (Slidev's fonts:, reveal-md's revealOptions:)
         match = _FRONT_KEY.match(line)
         if match is None or line.lstrip().startswith(("#", "-", "*", "!", ">")):
             # Not front matter: the first `---` was just an empty first slide separator.
@@ -196,6 +202,8 @@ def _file_stamp(path: Path) -> bytes:
 
 def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
     """Parse deck text (bytes are decoded as UTF-8, falling back per line). Never raises."""
+    from hexikit.decks.fit import overflow_problems  # reportlab: only once a deck is read
+
     problems: list[Problem] = []
     text = raw if isinstance(raw, str) else _decode(raw, problems)
     raw_bytes = raw.encode("utf-8") if isinstance(raw, str) else raw
@@ -207,6 +215,8 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
 
     front, first_line = _front_matter(lines)
     deck = Deck(title=default_title, source_path=source_path)
+    flavour_of_front = conventions.detect(front, [])
+    findings = conventions.Findings()
     for key, (value, line_no) in front.items():
         if key == "title":
             deck.title = value or deck.title
@@ -225,121 +235,133 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
                 )
             else:
                 deck.target_minutes = seconds / 60.0
+        elif flavour_of_front != conventions.HEXIKIT or key in _OTHER_TOOLS_KEYS:
+            if key != "marp":
+                conventions.ignore(findings, flavour_of_front, key, line_no)
         else:
             problems.append(
                 Problem(line_no, _("Unknown front matter key {key!r} was ignored.").format(key=key))
             )
 
-    # Split into chunks of (first line number, lines).
-    chunks: list[tuple[int, list[str]]] = []
-    current: list[str] = []
-    current_start = first_line + 1
-    saw_separator = False
-    for index in range(first_line, len(lines)):
-        line = lines[index]
-        if _SEPARATOR.match(line):
-            saw_separator = True
-            chunks.append((current_start, current))
-            current = []
-            current_start = index + 2
-        else:
-            current.append(line)
-    chunks.append((current_start, current))
-    chunks = [(start, body) for start, body in chunks if any(part.strip() for part in body)]
+    flavour = conventions.detect(front, lines)
+    if flavour == conventions.DECKSET:
+        after = conventions.deckset_settings(lines, first_line)
+        if after > first_line:
+            conventions.ignore(findings, flavour, _("global settings"), first_line + 1)
+            first_line = after
+    chunks, saw_separator = conventions.split_slides(lines, first_line)
+    if flavour == conventions.SLIDEV:
+        chunks = _slidev_settings(chunks, front)
 
     missing_notes: list[int] = []
     image_problems = 0
     stamps: list[bytes] = []
     for start, chunk in chunks:
+        if not any(part.strip() for part in chunk):
+            continue
+        cleaned = conventions.clean_slide(chunk, start, flavour, findings)
+        if cleaned.skip:
+            continue
         number = len(deck.slides) + 1
         title = ""
         layout = ""
         target: float | None = None
-        body_lines: list[str] = []
-        notes_lines: list[str] = []
-        in_notes = False
-        images: list[SlideImage] = []
-        for offset, line in enumerate(chunk):
-            line_number = start + offset
-            if not in_notes:
-                notes_match = _NOTES.match(line)
-                if notes_match:
-                    in_notes = True
-                    if notes_match.group(1).strip():
-                        notes_lines.append(notes_match.group(1))
-                    continue
-                directive = _DIRECTIVE.match(line)
-                if directive:
-                    name, value = directive.group(1).lower(), directive.group(2)
-                    if name == "layout":
-                        if value.lower() in LAYOUTS:
-                            layout = value.lower()
-                        else:
-                            problems.append(
-                                Problem(
-                                    line_number,
-                                    _(
-                                        "Unknown layout {value!r}; use title, content or image."
-                                    ).format(value=value),
-                                )
-                            )
-                    elif name in ("seconds", "time", "target"):
-                        target = _parse_seconds(value)
-                        if target is None:
-                            problems.append(
-                                Problem(
-                                    line_number,
-                                    _(
-                                        "The slide time {value!r} is not a duration like 40s or 1:30."
-                                    ).format(value=value),
-                                )
-                            )
-                    else:
-                        problems.append(
-                            Problem(
-                                line_number,
-                                _("Unknown slide setting {name!r} was ignored.").format(name=name),
-                            )
+        for name, value, line_number in cleaned.settings:
+            if name == "layout" and flavour == conventions.SLIDEV:
+                if value.lower() in conventions.SLIDEV_TITLE_LAYOUTS:
+                    layout = "title"
+                elif value.lower() not in ("default", "center"):
+                    conventions.ignore(findings, flavour, f"layout: {value}", line_number)
+            elif name == "layout":
+                if value.lower() in LAYOUTS:
+                    layout = value.lower()
+                else:
+                    problems.append(
+                        Problem(
+                            line_number,
+                            _("Unknown layout {value!r}; use title, content or image.").format(
+                                value=value
+                            ),
                         )
-                    continue
-                heading = _HEADING.match(line)
+                    )
+            elif name in ("seconds", "time", "target"):
+                target = _parse_seconds(value)
+                if target is None:
+                    problems.append(
+                        Problem(
+                            line_number,
+                            _(
+                                "The slide time {value!r} is not a duration like 40s or 1:30."
+                            ).format(value=value),
+                        )
+                    )
+            elif flavour != conventions.HEXIKIT:
+                conventions.ignore(findings, flavour, name, line_number)
+            else:
+                problems.append(
+                    Problem(
+                        line_number,
+                        _("Unknown slide setting {name!r} was ignored.").format(name=name),
+                    )
+                )
+        body_lines: list[str] = []
+        line_numbers: list[int] = []
+        fence: str | None = None
+        for line_number, line in cleaned.lines:
+            if fence is None:
+                opened = _FENCE.match(line)
+                if opened:
+                    fence = opened.group(1)
+                heading = _HEADING.match(line) if not opened else None
                 if heading and not title and len(heading.group(1)) <= 2:
-                    title = heading.group(2).strip()
+                    title = inline_plain(heading.group(2).strip())
                     if len(heading.group(1)) == 1 and not layout and number == 1:
                         layout = "title"
                     continue
-                for image_match in MARKDOWN_IMAGE.finditer(line):
-                    alt, target_text = image_match.group(1), image_match.group(2).strip()
-                    resolved: Path | None = None
-                    reason: str | None = None
-                    if not target_text:
-                        reason = _("The picture has no file name.")
-                    elif re.match(r"^[a-z]+://", target_text, re.IGNORECASE):
-                        reason = _("Pictures must be files beside the deck, not web addresses.")
-                    else:
-                        candidate = Path(target_text)
-                        if not candidate.is_absolute() and base_dir is not None:
-                            candidate = base_dir / candidate
-                        if not candidate.is_file():
-                            reason = _("The picture {name} is missing.").format(name=target_text)
-                        else:
-                            reason = _image_problem(candidate)
-                            if reason is None:
-                                resolved = candidate
-                        stamps.append(target_text.encode() + _file_stamp(candidate))
-                    if reason is not None:
-                        image_problems += 1
-                        if image_problems <= MAX_PROBLEMS_PER_KIND:
-                            problems.append(Problem(line_number, reason, ERROR))
-                    images.append(SlideImage(alt, resolved, line_number))
-                body_lines.append(line)
+            elif line.strip().startswith(fence) and not line.strip().strip(fence[0]):
+                fence = None
+            body_lines.append(line)
+            line_numbers.append(line_number)
+        while body_lines and not body_lines[0].strip():
+            body_lines.pop(0)
+            line_numbers.pop(0)
+        while body_lines and not body_lines[-1].strip():
+            body_lines.pop()
+            line_numbers.pop()
+        body = "\n".join(body_lines)
+        images: list[SlideImage] = []
+        for picture in pictures_in(body):
+            line_number = line_numbers[min(picture.line, len(line_numbers)) - 1]
+            target_text = picture.src.strip()
+            resolved: Path | None = None
+            reason: str | None = None
+            if not target_text:
+                reason = _("The picture has no file name.")
+            elif re.match(r"^[a-z]+://", target_text, re.IGNORECASE):
+                reason = _("Pictures must be files beside the deck, not web addresses.")
             else:
-                notes_lines.append(line)
-        body = "\n".join(body_lines).strip("\n")
-        notes = "\n".join(notes_lines).strip()
+                candidate = Path(target_text)
+                if not candidate.is_absolute() and base_dir is not None:
+                    candidate = base_dir / candidate
+                try:
+                    is_file = candidate.is_file()
+                except (OSError, ValueError):
+                    is_file = False
+                if not is_file:
+                    reason = _("The picture {name} is missing.").format(name=target_text)
+                else:
+                    reason = _image_problem(candidate)
+                    if reason is None:
+                        resolved = candidate
+                stamps.append(target_text.encode() + _file_stamp(candidate))
+            if reason is not None:
+                image_problems += 1
+                if image_problems <= MAX_PROBLEMS_PER_KIND:
+                    problems.append(Problem(line_number, reason, ERROR))
+            images.append(SlideImage(picture.alt, resolved, line_number))
+        notes = "\n".join(cleaned.notes).strip()
         if not layout:
-            text_only = MARKDOWN_IMAGE.sub("", body).strip()
-            layout = "image" if images and not text_only else "content"
+            layout = "image" if images and not has_text(body) else "content"
         slide = Slide(
             number=number,
             title=title,
@@ -349,6 +371,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
             layout=layout,
             target_seconds=target,
             line=start,
+            body_lines=tuple(line_numbers),
         )
         if not notes:
             missing_notes.append(start)
@@ -363,7 +386,9 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
                 )
             )
         deck.slides.append(slide)
+        problems.extend(overflow_problems(slide))
 
+    problems.extend(findings.problems(MAX_PROBLEMS_PER_KIND))
     if image_problems > MAX_PROBLEMS_PER_KIND:
         problems.append(
             Problem(
@@ -409,6 +434,39 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
     return deck
 
 
+def _slidev_settings(
+    chunks: list[tuple[int, list[str]]], front: dict[str, tuple[str, int]]
+) -> list[tuple[int, list[str]]]:
+    """Slidev: a chunk of `key: value` lines between two `---` is the next slide's front
+    matter; it is put at the top of that slide as settings comments. The deck's own front
+    matter's `layout` is the first slide's."""
+    merged: list[tuple[int, list[str]]] = []
+    pending: list[str] = []
+    pending_start = 0
+    first_layout = front.get("layout")
+    first_settings: list[str] = []
+    if first_layout is not None:
+        first_settings = [f"<!-- {conventions.SLIDEV_MARK}layout: {first_layout[0]} -->"]
+    for index, (start, chunk) in enumerate(chunks):
+        if index + 1 < len(chunks) and index > 0 and conventions.is_settings_chunk(chunk):
+            # Line for line (and one for the `---`), so line numbers stay right.
+            pending = [
+                f"<!-- {conventions.SLIDEV_MARK}{line.strip()} -->" if line.strip() else ""
+                for line in chunk
+            ] + [""]
+            pending_start = start
+            continue
+        if pending and any(line.strip() for line in chunk):
+            merged.append((pending_start, [*pending, *chunk]))
+            pending = []
+            continue
+        merged.append((start, chunk))
+    if first_settings and merged:
+        start, chunk = merged[0]
+        merged[0] = (start, [first_settings[0] + (chunk[0] if chunk else ""), *chunk[1:]])
+    return merged
+
+
 def _notes_span(chunk: list[str]) -> tuple[int, int] | None:
     """(first notes line index, end index) within a slide chunk, or None."""
     for index, line in enumerate(chunk):
@@ -433,13 +491,12 @@ def save_notes(deck: Deck, slide_number: int, text: str) -> Deck:
     lines = _split_lines(_decode(raw, []))
     _front, first_line = _front_matter(lines)
     # Slide chunks with their [start, end) line indexes, skipping empty chunks as parse does.
-    spans: list[tuple[int, int]] = []
-    start = first_line
-    for index in range(first_line, len(lines) + 1):
-        if index == len(lines) or _SEPARATOR.match(lines[index]):
-            if any(line.strip() for line in lines[start:index]):
-                spans.append((start, index))
-            start = index + 1
+    chunks, _seen = conventions.split_slides(lines, first_line)
+    spans = [
+        (start - 1, start - 1 + len(chunk))
+        for start, chunk in chunks
+        if any(line.strip() for line in chunk)
+    ]
     if not 1 <= slide_number <= len(spans):
         raise DeckError(_("The deck has no slide {number}.").format(number=slide_number))
     begin, end = spans[slide_number - 1]

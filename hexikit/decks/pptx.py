@@ -22,6 +22,20 @@ from hexikit.decks.imported import (
 )
 
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_PML = "application/vnd.openxmlformats-officedocument.presentationml"
+_MS = "application/vnd.ms-powerpoint"
+#: The content type of the main part of each PowerPoint flavour (what the file is, whatever
+#: its name says); python-pptx opens the first two, the others once relabelled.
+FLAVOURS = {
+    f"{_PML}.presentation.main+xml": "pptx",
+    f"{_MS}.presentation.macroEnabled.main+xml": "pptm",
+    f"{_PML}.slideshow.main+xml": "ppsx",
+    f"{_MS}.slideshow.macroEnabled.main+xml": "ppsm",
+    f"{_PML}.template.main+xml": "potx",
+    f"{_MS}.template.macroEnabled.main+xml": "potm",
+}
+_PRESENTATION_MAIN = f"{_PML}.presentation.main+xml"
+_CONTENT_TYPES = "[Content_Types].xml"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
 
 
@@ -90,7 +104,7 @@ def check_pptx_container(path: Path) -> None:
                 name=path.name, error=exc
             )
         ) from exc
-    if "ppt/presentation.xml" in names:
+    if "ppt/presentation.xml" in names and powerpoint_flavour(path) is not None:
         return
     if "word/document.xml" in names:
         what = _("a Word document")
@@ -106,6 +120,45 @@ def check_pptx_container(path: Path) -> None:
             "talk (or export the talk as PDF)."
         ).format(name=path.name, what=what)
     )
+
+
+def powerpoint_flavour(path: Path) -> str | None:
+    """ "pptx", "pptm", "ppsx", "ppsm", "potx" or "potm" by the file's content; None when it
+    is not a PowerPoint file of any of these kinds. Never raises."""
+    import xml.etree.ElementTree as ET
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ET.fromstring(archive.read(_CONTENT_TYPES))
+    except Exception:  # not a zip, no content types, bad XML: not PowerPoint
+        return None
+    for element in root:
+        if element.tag.endswith("Override") and element.get("PartName") == "/ppt/presentation.xml":
+            return FLAVOURS.get(element.get("ContentType") or "")
+    return None
+
+
+def _open_presentation(path: Path, flavour: str | None) -> Any:
+    """python-pptx's Presentation of any flavour. Slide shows and templates are relabelled as
+    presentations in memory; macros are never run (python-pptx does not run anything)."""
+    from pptx import Presentation
+
+    if flavour in (None, "pptx", "pptm"):
+        return Presentation(str(path))
+    import io
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(buffer, "w") as target:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename == _CONTENT_TYPES:
+                text = data.decode("utf-8")
+                for content_type in FLAVOURS:
+                    text = text.replace(f'"{content_type}"', f'"{_PRESENTATION_MAIN}"')
+                data = text.encode("utf-8")
+            target.writestr(item, data)
+    buffer.seek(0)
+    return Presentation(buffer)
 
 
 def _shape_text(shape: Any) -> str:
@@ -127,6 +180,27 @@ def _slide_title(slide: Any) -> str:
     return ""
 
 
+def _slide_text(slide: Any) -> str:
+    """All the text the audience sees on the slide: its text boxes, tables and groups."""
+    parts: list[str] = []
+
+    def visit(shapes: Any) -> None:
+        for shape in shapes:
+            text = _shape_text(shape)
+            if text:
+                parts.append(text)
+            if getattr(shape, "has_table", False):
+                for row in shape.table.rows:
+                    cells = [clean_text(cell.text) for cell in row.cells]
+                    if any(cells):
+                        parts.append("  ·  ".join(cells))
+            if hasattr(shape, "shapes"):  # a group
+                visit(shape.shapes)
+
+    visit(slide.shapes)
+    return "\n".join(parts)
+
+
 def _slide_notes(slide: Any) -> str:
     if not slide.has_notes_slide:
         return ""
@@ -136,13 +210,12 @@ def _slide_notes(slide: Any) -> str:
 
 def read_pptx(path: Path) -> PptxContent:
     """Slide titles and speaker notes of a .pptx file. Raises DeckImportError on bad input."""
-    from pptx import Presentation
     from pptx.exc import PythonPptxError
 
     path = Path(path)
     check_pptx_container(path)
     try:
-        presentation = Presentation(str(path))
+        presentation = _open_presentation(path, powerpoint_flavour(path))
     except (PythonPptxError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise DeckImportError(
             _(
@@ -176,7 +249,9 @@ def read_pptx(path: Path) -> PptxContent:
         notes = _slide_notes(slide)
         if not notes:
             without_notes.append(number)
-        slides.append(ImportedSlide(title=title, notes=notes, pdf_page=None))
+        slides.append(
+            ImportedSlide(title=title, notes=notes, pdf_page=None, text=_slide_text(slide))
+        )
     messages: list[str] = []
     if not slides:
         raise DeckImportError(

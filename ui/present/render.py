@@ -24,11 +24,13 @@ from PySide6.QtSvg import QSvgRenderer
 from hexikit.base.resources import asset
 from hexikit.decks import layout as L
 from hexikit.decks.deck import Deck, Slide
+from hexikit.decks.mdblocks import MONO_FACE
 from hexikit.ui.worker import Worker
 
 log = logging.getLogger(__name__)
 
 FONT_FAMILY = "DejaVu Sans"
+MONO_FAMILY = "DejaVu Sans Mono"
 #: Thumbnails of every slide (for the overview grid and as a stand-in while rendering).
 THUMBNAIL_SIZE = QSize(320, 180)
 THUMBNAIL_BATCH = 12
@@ -47,6 +49,10 @@ def register_slide_fonts() -> bool:
         path = asset("fonts", name)
         if path.is_file() and QFontDatabase.addApplicationFont(str(path)) >= 0:
             loaded = True
+    # Code is drawn in DejaVu Sans Mono, as in the handout (the system's, when it has it).
+    mono = L.mono_font_file()
+    if mono is not None:
+        QFontDatabase.addApplicationFont(str(mono))
     return loaded
 
 
@@ -143,6 +149,11 @@ def _block_html(blocks: list[L.Block], body_px: float, colour: str) -> str:
                 f'<p style="font-size:{size}px; font-weight:bold; color:{L.ACCENT}; '
                 f'margin-bottom:{gap}px; {spacing}">{block.html}</p>'
             )
+        elif block.kind == "code":
+            # Code as written: monospace, its own line breaks, never wrapped.
+            parts.append(
+                f'<pre style="font-family:{MONO_FAMILY}; margin-bottom:{gap}px">{block.html}</pre>'
+            )
         elif block.kind == "quote":
             parts.append(
                 f'<p style="font-style:italic; color:{L.MUTED}; margin-left:{round(body_px)}px; '
@@ -151,7 +162,32 @@ def _block_html(blocks: list[L.Block], body_px: float, colour: str) -> str:
         else:
             parts.append(f'<p style="margin-bottom:{gap}px; {spacing}">{block.html}</p>')
     close_list()
-    return f'<div style="color:{colour}; font-size:{round(body_px)}px">{"".join(parts)}</div>'
+    body = "".join(parts).replace(f'face="{MONO_FACE}"', f'face="{MONO_FAMILY}"')
+    return f'<div style="color:{colour}; font-size:{round(body_px)}px">{body}</div>'
+
+
+def fitting_height(document: QTextDocument, height: float) -> float:
+    """How much of `document` to draw in `height`: whole blocks only, so a line that does not
+    fit is left out rather than cut through its letters."""
+    if document.size().height() <= height:
+        return height
+    layout = document.documentLayout()
+    block = document.begin()
+    bottom = 0.0
+    while block.isValid():
+        rect = layout.blockBoundingRect(block)
+        if rect.bottom() > height:
+            # Inside a block (a long paragraph), keep its whole lines that fit.
+            text_layout = block.layout()
+            for index in range(text_layout.lineCount()):
+                line = text_layout.lineAt(index)
+                if rect.top() + line.y() + line.height() > height:
+                    break
+                bottom = rect.top() + line.y() + line.height()
+            return bottom
+        bottom = rect.bottom()
+        block = block.next()
+    return min(bottom, height)
 
 
 def _text_document(
@@ -353,7 +389,10 @@ def _paint_slide(painter: QPainter, deck: Deck, slide: Slide, size: QSize) -> No
         )
         painter.save()
         # Clip below only: list numbers hang into the left margin.
-        painter.setClipRect(rect.adjusted(-rect.x(), -height_px * 0.02, 0, 0))
+        shown = fitting_height(document, rect.height())
+        painter.setClipRect(
+            QRectF(0, rect.y() - height_px * 0.02, rect.right(), shown + height_px * 0.02)
+        )
         _draw_document(painter, document, rect, centre=False)
         painter.restore()
     if regions.images is not None:
