@@ -508,16 +508,30 @@ class _Checker:
         event_id = self.row_event(cells, messages)
         clean = self.row_activity(cells, messages)
         created_at = self.row_time(cells, "created_at", messages)
+        people_before = len(self.plan.people)
         participant_id = self.row_participant(cells, event_id, messages)
         if messages or clean is None or event_id is None:
             return messages
         if activity_id and activity_id in self.known_activity_ids:
+            # A skipped row creates nothing, not even the participant it names.
+            self.forget_people_since(people_before)
             self.plan.skipped_existing += 1
             return []
         self.plan.activities.append(
             _PlannedActivity(activity_id or None, event_id, clean, participant_id, created_at)
         )
         return []
+
+    def forget_people_since(self, count: int) -> None:
+        """Drops the people planned after the first ``count`` (by a row that is skipped)."""
+        for planned in self.plan.people[count:]:
+            del self.people_by_id[planned.id]
+            key = (planned.event_id, name_key(planned.clean.name))
+            if self.people_by_name.get(key) == planned.id:
+                del self.people_by_name[key]
+            if planned.claim_code is not None:
+                self.used_claim_codes.discard(planned.claim_code)
+        del self.plan.people[count:]
 
     def row_event(self, cells: list[str], messages: list[str]) -> str | None:
         if self.forced_event_id is not None:

@@ -428,3 +428,23 @@ def test_import_writes_one_outbox_row_per_record(store: Store, event_id: str) ->
 def test_import_missing_file_is_a_plain_error(store: Store, tmp_path: Path) -> None:
     with pytest.raises(ImportFailed, match="Could not read"):
         import_csv(store, tmp_path / "nope.csv")
+
+
+def test_skipped_rows_create_nothing_not_even_their_participants(
+    store: Store, event_id: str
+) -> None:
+    fill_awkward(store, event_id)
+    exported = export_csv(store, event_id).encode("utf-8-sig")
+    other_event = store.create_event(EventInput(title="Another Hexithon")).id
+    outbox_before = outbox_count(store)
+    people_before = len(store.list_participants(None))
+
+    # Every activity id is already here, so every row is skipped: the people those rows name
+    # must not be created in the other event either.
+    result = import_csv_bytes(store, exported, other_event)
+
+    assert (result.activities, result.skipped_existing) == (0, len(AWKWARD))
+    assert result.participants_created == 0
+    assert store.list_participants(other_event) == []
+    assert len(store.list_participants(None)) == people_before
+    assert outbox_count(store) == outbox_before
