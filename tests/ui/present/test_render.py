@@ -5,8 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from pypdf import PdfReader
 from PySide6.QtCore import QRect, QRectF, QSize
-from PySide6.QtGui import QColor, QImage
+from PySide6.QtGui import QColor, QImage, QTextDocument
 from pytestqt.qtbot import QtBot
 from reportlab.lib.colors import red
 from reportlab.pdfgen.canvas import Canvas
@@ -14,6 +17,7 @@ from reportlab.pdfgen.canvas import Canvas
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks import layout as L
 from hexikit.decks.deck import Deck, Slide
+from hexikit.decks.handout import write_handout
 from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import parse_deck
 from hexikit.ui.present import render as slide_render
@@ -162,3 +166,25 @@ def test_cache_renders_in_the_background_and_keys_by_content(qtbot: QtBot, tmp_p
         cache.request_thumbnails()
     assert cache.thumbnail(1) is not None
     worker.wait_for_done(10000)
+
+
+INLINE_MARKDOWN = st.text(alphabet="ab *_`[]()\\<>&!#~-x", max_size=40)
+
+
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(line=INLINE_MARKDOWN)
+def test_any_inline_markdown_draws_the_text_the_handout_prints(
+    line: str, tmp_path: Path, qtbot: QtBot
+) -> None:
+    deck = parse_deck(f"## T\n\n{line}\n\nNotes: n\n")
+    image = render_slide(deck, deck.slides[0], SIZE)  # never raises
+    assert not image.isNull()
+    document = QTextDocument()
+    document.setHtml(slide_render._block_html(L.parse_blocks(deck.slides[0]), 20, "#000000"))
+    on_screen = "".join(document.toPlainText().split())
+    out = tmp_path / "h.pdf"
+    write_handout(deck, out)
+    printed = "".join("".join(page.extract_text() for page in PdfReader(out).pages).split())
+    assert on_screen in printed
