@@ -50,7 +50,12 @@ from hexikit.decks.libreoffice import (
     resolve_soffice,
 )
 from hexikit.decks.pdf import open_pdf, read_pdf
-from hexikit.decks.pdfpc import notes_file_beside, pdfpc_duration, pdfpc_text, read_notes_file
+from hexikit.decks.pdfpc import (
+    pdfpc_duration,
+    pdfpc_text,
+    read_notes_file,
+    usable_notes_beside,
+)
 from hexikit.decks.pptx import PptxContent, check_pptx_container, powerpoint_flavour, read_pptx
 
 LIBRARY_PDF = "deck.pdf"
@@ -261,12 +266,12 @@ def build_pdf_folder(source: Path, folder: Path, *, clock: Clock) -> tuple[str, 
     """Fill an empty `folder` with the library files of a PDF (and its notes file, if any)."""
     content = read_pdf(source)
     count = len(content.page_titles)
-    messages: list[str] = []
     notes = [""] * count
-    notes_file = notes_file_beside(source)
+    notes_file, warning = usable_notes_beside(source, count)
+    messages: list[str] = [] if warning is None else [warning]
     if notes_file is not None:
         try:
-            notes = read_notes_file(notes_file, count)
+            notes = read_notes_file(notes_file, count, content.page_labels)
         except OSError as exc:
             messages.append(
                 _("The notes file {name} could not be read ({error}); no notes came in.").format(

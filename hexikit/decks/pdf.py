@@ -24,7 +24,11 @@ from hexikit.decks.imported import (
     first_line,
     unreadable_deck,
 )
-from hexikit.decks.pdfpc import notes_file_beside, pdfpc_duration, read_notes_file
+from hexikit.decks.pdfpc import (
+    pdfpc_duration,
+    read_notes_file,
+    usable_notes_beside,
+)
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -34,6 +38,7 @@ if TYPE_CHECKING:
 class PdfContent:
     title: str
     page_titles: list[str]
+    page_labels: list[str] | None = None
 
 
 def open_pdf(path: Path) -> PdfReader:
@@ -116,7 +121,10 @@ def read_pdf(path: Path, want_titles: bool = True) -> PdfContent:
             with contextlib.suppress(Exception):
                 title = first_line(reader.pages[index].extract_text() or "")
         page_titles.append(title or _("Page {number}").format(number=index + 1))
-    return PdfContent(title=doc_title or path.stem, page_titles=page_titles)
+    labels: list[str] | None = None
+    with contextlib.suppress(Exception):  # broken labels only cost us overlay grouping
+        labels = [str(label) for label in reader.page_labels]
+    return PdfContent(title=doc_title or path.stem, page_titles=page_titles, page_labels=labels)
 
 
 def load_pdf_deck(path: Path) -> Deck:
@@ -127,12 +135,12 @@ def load_pdf_deck(path: Path) -> Deck:
     except DeckImportError as exc:
         return unreadable_deck(path, str(exc))
     count = len(content.page_titles)
-    notes_file = notes_file_beside(path)
+    notes_file, warning = usable_notes_beside(path, count)
     notes = [""] * count
-    messages: list[str] = []
+    messages: list[str] = [] if warning is None else [warning]
     if notes_file is not None:
         try:
-            notes = read_notes_file(notes_file, count)
+            notes = read_notes_file(notes_file, count, content.page_labels)
         except OSError as exc:
             messages.append(
                 _("The notes file {name} could not be read ({error}).").format(

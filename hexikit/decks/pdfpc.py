@@ -23,11 +23,26 @@ _SEPARATOR = re.compile(r"^\s*---+\s*$")
 _LEGACY_PDFPC_PAGE = re.compile(r"^###\s*(\d+)\s*$")
 
 
-def parse_pdfpc(text: str, page_count: int) -> list[str]:
+def user_slides(page_count: int, labels: Sequence[str] | None = None) -> list[list[int]]:
+    """Pages grouped into pdfpc's user slides: consecutive pages with the same page label
+    (a slide and its overlays) are one user slide. Without labels every page is its own."""
+    groups: list[list[int]] = []
+    previous: str | None = None
+    for index in range(page_count):
+        label = labels[index] if labels is not None and index < len(labels) else str(index + 1)
+        if not groups or label != previous:
+            groups.append([])
+        groups[-1].append(index)
+        previous = label
+    return groups
+
+
+def parse_pdfpc(text: str, page_count: int, labels: Sequence[str] | None = None) -> list[str]:
     """Notes per page from a pdfpc file (format 2 JSON, or the older `[notes] ### N` text).
 
     Pages of one logical slide (same label, overlays) share the notes of the first that has
-    some, as pdfpc shows them.
+    some, as pdfpc shows them. In the older format `### N` is user slide N (by page label),
+    so its note belongs to every overlay page of that slide.
     """
     notes = [""] * page_count
     try:
@@ -39,7 +54,7 @@ def parse_pdfpc(text: str, page_count: int) -> list[str]:
         if not isinstance(pages, list):
             return notes
         label_notes: dict[str, str] = {}
-        labels: list[str | None] = [None] * page_count
+        entry_labels: list[str | None] = [None] * page_count
         for entry in pages:
             if not isinstance(entry, dict):
                 continue
@@ -47,13 +62,13 @@ def parse_pdfpc(text: str, page_count: int) -> list[str]:
             if not isinstance(index, int) or not 0 <= index < page_count:
                 continue
             label = entry.get("label")
-            labels[index] = None if label is None else str(label)
+            entry_labels[index] = None if label is None else str(label)
             note = entry.get("note")
             if isinstance(note, str) and note.strip():
                 notes[index] = clean_text(note)
-                if labels[index] is not None:
-                    label_notes.setdefault(str(labels[index]), notes[index])
-        for index, label in enumerate(labels):
+                if entry_labels[index] is not None:
+                    label_notes.setdefault(str(entry_labels[index]), notes[index])
+        for index, label in enumerate(entry_labels):
             if not notes[index] and label is not None and label in label_notes:
                 notes[index] = label_notes[label]
         return notes
@@ -75,10 +90,26 @@ def parse_pdfpc(text: str, page_count: int) -> list[str]:
             collected.setdefault(current, [])
         elif current is not None:
             collected[current].append(line)
+    slides = user_slides(page_count, labels)
     for index, lines in collected.items():
-        if 0 <= index < page_count:
-            notes[index] = clean_text("\n".join(lines))
+        if 0 <= index < len(slides):
+            for page in slides[index]:
+                notes[page] = clean_text("\n".join(lines))
     return notes
+
+
+def _legacy_sections(text: str) -> dict[str, str]:
+    """The `[section]` values of an older-format pdfpc file (section name -> its text)."""
+    sections: dict[str, list[str]] = {}
+    current: str | None = None
+    for line in text.replace("\r\n", "\n").split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]") and not stripped.startswith("[["):
+            current = stripped[1:-1].strip().lower()
+            sections.setdefault(current, [])
+        elif current is not None:
+            sections[current].append(line)
+    return {name: "\n".join(lines).strip() for name, lines in sections.items()}
 
 
 def pdfpc_duration(path: Path) -> float | None:
@@ -86,9 +117,15 @@ def pdfpc_duration(path: Path) -> float | None:
     if path.suffix.lower() != ".pdfpc":
         return None
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, ValueError):
         return None
+    try:
+        data = json.loads(text)
+    except ValueError:
+        # The older format: a "[duration]" section holding the minutes.
+        legacy = _legacy_sections(text).get("duration", "")
+        data = {"duration": int(legacy)} if legacy.isdigit() else None
     value = data.get("duration") if isinstance(data, dict) else None
     if isinstance(value, int | float) and not isinstance(value, bool) and value > 0:
         return float(value)
@@ -135,13 +172,38 @@ def notes_file_beside(pdf: Path) -> Path | None:
     return None
 
 
-def read_notes_file(path: Path, page_count: int) -> list[str]:
+def read_notes_file(path: Path, page_count: int, labels: Sequence[str] | None = None) -> list[str]:
     """Per-page notes from a pdfpc or Markdown notes file (raises OSError when unreadable)."""
     raw = path.read_bytes()
     text = raw.decode("utf-8-sig", errors="replace")
     if path.suffix.lower() == ".pdfpc":
-        return parse_pdfpc(text, page_count)
+        return parse_pdfpc(text, page_count, labels)
     return parse_markdown_notes(text, page_count)
+
+
+def not_notes_reason(path: Path, page_count: int) -> str | None:
+    """Why a `<stem>.md` beside a PDF is not that PDF's notes file, or None when it is one.
+
+    Only a Markdown file of notes blocks separated by `---` lines, no more blocks than pages
+    and no front matter or headings (that is a deck, or some other document), counts; a
+    `.pdfpc` or `<stem>.notes.md` is taken at its name.
+    """
+    if path.suffix.lower() == ".pdfpc" or path.name.lower().endswith(".notes.md"):
+        return None
+    try:
+        text = path.read_bytes().decode("utf-8-sig", errors="replace")
+    except OSError:
+        return None  # reading it again reports the error
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    separators = sum(1 for line in lines if _SEPARATOR.match(line))
+    first = next((line.strip() for line in lines if line.strip()), "")
+    if first.startswith("---") or any(line.startswith("#") for line in lines):
+        return _("it looks like a slide deck or a document, not notes")
+    if page_count > 1 and separators == 0:
+        return _("it has no --- lines between the notes of each page")
+    if separators + 1 > page_count + 1:
+        return _("it has more blocks of notes than the PDF has pages")
+    return None
 
 
 def _updated_pdfpc(path: Path, notes: Sequence[str]) -> str:
@@ -177,7 +239,9 @@ def write_notes_file(deck_file: Path, notes: Sequence[str]) -> None:
     if suffix == ".pdfpc":
         target = deck_file
     elif suffix == ".pdf":
-        target = notes_file_beside(deck_file) or deck_file.with_suffix(".pdfpc")
+        # Never over a Markdown file that is not this PDF's notes (a deck, a README...).
+        usable, _warning = usable_notes_beside(deck_file, len(notes))
+        target = usable or deck_file.with_suffix(".pdfpc")
     else:
         raise DeckError(
             _("Notes of {name} cannot be saved: import the deck first.").format(name=deck_file.name)
@@ -194,3 +258,18 @@ def write_notes_file(deck_file: Path, notes: Sequence[str]) -> None:
                 "that the folder {folder} can be written to."
             ).format(error=exc.strerror or exc, folder=target.parent)
         ) from exc
+
+
+def usable_notes_beside(pdf: Path, page_count: int) -> tuple[Path | None, str | None]:
+    """The notes file beside `pdf` when it is one for that PDF, and a warning when a file that
+    is not one was left out."""
+    notes_file = notes_file_beside(pdf)
+    if notes_file is None:
+        return None, None
+    reason = not_notes_reason(notes_file, page_count)
+    if reason is None:
+        return notes_file, None
+    return None, _(
+        "{name} beside the PDF was not used as its notes: {reason}. To use it, name it "
+        "{stem}.notes.md with the notes of each page separated by --- lines."
+    ).format(name=notes_file.name, reason=reason, stem=pdf.stem)

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from hexikit.decks.loading import load_deck, save_deck_notes
-from hexikit.decks.pdfpc import parse_markdown_notes, parse_pdfpc
+from hexikit.decks.pdfpc import parse_markdown_notes, parse_pdfpc, pdfpc_duration
 from tests.core.decks.samples import make_pdf, make_pdfpc
 
 
@@ -53,3 +53,51 @@ def test_save_notes_creates_pdfpc_or_updates_markdown(tmp_path: Path) -> None:
     saved = save_deck_notes(load_deck(other), 2, "changed")
     assert [s.notes for s in saved.slides] == ["a", "changed"]
     assert not (tmp_path / "other.pdfpc").exists()
+
+
+def test_legacy_note_belongs_to_its_user_slide_and_all_its_overlays() -> None:
+    # Pages 1-3 are user slide 1 (one slide and two overlays), page 4 is user slide 2.
+    labels = ["1", "1", "1", "2", "3"]
+    legacy = "[duration]\n12\n[notes]\n### 1\nOpening\n### 2\nMiddle\n### 3\nEnd\n"
+    assert parse_pdfpc(legacy, 5, labels) == ["Opening", "Opening", "Opening", "Middle", "End"]
+
+
+def test_legacy_duration_is_read(tmp_path: Path) -> None:
+    notes = tmp_path / "talk.pdfpc"
+    notes.write_text("[duration]\n12\n[end_user_slide]\n2\n[notes]\n### 1\nHi\n", "utf-8")
+    assert pdfpc_duration(notes) == 12.0
+
+
+def test_overlays_by_page_labels_share_the_old_format_note(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", [f"P{n}" for n in range(1, 6)])
+    writer = PdfWriter(clone_from=plain)
+    writer.set_page_label(0, 2, prefix="1")  # pages 1-3 all labelled "1"
+    writer.set_page_label(3, 3, prefix="2")
+    writer.set_page_label(4, 4, prefix="3")
+    pdf = tmp_path / "talk.pdf"
+    writer.write(pdf)
+    (tmp_path / "talk.pdfpc").write_text("[notes]\n### 2\nSecond slide\n", "utf-8")
+    deck = load_deck(pdf)
+    assert [slide.notes for slide in deck.slides] == ["", "", "", "Second slide", ""]
+
+
+def test_unrelated_markdown_beside_a_pdf_is_not_its_notes(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "report.pdf", ["One", "Two", "Three"])
+    readme = tmp_path / "report.md"
+    essay = "# Our annual report\n\n" + "Long words of the report. " * 500
+    readme.write_text(essay, encoding="utf-8")
+    deck = load_deck(pdf)
+    assert [slide.notes for slide in deck.slides] == ["", "", ""]
+    assert any("report.md" in str(problem) for problem in deck.problems)
+    # Saving notes then goes to a pdfpc file, never over the Markdown file.
+    save_deck_notes(deck, 1, "Say hello")
+    assert readme.read_text(encoding="utf-8") == essay
+    assert "Say hello" in (tmp_path / "report.pdfpc").read_text(encoding="utf-8")
+
+
+def test_markdown_notes_beside_a_pdf_are_used(tmp_path: Path) -> None:
+    pdf = make_pdf(tmp_path / "talk.pdf", ["One", "Two"])
+    (tmp_path / "talk.md").write_text("Hello\n\n---\n\nBye\n", encoding="utf-8")
+    assert [slide.notes for slide in load_deck(pdf).slides] == ["Hello", "Bye"]
