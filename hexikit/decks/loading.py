@@ -28,7 +28,7 @@ from hexikit.decks.library import (
     load_pptx_deck,
 )
 from hexikit.decks.markdown import MARKDOWN_SUFFIXES, load_markdown_deck, save_notes
-from hexikit.decks.pdf import load_pdf_deck
+from hexikit.decks.pdf import load_pdf_deck, read_pdf
 from hexikit.decks.pdfpc import write_notes_file
 from hexikit.decks.pptx import check_pptx_container, powerpoint_flavour, read_pptx
 
@@ -222,5 +222,15 @@ def save_deck_notes(deck: Deck, slide_number: int, text: str) -> Deck:
         raise DeckError(_("The deck has no slide {number}.").format(number=slide_number))
     notes = [slide.notes for slide in deck.slides]
     notes[slide_number - 1] = clean_text(text)
-    write_notes_file(path, notes)
+    write_notes_file(path, notes, _page_labels(deck))
     return load_deck(path)
+
+
+def _page_labels(deck: Deck) -> list[str] | None:
+    """The PDF's page labels (an old-format pdfpc file numbers its notes by them)."""
+    if deck.pdf_path is None:
+        return None
+    try:
+        return read_pdf(deck.pdf_path, want_titles=False).page_labels
+    except DeckImportError:
+        return None

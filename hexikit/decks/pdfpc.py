@@ -206,11 +206,42 @@ def not_notes_reason(path: Path, page_count: int) -> str | None:
     return None
 
 
-def _updated_pdfpc(path: Path, notes: Sequence[str]) -> str:
+def _legacy_with_notes(text: str, notes: Sequence[str], labels: Sequence[str] | None) -> str | None:
+    """An older-format pdfpc file with new notes (`### N` per user slide), every other section
+    (`[duration]`, `[end_user_slide]`, `[notes_position]`...) kept as it was; None when `text`
+    is not one."""
+    if "[notes]" not in text.lower() and not _legacy_sections(text):
+        return None
+    kept: list[str] = []
+    skipping = False
+    for line in text.replace("\r\n", "\n").split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("[") and stripped.endswith("]") and not stripped.startswith("[["):
+            skipping = stripped.lower() == "[notes]"
+        if not skipping:
+            kept.append(line)
+    while kept and not kept[-1].strip():
+        kept.pop()
+    written = ["[notes]"]
+    for number, pages in enumerate(user_slides(len(notes), labels), start=1):
+        note = next((notes[page] for page in pages if notes[page].strip()), "")
+        if note.strip():
+            written += [f"### {number}", note.strip()]
+    return "\n".join([*kept, *written]) + "\n"
+
+
+def _updated_pdfpc(path: Path, notes: Sequence[str], labels: Sequence[str] | None = None) -> str:
     """The pdfpc file with new notes, keeping its other settings (duration, overlays...)."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
+        text = path.read_text(encoding="utf-8-sig")
     except (OSError, ValueError):
+        text = ""
+    try:
+        data = json.loads(text)
+    except ValueError:
+        legacy = _legacy_with_notes(text, notes, labels)
+        if legacy is not None:
+            return legacy
         data = None
     if not isinstance(data, dict) or not isinstance(data.get("pages"), list):
         return pdfpc_text(notes)
@@ -228,7 +259,9 @@ def _updated_pdfpc(path: Path, notes: Sequence[str]) -> str:
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
 
 
-def write_notes_file(deck_file: Path, notes: Sequence[str]) -> None:
+def write_notes_file(
+    deck_file: Path, notes: Sequence[str], labels: Sequence[str] | None = None
+) -> None:
     """Save a PDF-backed deck's notes, one per slide, where it keeps them.
 
     `deck_file` is the deck's source: a `.pdfpc` (a library deck's notes) is rewritten; for a
@@ -248,7 +281,7 @@ def write_notes_file(deck_file: Path, notes: Sequence[str]) -> None:
         )
     try:
         if target.suffix.lower() == ".pdfpc":
-            atomic_write_text(target, _updated_pdfpc(target, notes))
+            atomic_write_text(target, _updated_pdfpc(target, notes, labels))
         else:
             atomic_write_text(target, markdown_notes_text(notes))
     except OSError as exc:

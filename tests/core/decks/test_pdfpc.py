@@ -101,3 +101,28 @@ def test_markdown_notes_beside_a_pdf_are_used(tmp_path: Path) -> None:
     pdf = make_pdf(tmp_path / "talk.pdf", ["One", "Two"])
     (tmp_path / "talk.md").write_text("Hello\n\n---\n\nBye\n", encoding="utf-8")
     assert [slide.notes for slide in load_deck(pdf).slides] == ["Hello", "Bye"]
+
+
+def test_saving_into_an_old_format_file_keeps_its_settings_and_user_slides(
+    tmp_path: Path,
+) -> None:
+    from pypdf import PdfWriter
+
+    plain = make_pdf(tmp_path / "plain.pdf", ["A", "A+", "B"])
+    writer = PdfWriter(clone_from=plain)
+    writer.set_page_label(0, 1, prefix="1")  # a slide and its overlay
+    writer.set_page_label(2, 2, prefix="2")
+    pdf = tmp_path / "talk.pdf"
+    writer.write(pdf)
+    notes_file = tmp_path / "talk.pdfpc"
+    notes_file.write_text(
+        "[duration]\n12\n[end_user_slide]\n2\n[notes_position]\nright\n[notes]\n### 1\nHi\n",
+        "utf-8",
+    )
+    saved = save_deck_notes(load_deck(pdf), 3, "Bye")
+    text = notes_file.read_text("utf-8")
+    for kept in ("[duration]\n12", "[end_user_slide]\n2", "[notes_position]\nright"):
+        assert kept in text
+    assert "### 2\nBye" in text and "### 3" not in text
+    assert [slide.notes for slide in saved.slides] == ["Hi", "Hi", "Bye"]
+    assert saved.target_minutes == 12.0

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
@@ -188,3 +189,18 @@ def test_any_inline_markdown_draws_the_text_the_handout_prints(
     write_handout(deck, out)
     printed = "".join("".join(page.extract_text() for page in PdfReader(out).pages).split())
     assert on_screen in printed
+
+
+def test_text_that_does_not_fit_stops_after_the_last_whole_line(qtbot: QtBot) -> None:
+    document = QTextDocument()
+    document.setHtml("<p>" + "<br>".join(f"line {n}" for n in range(30)) + "</p>")
+    document.setTextWidth(400)
+    document.size()  # lays the document out
+    block = document.begin()
+    lines = [block.layout().lineAt(i) for i in range(block.layout().lineCount())]
+    top = document.documentLayout().blockBoundingRect(block).top()
+    bottoms = [top + line.y() + line.height() for line in lines]
+    cut = (bottoms[9] + bottoms[10]) / 2  # the height ends halfway through line 11
+    drawn = slide_render.fitting_height(document, cut)
+    assert drawn == pytest.approx(bottoms[9])  # ten whole lines, none cut through
+    assert slide_render.fitting_height(document, bottoms[-1] + 50) == bottoms[-1] + 50
