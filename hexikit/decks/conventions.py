@@ -99,11 +99,43 @@ def detect(front: dict[str, tuple[str, int]], lines: list[str]) -> str:
     stripped = [line.strip() for line in lines]
     if "???" in stripped or any(line in ("--", "layout: true") for line in stripped):
         return REMARK
+    if _has_slidev_slide_settings(stripped):
+        return SLIDEV
     if any(line.startswith("^ ") for line in lines) or any("[fit]" in s for s in stripped):
         return DECKSET
     if any(re.match(r"^note\s*:", line, re.IGNORECASE) for line in stripped):
         return REVEAL
     return HEXIKIT
+
+
+#: Keys of Slidev's per-slide front matter (a `---` / `key: value` lines / `---` block).
+_SLIDEV_SLIDE_KEYS = {"layout", "class", "background", "transition", "clicks", "hideintoc"}
+
+
+def _has_slidev_slide_settings(stripped: list[str]) -> bool:
+    """Whether a slide after the first opens with Slidev's own front matter block."""
+    first_separator = True
+    for index, line in enumerate(stripped):
+        if line != "---":
+            continue
+        if index == 0 or (first_separator and not any(stripped[:index])):
+            first_separator = False
+            continue  # the file's own front matter
+        block: list[str] = []
+        for following in stripped[index + 1 :]:
+            if following == "---":
+                break
+            block.append(following)
+        else:
+            continue
+        keys = [_FRONT_LINE.match(entry) for entry in block]
+        if (
+            block
+            and all(keys)
+            and any(m.group(1).lower() in _SLIDEV_SLIDE_KEYS for m in keys if m is not None)
+        ):
+            return True
+    return False
 
 
 def deckset_settings(lines: list[str], start: int) -> int:

@@ -144,3 +144,18 @@ def test_a_binary_file_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "deck.md"
     path.write_bytes(bytes(range(256)) * 20)
     assert run_check(path) == 1
+
+
+def test_a_minimal_slidev_deck_is_known_by_its_per_slide_front_matter(tmp_path: Path) -> None:
+    path = tmp_path / "talk.md"
+    path.write_text(
+        "---\ntheme: seriph\n---\n\n# Cover\n\n<!-- cover note -->\n\n---\nlayout: center\n---\n\n"
+        f"## Two\n\n- a\n\n<!-- {SECRET} -->\n<!-- the last comment is the note -->\n",
+        encoding="utf-8",
+    )
+    data = check_json(load_deck(path))
+    assert [slide["text"] for slide in data["slides"]] == ["Cover", "Two\na"]
+    assert [slide["notes"] for slide in data["slides"]] == [
+        "cover note",
+        "the last comment is the note",
+    ]
