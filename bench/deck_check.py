@@ -8,39 +8,16 @@ reading the same file with python-pptx or markdown-it-py alone in the same run (
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import io
-import statistics
 import tempfile
-import time
 from collections.abc import Callable
 from pathlib import Path
-from types import ModuleType
 
+from _shared import median_ms, test_samples
 from markdown_it import MarkdownIt
 from pptx import Presentation
 
 from hexikit.cli.deck import run_check
-
-
-def _test_samples() -> ModuleType:
-    """The tests' deck maker (tests/core/decks/samples.py), loaded from its file so the source
-    tree does not shadow the installed hexikit."""
-    path = Path(__file__).resolve().parent.parent / "tests" / "core" / "decks" / "samples.py"
-    spec = importlib.util.spec_from_file_location("hexikit_bench_samples", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def _median_ms(action: Callable[[], object], repeats: int) -> float:
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        action()
-        times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
 
 
 def _markdown_deck(path: Path, slides: int) -> Path:
@@ -73,7 +50,7 @@ def main() -> None:
     args = parser.parse_args()
     folder = Path(tempfile.mkdtemp(prefix="hexikit-bench-"))
     slides = [(f"Slide {n}", f"Point {n}", " ".join(["word"] * 60)) for n in range(1, 41)]
-    pptx = _test_samples().make_pptx(folder / "talk.pptx", slides)
+    pptx = test_samples().make_pptx(folder / "talk.pptx", slides)
     markdown = _markdown_deck(folder / "deck.md", 500)
     parser_md = MarkdownIt("commonmark")
 
@@ -83,14 +60,14 @@ def main() -> None:
     rows = [
         (
             "40-slide .pptx",
-            _median_ms(check(pptx), args.repeats),
-            _median_ms(lambda: _pptx_text(pptx), args.repeats),
+            median_ms(check(pptx), args.repeats),
+            median_ms(lambda: _pptx_text(pptx), args.repeats),
             "python-pptx",
         ),
         (
             "500-slide Markdown",
-            _median_ms(check(markdown), args.repeats),
-            _median_ms(lambda: parser_md.parse(markdown.read_text(encoding="utf-8")), args.repeats),
+            median_ms(check(markdown), args.repeats),
+            median_ms(lambda: parser_md.parse(markdown.read_text(encoding="utf-8")), args.repeats),
             "markdown-it-py",
         ),
     ]
