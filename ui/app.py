@@ -10,10 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from hexikit.base.clock import clock_from_environment
 from hexikit.base.paths import data_dir as resolve_data_dir
 from hexikit.base.paths import lock_path
 from hexikit.base.resources import asset
@@ -29,6 +30,10 @@ if TYPE_CHECKING:
     from hexikit.store import Store
 
 log = logging.getLogger(__name__)
+
+#: When set to a file path, the app keeps a JSON snapshot there of what the projector shows and
+#: which page and widget have the keyboard (for the two-screen end-to-end test).
+STATUS_VARIABLE = "HEXIKIT_DEBUG_STATUS"
 
 
 def tr(text: str) -> str:
@@ -91,6 +96,7 @@ class Application:
         self.window.ask_for_event = ask_for_event
         self.context: AppContext | None = None
         self._on_ready = on_ready
+        self._status: QObject | None = None
 
     def start(self) -> None:
         self.window.show()
@@ -112,8 +118,17 @@ class Application:
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()
         assert self.audience is not None  # made in start()
-        self.context = AppContext(self.data_dir, store, settings, self.worker, self.audience)
+        # HEXIKIT_CLOCK_SPEED runs the app's clock faster (a session rehearsed in minutes).
+        self.context = AppContext(
+            self.data_dir, store, settings, self.worker, self.audience, clock_from_environment()
+        )
         self.window.attach(self.context)
+        if os.environ.get(STATUS_VARIABLE):
+            from hexikit.ui.debug_status import StatusWriter
+
+            self._status = StatusWriter(
+                Path(os.environ[STATUS_VARIABLE]), self.window, self.context
+            )
         if store.notice is not None:
             QMessageBox.warning(self.window, tr("Your data file was damaged"), store.notice.message)
         if self._on_ready is not None:

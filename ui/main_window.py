@@ -159,6 +159,9 @@ class MainWindow(QMainWindow):
             shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
             self.addAction(shortcut)
         self.sidebar.setCurrentRow(0)
+        from hexikit.ui.routing import install_stage_keys
+
+        install_stage_keys(self, context)
         from hexikit.ui.sync.indicator import install_sync_indicator
 
         install_sync_indicator(self, context)

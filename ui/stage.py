@@ -2,6 +2,17 @@
 
 The presenter, the timer, the run sheet and the match board each provide a scene (a QWidget)
 and ask the stage to show it. Black and white screens are scenes too.
+
+The stage is the one owner of the projector: every key that changes what the room sees goes
+through it (`show_scene`, `toggle`, `back_to_slides`), and anyone who needs to say what the
+room sees asks it (`current_scene`, `scene_label`), so the slides, the timer, the match board
+and the feedback prompts can never disagree about who is showing. `back_to_slides` (Shift+F5
+from any page) brings the talk back where it left off.
+
+The window never takes the keyboard: it does not accept focus and is shown without
+activating, so keys keep going to the laptop's window; keys that do reach it (a test, a
+window manager that gives it focus anyway) are offered to the presenter and then forwarded
+to the laptop's window.
 """
 
 from __future__ import annotations
@@ -10,9 +21,9 @@ from collections.abc import Callable
 from enum import StrEnum
 
 from PySide6 import QtCore
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QColor, QKeyEvent, QPalette
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 
 class Scene(StrEnum):
@@ -26,6 +37,34 @@ class Scene(StrEnum):
     WHITE = "white"
     IDENTIFY = "identify"
     SESSION_TITLE = "session-title"  # a run-sheet segment's title, when its own scene is missing
+    CLOSING = "closing"  # the end of the session: thank you, and what the room produced
+
+
+#: The scenes that belong to the talk: the slide keys move the slides only while one shows.
+TALK_SCENES = frozenset({Scene.SLIDES, Scene.BLACK, Scene.WHITE})
+
+
+def scene_label(name: Scene | str) -> str:
+    """What the room sees, in words, for the laptop's status lines ("the timer")."""
+
+    def tr(text: str) -> str:
+        return QCoreApplication.translate("Stage", text)
+
+    labels = {
+        Scene.SLIDES: tr("the slides"),
+        Scene.TIMER: tr("the timer"),
+        Scene.MATCHES: tr("the match board"),
+        Scene.FEEDBACK: tr("the feedback prompts"),
+        Scene.BLACK: tr("a black screen"),
+        Scene.WHITE: tr("a white screen"),
+        Scene.IDENTIFY: tr("the screen numbers"),
+        Scene.SESSION_TITLE: tr("the segment's title"),
+        Scene.CLOSING: tr("the closing thank-you"),
+    }
+    try:
+        return labels.get(Scene(name), str(name))
+    except ValueError:  # a scene some capability added by its own name
+        return str(name)
 
 
 class _PlainScene(QWidget):
@@ -42,8 +81,9 @@ class AudienceWindow(QWidget):
 
     Signals:
         sceneChanged(str): the scene now shown (a `Scene` value).
-        keyPressed(QKeyEvent): keys pressed while the audience window has focus, forwarded so
-            the presenter's shortcuts work whichever window a clicker is talking to.
+        keyPressed(QKeyEvent): keys that reached the audience window, offered first to the
+            presenter (a receiver that uses one accepts it); keys nobody accepted go on to the
+            key target (the laptop's window).
     """
 
     sceneChanged = Signal(str)
@@ -52,7 +92,13 @@ class AudienceWindow(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         # QtCore.Qt, not Qt imported at the top: the first touch of the Qt namespace builds all
         # its enum classes (~40 ms), which the main window's first paint need not wait for.
-        super().__init__(parent, QtCore.Qt.WindowType.Window)
+        super().__init__(
+            parent, QtCore.Qt.WindowType.Window | QtCore.Qt.WindowType.WindowDoesNotAcceptFocus
+        )
+        # Appearing (or going full screen) must not take the keyboard from the laptop's window:
+        # Space on the Timer page must still start the timer after T put it on the projector.
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_ShowWithoutActivating)
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
         self.setWindowTitle(self.tr("Hexikit — audience"))
         self.setObjectName("audienceWindow")
         self._stack = QStackedWidget(self)
@@ -64,6 +110,8 @@ class AudienceWindow(QWidget):
         self._current = Scene.BLACK
         self._previous: Scene | None = None
         self._placer: Callable[[], None] | None = None
+        self._talk: Callable[[], None] | None = None
+        self._key_target: Callable[[], QWidget | None] | None = None
         self.add_scene(Scene.BLACK, _PlainScene("#000000"))
         self.add_scene(Scene.WHITE, _PlainScene("#ffffff"))
         self.resize(960, 540)
@@ -92,18 +140,38 @@ class AudienceWindow(QWidget):
             self.sceneChanged.emit(name)
 
     def toggle(self, name: Scene) -> Scene:
-        """Show scene `name`, or, when it is already shown, go back to the scene shown before it
-        (the slide scene keeps its slide, so slides ↔ timer loses nothing). Returns the scene
-        now shown."""
+        """Show scene `name`, or, when it is already shown, go back to the talk (the slides
+        where it left off, `back_to_slides`): T switches timer ↔ slides, never timer ↔ feedback
+        or some other stale scene. Returns the scene now shown."""
         if self._current != name:
             self.show_scene(name)
-        elif self._previous and self._previous != name and self._previous in self._scenes:
-            self.show_scene(self._previous)
-        elif Scene.SLIDES in self._scenes and name != Scene.SLIDES:
+        else:
+            self.back_to_slides()
+        return self._current
+
+    def set_talk(self, resume: Callable[[], None] | None) -> None:
+        """Install how the talk comes back (the presenter: the slides on the projector at the
+        slide where the talk left off, its clock running again)."""
+        self._talk = resume
+
+    def back_to_slides(self) -> None:
+        """The one way back to the talk, from any state: the slides where they were."""
+        if self._talk is not None:
+            try:
+                self._talk()
+                return
+            except RuntimeError:  # the presenter that installed it is gone
+                self._talk = None
+        if Scene.SLIDES in self._scenes:
             self.show_scene(Scene.SLIDES)
+        elif self._previous in TALK_SCENES and self._previous in self._scenes:
+            self.show_scene(self._previous)
         else:
             self.show_scene(Scene.BLACK)
-        return self._current
+
+    def shows_talk(self) -> bool:
+        """True when the room sees the talk (slides, or a black or white screen)."""
+        return self._current in TALK_SCENES
 
     def set_placer(self, placer: Callable[[], None] | None) -> None:
         """Install what puts this window on the projector (full screen on the right screen);
@@ -124,6 +192,31 @@ class AudienceWindow(QWidget):
     def current_scene(self) -> Scene:
         return self._current
 
+    def set_key_target(self, target: Callable[[], QWidget | None] | None) -> None:
+        """Where keys go that reach this window and nobody here used: the laptop's window."""
+        self._key_target = target
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        event.ignore()
         self.keyPressed.emit(event)
+        if not event.isAccepted():
+            self._forward(event)
         event.accept()
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        event.accept()
+
+    def _forward(self, event: QKeyEvent) -> None:
+        window = self._key_target() if self._key_target is not None else None
+        if window is None:
+            return
+        receiver = window.focusWidget() or window
+        copy = QKeyEvent(
+            event.type(),
+            event.key(),
+            event.modifiers(),
+            event.text(),
+            event.isAutoRepeat(),
+            event.count(),
+        )
+        QApplication.sendEvent(receiver, copy)

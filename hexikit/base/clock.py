@@ -5,9 +5,15 @@ Real time comes from `time.monotonic()` (durations) and `datetime.now(UTC)` (tim
 
 from __future__ import annotations
 
+import os
 import time
+from collections.abc import Mapping
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
+
+#: Environment variable that speeds up the app's clock (a rehearsal of the session in
+#: minutes, the two-screen end-to-end test): "60" runs a minute per real second.
+SPEED_VARIABLE = "HEXIKIT_CLOCK_SPEED"
 
 
 class Clock(Protocol):
@@ -46,7 +52,40 @@ class FakeClock:
         self._wall += timedelta(seconds=seconds)
 
 
+class ScaledClock:
+    """Real time, `speed` times faster, counted from when the clock was made: a 30-minute
+    session runs in 30 seconds at speed 60. Both `monotonic()` and `now()` move together."""
+
+    def __init__(self, speed: float, base: Clock | None = None) -> None:
+        if not speed > 0:
+            raise ValueError("the clock speed must be above zero")
+        self.speed = speed
+        self._base = base or SystemClock()
+        self._mono0 = self._base.monotonic()
+        self._wall0 = self._base.now()
+
+    def monotonic(self) -> float:
+        return self._mono0 + (self._base.monotonic() - self._mono0) * self.speed
+
+    def now(self) -> datetime:
+        elapsed = (self._base.monotonic() - self._mono0) * self.speed
+        return self._wall0 + timedelta(seconds=elapsed)
+
+
 SYSTEM_CLOCK = SystemClock()
+
+
+def clock_from_environment(environ: Mapping[str, str] | None = None) -> Clock:
+    """The app's clock: the system clock, or a `ScaledClock` when HEXIKIT_CLOCK_SPEED is set
+    to a number other than 1 (an unreadable value is ignored: the real clock is never wrong)."""
+    raw = (os.environ if environ is None else environ).get(SPEED_VARIABLE, "").strip()
+    try:
+        speed = float(raw) if raw else 1.0
+    except ValueError:
+        return SYSTEM_CLOCK
+    if speed == 1.0 or not speed > 0 or speed != speed:
+        return SYSTEM_CLOCK
+    return ScaledClock(speed)
 
 
 def utcnow() -> datetime:

@@ -53,10 +53,12 @@ from hexikit.ui.present.render import slide_size_for
 from hexikit.ui.present.slide_view import SlidesScene, SlideView
 from hexikit.ui.present.state import Presentation
 from hexikit.ui.screens import ScreenPlacer, identify_screens
-from hexikit.ui.stage import AudienceWindow, Scene
+from hexikit.ui.stage import AudienceWindow, Scene, scene_label
 
 log = logging.getLogger(__name__)
 
+#: How long "the slide did not move" stays on the presenter view after a refused slide key.
+BLOCKED_HINT_SECONDS = 4.0
 MIN_NOTES_PT = 10
 MAX_NOTES_PT = 72
 DECK_FILTER = "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
@@ -104,6 +106,7 @@ class PresentPage(QWidget):
         self.presentation.presentingChanged.connect(self._presenting_changed)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self._digits = ""
+        self._blocked_at: float | None = None
         self.keys = KeyBindings()
         self._build()
         self.scene = SlidesScene(self)
@@ -120,6 +123,9 @@ class PresentPage(QWidget):
         # The timer and the run sheet show the stage through this too, so it lands full screen
         # on the projector even when no slide was ever shown.
         self.audience.set_placer(self.screens.show_audience)
+        # The stage's one way back to the talk: the slides where they were (Shift+F5, T).
+        self.audience.set_talk(self.resume_talk)
+        self.audience.sceneChanged.connect(self._scene_changed)
         self.help_overlay = HelpOverlay(self.keys, self)
         self.grid = OverviewGrid(self.presentation, self)
         self.grid.slideChosen.connect(self.presentation.go_to)
@@ -267,18 +273,15 @@ class PresentPage(QWidget):
         """
         if not self.audience.isVisible():
             return True
-        return self.audience.current_scene in (Scene.SLIDES, Scene.BLACK, Scene.WHITE)
+        return self.audience.shows_talk()
 
     def _if_slides_shown(self, move: Callable[[], object]) -> Callable[[], object]:
         def guarded() -> object:
             if self.slides_on_projector():
                 return move()
-            self.status_label.setText(
-                self.tr(
-                    "The projector is not showing the slides, so the slide did not move. "
-                    "Press T to bring the slides back."
-                )
-            )
+            # Said in the status line, which the clock's repaint keeps until it expires.
+            self._blocked_at = self.context.clock.monotonic()
+            self._tick()
             return None
 
         return guarded
@@ -360,6 +363,14 @@ class PresentPage(QWidget):
 
     def show_slide(self, number: int) -> None:
         self.presentation.go_to(number)
+
+    def resume_talk(self) -> None:
+        """The slides back on the projector where the talk left off (the stage's way back to
+        the talk, whoever asks: Shift+F5 on any page, T on the timer)."""
+        if self.presentation.count == 0:
+            self.audience.show_scene(Scene.SLIDES)
+            return
+        self.start_show(self.presentation.current, reset_clock=False)
 
     def current_slide(self) -> int:
         return self.presentation.current
@@ -443,7 +454,8 @@ class PresentPage(QWidget):
         self.audience.show_scene(Scene.SLIDES)
         self.presentation.start(from_slide, reset_clock)
         self.screens.show_audience()
-        self.setFocus()
+        if self.isVisible():  # from another page (T on the Timer page) the keys stay there
+            self.setFocus()
 
     def end_show(self) -> None:
         """End the show: the audience window goes away; the app keeps running."""
@@ -460,6 +472,15 @@ class PresentPage(QWidget):
 
     def _presenting_changed(self, presenting: bool) -> None:
         self.start_button.setText(self.tr("Restart (F5)") if presenting else self.tr("Start (F5)"))
+        self._tick()
+
+    def _scene_changed(self, name: str) -> None:
+        # The stage is the one owner: when someone else put the slides back, the presenter
+        # view must not keep a black-screen veil the room no longer sees.
+        if name == Scene.SLIDES and self.presentation.blank:
+            self.presentation.set_blank("")
+        if self.slides_on_projector():
+            self._blocked_at = None
         self._tick()
 
     def _blank_changed(self, kind: str) -> None:
@@ -658,6 +679,13 @@ class PresentPage(QWidget):
         )
         if self._digits:
             position = self.tr("go to slide {n}…").replace("{n}", self._digits)
+        elsewhere = not self.slides_on_projector()
+        if elsewhere:
+            # The presenter view says what the room sees, never "slide 3/10, on plan" while
+            # the timer (or the match board, the feedback…) is up.
+            position = self.tr("Room sees {scene}").replace(
+                "{scene}", scene_label(self.audience.current_scene)
+            )
         self.position_label.setText(position)
         elapsed = p.elapsed()
         self.elapsed_label.setText(format_duration(elapsed, Rounding.DOWN))
@@ -679,13 +707,28 @@ class PresentPage(QWidget):
             self._set_style(
                 self.countdown_label, "color: #ffffff; background: #c0001a; border-radius: 6px;"
             )
-        self._show_pace(p.pace())
+        self._show_pace(None if elsewhere else p.pace())
         now = self.context.clock.now().astimezone()
         self.time_of_day_label.setText(now.strftime("%H:%M"))
         self.pause_button.setText(
             self.tr("Pause clock") if p.clock_running else self.tr("Resume clock")
         )
         status: list[str] = []
+        if elsewhere:
+            blocked = self._blocked_at is not None and (
+                self.context.clock.monotonic() - self._blocked_at < BLOCKED_HINT_SECONDS
+            )
+            if blocked:
+                status.append(self.tr("The slide did not move: the room does not see the slides."))
+            status.append(
+                self.tr(
+                    "The projector shows {scene}. Shift+F5 brings the slides back at slide "
+                    "{n} of {total}."
+                )
+                .replace("{scene}", scene_label(self.audience.current_scene))
+                .replace("{n}", str(p.current))
+                .replace("{total}", str(count))
+            )
         if not p.clock_running and elapsed > 0:
             status.append(self.tr("Clock paused"))
         if p.presenting:

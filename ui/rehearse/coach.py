@@ -124,6 +124,9 @@ class RehearsalCoach(QWidget):
         self.presentation.clockChanged.connect(self._clock_changed)
         self.presentation.deckChanged.connect(self._deck_changed)
         self.presentation.presentingChanged.connect(lambda _on: self._update_buttons())
+        # A run only times slides the room (or the mirror) can see: when the projector leaves
+        # the slides, a run in progress stops instead of recording a stuck slide.
+        self.context.audience.sceneChanged.connect(self._scene_changed)
         page.add_key(Qt.Key.Key_R, self.toggle_run, self.tr("Start or finish a rehearsal"))
         page.add_key(QKeySequence("Ctrl+T"), self.open_teleprompter, self.tr("Teleprompter"))
         page.add_key(QKeySequence("Ctrl+E"), self.edit_notes, self.tr("Edit the notes"))
@@ -202,6 +205,14 @@ class RehearsalCoach(QWidget):
         deck = self.deck
         if deck is None or not deck.slides or self.run is not None:
             return
+        if not self.page.slides_on_projector():
+            self.message_label.setText(
+                self.tr(
+                    "The projector shows something else, so the slides would not move: press "
+                    "Shift+F5 to bring them back, then R to rehearse."
+                )
+            )
+            return
         self._targets = slide_targets(deck, self.context.settings.speaking_rate_wpm)
         self.run = Rehearsal(
             deck_key(deck),
@@ -252,6 +263,12 @@ class RehearsalCoach(QWidget):
         self._update_buttons()
         self.refresh()
         self.message_label.setText(reason)
+
+    def _scene_changed(self, _name: str) -> None:
+        if self.run is not None and not self.page.slides_on_projector():
+            self.cancel_run(
+                self.tr("The rehearsal stopped and was not kept: the projector left the slides.")
+            )
 
     def show_history(self) -> None:
         """The summary of this deck's latest run, with the history of all its runs."""

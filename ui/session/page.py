@@ -21,12 +21,11 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
-    QRectF,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent, QShortcut
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -63,8 +62,11 @@ from hexikit.session.runsheet import (
     timer_plan_for,
 )
 from hexikit.ui.context import AppContext
+from hexikit.ui.routing import app_wide_action
+from hexikit.ui.session.drive import bring_laptop, laptop_tool, page_host, room_text
 from hexikit.ui.session.feedback import FeedbackPanel, FeedbackScene
 from hexikit.ui.session.match_board import MatchBoard, MatchesScene
+from hexikit.ui.session.scenes import ClosingScene, SegmentTitleScene
 from hexikit.ui.stage import Scene
 
 log = logging.getLogger(__name__)
@@ -150,47 +152,6 @@ class RunSheetModel(QAbstractTableModel):
         return None
 
 
-class SegmentTitleScene(QWidget):
-    """A plain projector scene with a title and a line: used for a segment whose own scene
-    (the slides) is not available, so the room never sees a stale screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("segmentTitleScene")
-        self._title = ""
-        self._line = ""
-
-    def set_text(self, title: str, line: str) -> None:
-        self._title, self._line = title, line
-        self.update()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor("#10233a"))
-        height = float(self.height())
-        margin = self.width() * 0.07
-        big = QFont(self.font())
-        big.setPixelSize(max(int(height / 9), 12))
-        big.setBold(True)
-        painter.setFont(big)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(
-            QRectF(margin, height * 0.2, self.width() - 2 * margin, height * 0.4),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
-            self._title,
-        )
-        body = QFont(self.font())
-        body.setPixelSize(max(int(height / 20), 10))
-        painter.setFont(body)
-        painter.setPen(QColor("#c9d6e3"))
-        painter.drawText(
-            QRectF(margin, height * 0.64, self.width() - 2 * margin, height * 0.3),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
-            self._line,
-        )
-        painter.end()
-
-
 class SessionPage(QWidget):
     """The facilitator's run sheet, session clock and the one key that moves the room on.
 
@@ -221,8 +182,10 @@ class SessionPage(QWidget):
         self.matches_scene = MatchesScene()
         self.feedback_scene = FeedbackScene()
         self.title_scene = SegmentTitleScene()
+        self.closing_scene = ClosingScene()
         self.audience.add_scene(Scene.MATCHES, self.matches_scene)
         self.audience.add_scene(Scene.FEEDBACK, self.feedback_scene)
+        self.audience.add_scene(Scene.CLOSING, self.closing_scene)
 
         self.match_board = MatchBoard(context, self.matches_scene)
         self.feedback_panel = FeedbackPanel(context)
@@ -231,14 +194,19 @@ class SessionPage(QWidget):
         self._repaint.setInterval(REPAINT_MS)
         self._repaint.timeout.connect(self.refresh_status)
 
-        for sequence in NEXT_KEYS:
-            shortcut = QShortcut(sequence, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.next_segment)
-        for sequence in PREVIOUS_KEYS:
-            shortcut = QShortcut(sequence, self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            shortcut.activated.connect(self.previous_segment)
+        # F6 / Ctrl+Right on every page (Capture, Timer, Present…), not only here: the keys
+        # live on the laptop's window, application-wide.
+        keys_window = parent.window() if parent is not None else self
+        app_wide_action(
+            keys_window, NEXT_KEYS, self.next_segment, self.tr("Next segment"), "nextSegmentAction"
+        )
+        app_wide_action(
+            keys_window,
+            PREVIOUS_KEYS,
+            self.previous_segment,
+            self.tr("Previous segment"),
+            "previousSegmentAction",
+        )
         self._register_presenter_keys()
 
         context.currentEventChanged.connect(self._event_changed)
@@ -303,12 +271,20 @@ class SessionPage(QWidget):
         self.next_label = QLabel()
         self.next_label.setObjectName("segmentNext")
         self.next_label.setWordWrap(True)
+        self.room_label = QLabel()
+        self.room_label.setObjectName("roomSees")
+        self.room_label.setWordWrap(True)
+        room_font = self.room_label.font()
+        room_font.setPointSize(room_font.pointSize() + 4)
+        room_font.setBold(True)
+        self.room_label.setFont(room_font)
         self.hint_label = QLabel()
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet("color: #555;")
         status_box = QGroupBox(self.tr("Now"))
         status_layout = QVBoxLayout(status_box)
         status_layout.addWidget(self.now_label)
+        status_layout.addWidget(self.room_label)
         status_layout.addWidget(self.countdown_label)
         clock_row = QHBoxLayout()
         clock_row.addWidget(self.clock_label)
@@ -434,10 +410,12 @@ class SessionPage(QWidget):
     def _audience_key(self, event: QKeyEvent) -> None:
         pressed = QKeySequence(event.keyCombination())
         if any(pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in NEXT_KEYS):
+            event.accept()
             self.next_segment()
         elif any(
             pressed.matches(key) == QKeySequence.SequenceMatch.ExactMatch for key in PREVIOUS_KEYS
         ):
+            event.accept()
             self.previous_segment()
 
     def showEvent(self, event: Any) -> None:
@@ -629,16 +607,24 @@ class SessionPage(QWidget):
 
     def _enter_segment(self, starting: bool) -> None:
         segment = self.session.current
-        if segment is None:  # finished
+        if segment is None:  # finished: the closing scene ends the half hour
             self._timer_call("reset")
             self._repaint.stop()
             self.model.set_current(-1)
+            self._show_closing()
+            bring_laptop(page_host(self), self, laptop_tool(None))
             self.segmentChanged.emit(len(self.session.plan.segments))
             self.refresh_status()
             return
         self.model.set_current(self.session.index)
         self.table.selectRow(self.session.index)
+        # The laptop first: the pitch's presenter view must be shown before the show starts,
+        # so the presenter (not a hidden page) has the keys.
+        tool = laptop_tool(segment)
+        host = page_host(self)
+        bring_laptop(host, self, tool)
         self._show_on_projector(segment, starting)
+        bring_laptop(host, self, tool)
         if not self._repaint.isActive():
             self._repaint.start()
         self.segmentChanged.emit(self.session.index)
@@ -655,11 +641,7 @@ class SessionPage(QWidget):
         else:
             self._timer_call("reset")
         if screen is Screen.MATCHES:
-            self.tabs.setCurrentWidget(self.match_board)
             self.match_board.refresh()
-        elif screen is Screen.FEEDBACK:
-            self.tabs.setCurrentWidget(self.feedback_panel)
-            self.feedback_panel.worked.setFocus()
         scene_name = Scene(str(screen))  # the run sheet's screens are named after the scenes
         if not self.audience.has_scene(scene_name):
             # The slides (or timer) are not available: show the segment's title instead.
@@ -676,6 +658,22 @@ class SessionPage(QWidget):
         self.audience.show_scene(scene_name)
         if not self.audience.isVisible():
             self.audience.show_on_projector()
+
+    def _show_closing(self) -> None:
+        """ "Thank you — N offers and M requests today", counted in the store."""
+        self.closing_scene.show_counts(None, None)
+        self.audience.show_scene(Scene.CLOSING)
+        if not self.audience.isVisible():
+            self.audience.show_on_projector()
+        if not self._event_id:
+            return
+        store, event_id = self.context.store, self._event_id
+
+        def counted(counts: Any) -> None:
+            self.closing_scene.show_counts(counts.offers, counts.requests)
+            self.refresh_status()
+
+        self.context.worker.run(lambda: store.counts(event_id), counted, self._report_error)
 
     def _timer(self) -> Any:
         try:
@@ -697,6 +695,8 @@ class SessionPage(QWidget):
     def refresh_status(self) -> None:
         status = self.session.status()
         self._show_status(status)
+        timer = self._timer() if self.audience.has_scene(Scene.TIMER) else None
+        self.room_label.setText(room_text(self.audience, timer.status() if timer else None))
 
     def _show_status(self, status: SessionStatus) -> None:
         plan_total = format_duration(status.planned_total)
