@@ -39,6 +39,7 @@ def snapshot(window: QWidget, context: AppContext) -> dict[str, Any]:
     focus = QApplication.focusWidget()
     active = QApplication.activeWindow()
     screen = audience.screen()
+    current_page = pages.currentWidget() if pages is not None else None
     data: dict[str, Any] = {
         "scene": str(audience.current_scene),
         "audience_visible": audience.isVisible(),
@@ -47,9 +48,7 @@ def snapshot(window: QWidget, context: AppContext) -> dict[str, Any]:
         "audience_takes_focus": not bool(
             audience.windowFlags() & Qt.WindowType.WindowDoesNotAcceptFocus
         ),
-        "page": pages.currentWidget().objectName()
-        if pages is not None and pages.currentWidget() is not None
-        else "",
+        "page": current_page.objectName() if current_page is not None else "",
         "focus": focus.objectName() if focus is not None else "",
         "focus_class": type(focus).__name__ if focus is not None else "",
         "focus_page": _page_of(focus, pages),
