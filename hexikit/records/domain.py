@@ -90,7 +90,10 @@ def clean_text(value: str | None) -> str:
     """Normalise user text: NFC, no surrounding whitespace, no NULs or stray control chars."""
     if value is None:
         return ""
-    text = unicodedata.normalize("NFC", str(value))
+    text = str(value)
+    if text.isascii() and text.isprintable():
+        return text.strip()  # the common case: nothing to normalise or drop (imports: fast)
+    text = unicodedata.normalize("NFC", text)
     text = "".join(ch for ch in text if ch in "\n\t" or unicodedata.category(ch) != "Cc")
     return text.strip()
 

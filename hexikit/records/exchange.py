@@ -736,17 +736,30 @@ def check_csv(store: Store, raw: bytes, event_id: str | None = None) -> tuple[_P
 
 
 def store_plan(store: Store, plan: _Plan) -> None:
-    """Write a checked plan in one transaction through the store's write path."""
+    """Write a checked plan in one transaction through the store's batch write path
+    (`Store.add_all_in`): every row and its outbox row, one commit, all or nothing."""
     try:
         with store.transaction() as session:
+            from_file = {p.claim_code for p in plan.people if p.claim_code is not None}
+            fresh_codes = iter(
+                store.unused_claim_codes(
+                    session,
+                    sum(1 for planned in plan.people if planned.claim_code is None),
+                    also_taken=from_file,
+                )
+            )
+            rows: list[Participant | Activity] = []
             for planned in plan.people:
-                person = store.participant_from_input(session, planned.event_id, planned.clean)
+                person = store.participant_from_input(
+                    session,
+                    planned.event_id,
+                    planned.clean,
+                    claim_code=planned.claim_code or next(fresh_codes),
+                )
                 person.id = planned.id
-                if planned.claim_code is not None:
-                    person.claim_code = planned.claim_code
                 if planned.consent_at is not None:
                     person.consent_at = planned.consent_at
-                store.add_in(session, person)
+                rows.append(person)
             for activity_plan in plan.activities:
                 activity = store.activity_from_input(
                     activity_plan.event_id, activity_plan.clean, activity_plan.participant_id
@@ -755,7 +768,9 @@ def store_plan(store: Store, plan: _Plan) -> None:
                     activity.id = activity_plan.id
                 if activity_plan.created_at is not None:
                     activity.created_at = activity_plan.created_at
-                store.add_in(session, activity)
+                rows.append(activity)
+            # One batch: the store writes the people before the activities that name them.
+            store.add_all_in(session, rows)
     except IntegrityError as exc:
         # Someone else wrote the same id or claim code while we were checking: nothing kept.
         raise StoreWriteError(
