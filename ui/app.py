@@ -8,7 +8,7 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from filelock import FileLock
 
     from hexikit.store import Store
+    from hexikit.ui.pending_store import PendingStore
 
 log = logging.getLogger(__name__)
 
@@ -87,7 +88,11 @@ class Application:
         data_dir: Path,
         on_ready: Callable[[MainWindow], None] | None = None,
         ask_for_event: bool = True,
+        on_pages: Callable[[MainWindow], None] | None = None,
+        first_page: str | None = None,
     ) -> None:
+        """`first_page` is the page built and shown first; `on_pages` runs once the pages are built (before the store is open: for what needs
+        no data, such as the first slide); `on_ready` once the store is open."""
         self.data_dir = data_dir
         self.worker = Worker()
         self.window = MainWindow()
@@ -96,39 +101,61 @@ class Application:
         self.window.ask_for_event = ask_for_event
         self.context: AppContext | None = None
         self._on_ready = on_ready
+        self._on_pages = on_pages
+        self._first_page = first_page
+        self._pending: PendingStore | None = None
         self._status: QObject | None = None
 
     def start(self) -> None:
         self.window.show()
         if self.audience is None:
             self.audience = AudienceWindow()
-        self.worker.run(self._open_store, self._store_opened, self._store_failed)
-
-    def _open_store(self) -> tuple[Store, Settings]:
-        # Imported here, on the worker thread: SQLAlchemy takes longer to import than the
-        # window takes to appear, so the first paint must not wait for it.
-        from hexikit.store import Store
-
-        return Store.open(self.data_dir), Settings.load(self.data_dir)
-
-    def _store_opened(self, result: tuple[Store, Settings]) -> None:
-        store, settings = result
+        from hexikit.ui.pending_store import PendingStore
         from hexikit.ui.present.render import register_slide_fonts
 
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()
-        assert self.audience is not None  # made in start()
+        pending = PendingStore()
+        self._pending = pending
+        # Opening the store is the store lane's first job, so every page's first read queues
+        # behind it; the pages are built now, and show (and take typing) before it is open.
+        self.worker.run(lambda: self._open_store(pending), self._store_opened, self._store_failed)
         # HEXIKIT_CLOCK_SPEED runs the app's clock faster (a session rehearsed in minutes).
         self.context = AppContext(
-            self.data_dir, store, settings, self.worker, self.audience, clock_from_environment()
+            self.data_dir,
+            cast("Store", pending),
+            Settings.load(self.data_dir),
+            self.worker,
+            self.audience,
+            clock_from_environment(),
         )
-        self.window.attach(self.context)
+        self.window.attach(self.context, self._first_page)
         if os.environ.get(STATUS_VARIABLE):
             from hexikit.ui.debug_status import StatusWriter
 
             self._status = StatusWriter(
                 Path(os.environ[STATUS_VARIABLE]), self.window, self.context
             )
+        if self._on_pages is not None:
+            self._on_pages(self.window)
+
+    def _open_store(self, pending: PendingStore) -> Store:
+        # Imported here, on the worker thread: SQLAlchemy takes longer to import than the
+        # window takes to appear, so the first paint must not wait for it.
+        from hexikit.store import Store
+
+        try:
+            store = Store.open(self.data_dir)
+        except BaseException as error:
+            pending.fail(error)
+            raise
+        pending.resolve(store)
+        return store
+
+    def _store_opened(self, store: Store) -> None:
+        assert self.context is not None  # made in start()
+        # From now on the context holds the store itself.
+        self.context.store = store
         if store.notice is not None:
             QMessageBox.warning(self.window, tr("Your data file was damaged"), store.notice.message)
         if self._on_ready is not None:
@@ -146,12 +173,14 @@ def run_gui(
     data_dir: str | None = None,
     on_ready: Callable[[MainWindow], None] | None = None,
     ask_for_event: bool = True,
+    on_pages: Callable[[MainWindow], None] | None = None,
+    first_page: str | None = None,
 ) -> int:
     """Start the app; returns the exit code."""
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
-    application = Application(folder, on_ready, ask_for_event)
+    application = Application(folder, on_ready, ask_for_event, on_pages, first_page)
     # The window shows (and paints) before the lock is taken: showing writes nothing, and
     # the lock's library is slow to import. The store opens only once the lock is held.
     application.window.show()

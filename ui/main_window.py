@@ -6,7 +6,7 @@ import importlib
 import logging
 from typing import Protocol
 
-from PySide6.QtCore import QSize, Signal
+from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,19 @@ MODE_PAGES: list[tuple[str, str]] = [
     ("hexikit.ui.sync.page", "SyncPage"),
     ("hexikit.ui.report.page", "ReportPage"),
 ]
+
+#: Each page's side-bar title (its `mode_title()`, in the page's translation context), shown
+#: before the page is built: pages are built after the first one paints. (The strings are
+#: extracted for translation from the pages' own `mode_title()`.)
+MODE_TITLES: dict[str, str] = {
+    "CapturePage": "Capture",
+    "PresentPage": "Present",
+    "TimerPage": "Timer",
+    "SessionPage": "Session",
+    "CardsPage": "Cards",
+    "SyncPage": "Sync",
+    "ReportPage": "Report",
+}
 
 
 SIDEBAR_STYLE = """
@@ -66,9 +79,12 @@ class MainWindow(QMainWindow):
 
     Signals:
         modeChanged(str): the object name of the page now shown.
+        pageBuilt(str): the page of this class name has been built (pages are built after the
+            first one has painted).
     """
 
     modeChanged = Signal(str)
+    pageBuilt = Signal(str)
 
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -135,41 +151,75 @@ class MainWindow(QMainWindow):
         folder = self.context.data_dir if self.context is not None else data_dir()
         AboutDialog(folder, self).exec()
 
-    def attach(self, context: AppContext) -> None:
-        """Build the mode pages once the store is open."""
+    def attach(self, context: AppContext, first: str | None = None) -> None:
+        """Build the mode pages: `first` (default: the first in the side bar) at once, so it
+        paints without waiting for the others; the others one per turn of the event loop (or
+        at once when something asks for one)."""
         self.context = context
-        from hexikit.ui.widgets.event_dialog import ensure_current_event
-
         # Asked first, so the event check is not queued behind every page's first read.
         # Not when opened straight into a show: a dialog must never cover the first slide.
         if self.ask_for_event:
+            from hexikit.ui.widgets.event_dialog import ensure_current_event
+
             ensure_current_event(context, self)
-        for index, (module_name, class_name) in enumerate(MODE_PAGES):
-            module = importlib.import_module(module_name)
-            page_class = getattr(module, class_name)
-            page: QWidget = page_class(context, self)
-            page.setObjectName(class_name)
-            self.pages.addWidget(page)
+        for index, (_module_name, class_name) in enumerate(MODE_PAGES):
+            # A stand-in until the page is built.
+            stand_in = QWidget()
+            stand_in.setObjectName(f"{class_name}StandIn")
+            self.pages.addWidget(stand_in)
             self._page_names.append(class_name)
-            item = QListWidgetItem(page_class.mode_title())
+            title = MODE_TITLES.get(class_name, "")
+            item = QListWidgetItem(QCoreApplication.translate(class_name, title) if title else "")
             item.setSizeHint(QSize(160, 40))
             self.sidebar.addItem(item)
             shortcut = QAction(self)
             shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
             shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
             self.addAction(shortcut)
-        self.sidebar.setCurrentRow(0)
+        first_name = first if first in self._page_names else self._page_names[0]
+        self._build_page(first_name)
+        self.sidebar.setCurrentRow(self._page_names.index(first_name))
         from hexikit.ui.routing import install_stage_keys
 
         install_stage_keys(self, context)
         from hexikit.ui.sync.indicator import install_sync_indicator
 
         install_sync_indicator(self, context)
+        # After the first page has painted: the others are built one per turn.
+        QTimer.singleShot(0, self._build_next_page)
+
+    def _build_page(self, class_name: str) -> QWidget:
+        row = self._page_names.index(class_name)
+        current = self.pages.widget(row + 1)
+        assert current is not None and self.context is not None
+        if current.objectName() == class_name:
+            return current
+        module_name = MODE_PAGES[row][0]
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        page: QWidget = page_class(self.context, self)
+        page.setObjectName(class_name)
+        showing = self.pages.currentIndex() == row + 1
+        self.pages.insertWidget(row + 1, page)
+        self.pages.removeWidget(current)
+        current.deleteLater()
+        if showing:
+            self.pages.setCurrentIndex(row + 1)
+        item = self.sidebar.item(row)
+        assert item is not None
+        item.setText(page_class.mode_title())
+        self.pageBuilt.emit(class_name)
+        return page
+
+    def _build_next_page(self) -> None:
+        for row, class_name in enumerate(self._page_names):
+            widget = self.pages.widget(row + 1)
+            if widget is not None and widget.objectName() != class_name:
+                self._build_page(class_name)
+                QTimer.singleShot(0, self._build_next_page)
+                return
 
     def page(self, class_name: str) -> QWidget:
-        widget = self.pages.widget(self._page_names.index(class_name) + 1)
-        assert widget is not None
-        return widget
+        return self._build_page(class_name)
 
     def show_page(self, class_name: str) -> None:
         self.sidebar.setCurrentRow(self._page_names.index(class_name))
@@ -177,6 +227,7 @@ class MainWindow(QMainWindow):
     def _show_row(self, row: int) -> None:
         if row < 0:
             return
+        self._build_page(self._page_names[row])
         self.pages.setCurrentIndex(row + 1)
         self.modeChanged.emit(self._page_names[row])
 

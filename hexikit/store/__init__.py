@@ -17,9 +17,9 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
-from sqlalchemy import Engine, func, insert, select
+from sqlalchemy import Engine, Table, func, insert, select
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -139,9 +139,9 @@ def _column_values(entity: SyncedEntity) -> dict[str, Any]:
         default = column.default
         if value is None and default is not None:
             if getattr(default, "is_scalar", False):
-                value = default.arg  # type: ignore[attr-defined]
+                value = default.arg
             elif getattr(default, "is_callable", False):
-                value = default.arg(None)  # type: ignore[attr-defined]
+                value = default.arg(None)
         values[column.key] = value
     return values
 
@@ -271,7 +271,9 @@ class Store:
         ordered = sorted(by_class.items(), key=lambda item: table_order[item[0].__tablename__])
         outbox: list[dict[str, Any]] = []
         for cls, pairs in ordered:
-            session.execute(insert(cls.__table__), [values for _entity, values in pairs])
+            session.execute(
+                insert(cast(Table, cls.__table__)), [values for _entity, values in pairs]
+            )
             outbox.extend(
                 {
                     "op_id": new_uuid(),
@@ -288,7 +290,7 @@ class Store:
                 }
                 for entity, values in pairs
             )
-        session.execute(insert(OutboxOperation.__table__), outbox)
+        session.execute(insert(cast(Table, OutboxOperation.__table__)), outbox)
         for _cls, pairs in ordered:
             for entity, _values in pairs:
                 for listener in self._listeners:

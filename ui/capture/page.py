@@ -124,6 +124,8 @@ class CapturePage(QWidget):
         self.context = context
         self._event: EventInfo | None = None
         self._saving = False
+        #: Enter was pressed before the event was read (at start-up): save once it is.
+        self._save_when_loaded = False
         self._reload_running = False
         self._reload_again = False
 
@@ -363,8 +365,14 @@ class CapturePage(QWidget):
     def save(self) -> None:
         """Check the form, then create (or update) through the store lane; clear once
         committed."""
-        if self._saving or self._event is None:
-            if self._event is None:
+        if self._saving:
+            return
+        if self._event is None:
+            if self.context.current_event_id:
+                # The event is still being read (the store may be opening): save once it is.
+                self._save_when_loaded = True
+                self._set_status("statusInfo", self.tr("Saving…"))
+            else:
                 self.choose_event()
             return
         self.form.commit_typed_tags()
@@ -535,6 +543,9 @@ class CapturePage(QWidget):
         self.form.set_participants(data.participants)
         self._show_edit_number()
         self.refreshed.emit()
+        if self._save_when_loaded:
+            self._save_when_loaded = False
+            self.save()
 
     def _load_failed(self, error: BaseException) -> None:
         self._reload_running = False

@@ -32,7 +32,11 @@ def _present(args: argparse.Namespace) -> int:
         window.show_page(PresentPage.__name__)
         page.open_deck(chosen, on_loaded=lambda _deck: page.start_show(1))
 
-    return run_gui(args.data_dir, on_ready=ready, ask_for_event=False)
+    # The first slide needs no data: it is opened as soon as the pages are built, before the
+    # store has finished opening.
+    return run_gui(
+        args.data_dir, ask_for_event=False, on_pages=ready, first_page=PresentPage.__name__
+    )
 
 
 def register(subparsers: Any) -> None:

@@ -760,7 +760,11 @@ def _is_builtin(path: Path) -> bool:
 
 
 def present_page(window: QWidget) -> PresentPage | None:
-    """The Present page of a main window, if it has one."""
+    """The Present page of a main window, if it has one (built now if it was not yet)."""
+    build = getattr(window, "page", None)
+    if callable(build):
+        with contextlib.suppress(ValueError):  # a window without a Present page
+            build(PresentPage.__name__)
     found = window.findChild(PresentPage)
     return found if isinstance(found, PresentPage) else None
 

@@ -95,7 +95,10 @@ def create_qt_enums() -> None:
         QSvgRenderer,
     ):
         for name in dir(owner):
-            getattr(owner, name, None)
+            # Types (enums, flags, nested classes) start with a capital; methods do not, and
+            # looking each method up costs more than all the enums together.
+            if name[:1].isupper():
+                getattr(owner, name, None)
 
 
 def slide_size_for(available: QSize) -> QSize:

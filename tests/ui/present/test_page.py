@@ -381,14 +381,18 @@ def test_present_command_opens_straight_into_presenting(
         data_dir: str | None = None,
         on_ready: Callable[[MainWindow], None] | None = None,
         ask_for_event: bool = True,
+        on_pages: Callable[[MainWindow], None] | None = None,
+        first_page: str | None = None,
     ) -> int:
         asked.append(ask_for_event)
+        assert first_page == "PresentPage"  # built and painted before the other pages
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
         windows.append(window)
-        assert on_ready is not None, "present opens its deck once the window is ready"
-        on_ready(window)
+        # The deck opens as soon as the pages are built: slide 1 needs no data.
+        assert on_pages is not None and on_ready is None
+        on_pages(window)
         return 0
 
     monkeypatch.setattr(app_module, "run_gui", fake_run_gui)

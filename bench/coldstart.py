@@ -1,0 +1,217 @@
+"""Cold start to real content (issue 16): what a user waits for, measured from outside.
+
+Each variant is launched as a new process on a real X server (Xvfb, started here with
+``-displayfd``). This process watches the screen the way a user does: it grabs the whole
+screen every few milliseconds from the moment of launch. A variant's **content time** is the
+first grab that already looks like the settled screen (the last grab, 4 s after launch: fewer
+than 1 % of pixels differ, so a ticking clock or a blinking cursor does not count, but a
+placeholder such as "Opening your Hexithon data…" does). Its **window time** is the first grab
+that differs from the empty screen.
+
+Variants, interleaved round by round (n rounds, medians and per-round ratios printed):
+
+- ``bare``: a bare PySide6 window (a QLabel), the floor for any Qt app;
+- ``pdfpc``: ``pdfpc`` on the built-in deck as a PDF (when installed; Debian's
+  ``pdf-presenter-console``), the tool a presenter would compare us with;
+- ``present``: ``hexikit present`` (the built-in deck, slide 1 and the presenter view);
+- ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc);
+- ``capture``: ``hexikit`` (the main window with the Capture form).
+
+Run: .venv/bin/python bench/coldstart.py [--rounds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+WIDTH, HEIGHT = 1280, 800
+SETTLE_SECONDS = 4.0
+SAME_FRACTION = 0.01  # a grab this close to the settled screen is the real content
+
+BARE = """
+import sys
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv)
+label = QLabel("A bare PySide6 window")
+label.resize(800, 500)
+label.show()
+app.exec()
+"""
+
+
+def start_xvfb() -> tuple[subprocess.Popen[bytes], str]:
+    read_end, write_end = os.pipe()
+    server = subprocess.Popen(
+        [
+            "Xvfb",
+            "-displayfd",
+            str(write_end),
+            "-screen",
+            "0",
+            f"{WIDTH}x{HEIGHT}x24",
+            "-nolisten",
+            "tcp",
+        ],
+        pass_fds=(write_end,),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    os.close(write_end)
+    with os.fdopen(read_end) as pipe:
+        number = pipe.readline().strip()
+    return server, f":{number}"
+
+
+def deck_pdf(folder: Path) -> Path:
+    """The built-in deck drawn slide by slide into a PDF, with the renderer the app uses."""
+    from PySide6.QtCore import QMarginsF, QSize
+    from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter
+
+    from hexikit.base.resources import builtin_deck_dir
+    from hexikit.decks.loading import load_deck
+    from hexikit.ui.present.render import register_slide_fonts, render_slide
+
+    register_slide_fonts()
+    deck = load_deck(builtin_deck_dir())
+    path = folder / "hexithon.pdf"
+    writer = QPdfWriter(str(path))
+    writer.setResolution(96)
+    writer.setPageLayout(
+        QPageLayout(
+            QPageSize(QSize(1280, 720), "slide"), QPageLayout.Orientation.Portrait, QMarginsF()
+        )
+    )
+    painter = QPainter(writer)
+    for index, slide in enumerate(deck.slides):
+        if index:
+            writer.newPage()
+        image = render_slide(deck, slide, QSize(1280, 720))
+        painter.drawImage(writer.pageLayout().paintRectPixels(96), image)
+    painter.end()
+    return path
+
+
+def grab_until_settled(
+    launch: Callable[[], subprocess.Popen[bytes]], shot: Path | None = None
+) -> tuple[float, float]:
+    """(window seconds, content seconds) of one launch; `shot` keeps the settled screen."""
+    from PySide6.QtGui import QGuiApplication, QImage
+
+    screen = QGuiApplication.primaryScreen()
+
+    def grab() -> QImage:
+        image = screen.grabWindow(0).toImage()
+        # Small and grey: enough to tell a slide from a placeholder, cheap to compare.
+        return image.scaled(320, 200).convertToFormat(QImage.Format.Format_Grayscale8)
+
+    empty = grab()
+    frames: list[tuple[float, bytes]] = []
+    started = time.perf_counter()
+    process = launch()
+    try:
+        while time.perf_counter() - started < SETTLE_SECONDS:
+            image = grab()
+            frames.append((time.perf_counter() - started, bytes(image.constBits())))
+        if shot is not None:
+            screen.grabWindow(0).save(str(shot))
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+    settled = frames[-1][1]
+    blank = bytes(empty.constBits())
+
+    def differing(a: bytes, b: bytes) -> float:
+        return sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 24) / len(a)
+
+    window = next(
+        (t for t, frame in frames if differing(frame, blank) > SAME_FRACTION), float("nan")
+    )
+    content = next(t for t, frame in frames if differing(frame, settled) < SAME_FRACTION)
+    return window, content
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--shots", type=Path, help="save each variant's settled screen here")
+    args = parser.parse_args()
+    if shutil.which("Xvfb") is None:
+        raise SystemExit("bench/coldstart.py needs Xvfb (scripts/setup.sh installs it)")
+    server, display = start_xvfb()
+    try:
+        os.environ["DISPLAY"] = display
+        os.environ["QT_QPA_PLATFORM"] = "xcb"
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication(sys.argv[:1])  # noqa: F841  (the grabs need a connection to the X server)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            pdf = deck_pdf(folder)
+            env = {**os.environ, "HEXIKIT_DATA_DIR": str(folder / "data")}
+            env.pop("QT_QPA_PLATFORM")  # the children use the X server like any app
+            env["QT_QPA_PLATFORM"] = "xcb"
+            hexikit = [sys.executable, "-P", "-m", "hexikit"]
+            # One run first so the store exists and is migrated (a user's second start).
+            subprocess.run([*hexikit, "events"], env=env, check=True, capture_output=True)
+            subprocess.run(
+                [*hexikit, "event", "add", "--title", "Bench"],
+                env=env,
+                check=True,
+                capture_output=True,
+            )
+
+            def runner(command: list[str]) -> Callable[[], subprocess.Popen[bytes]]:
+                return lambda: subprocess.Popen(
+                    command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+                )
+
+            variants: dict[str, Callable[[], subprocess.Popen[bytes]]] = {
+                "bare": runner([sys.executable, "-c", BARE]),
+            }
+            if shutil.which("pdfpc"):
+                variants["pdfpc"] = runner(["pdfpc", "-S", str(pdf)])
+            variants["present"] = runner([*hexikit, "present"])
+            variants["present-pdf"] = runner([*hexikit, "present", str(pdf)])
+            variants["capture"] = runner(hexikit)
+            results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+            for _round in range(args.rounds):
+                for name, launch in variants.items():
+                    shot = args.shots / f"{name}.png" if args.shots else None
+                    results[name].append(grab_until_settled(launch, shot))
+    finally:
+        server.terminate()
+        server.wait()
+
+    def median(name: str, which: int) -> float:
+        return statistics.median(r[which] for r in results[name]) * 1000
+
+    baseline_name = "pdfpc" if "pdfpc" in results else "bare"
+    print(f"cold start on Xvfb {WIDTH}x{HEIGHT}, {args.rounds} rounds interleaved, medians (ms)")
+    print(
+        f"{'launch':<13} {'window':>8} {'content':>8}  per-round content ratio to bare / to {baseline_name}"
+    )
+    for name in results:
+        to_bare = [r[1] / b[1] for r, b in zip(results[name], results["bare"], strict=True)]
+        to_base = [r[1] / b[1] for r, b in zip(results[name], results[baseline_name], strict=True)]
+        print(
+            f"{name:<13} {median(name, 0):>8.0f} {median(name, 1):>8.0f}  "
+            f"{statistics.median(to_bare):.2f}x bare, {statistics.median(to_base):.2f}x {baseline_name}"
+            f"  (rounds: {', '.join(f'{x:.2f}' for x in to_base)})"
+        )
+
+
+if __name__ == "__main__":
+    main()

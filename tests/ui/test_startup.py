@@ -1,0 +1,105 @@
+"""Start-up shows the real thing first: the pages are built and take typing before the store
+has finished opening; what was typed is saved once it has."""
+
+from __future__ import annotations
+
+import importlib
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from pytestqt.qtbot import QtBot
+
+from hexikit.base.settings import Settings
+from hexikit.records.domain import EventInput
+from hexikit.store import Store
+from hexikit.ui import main_window
+from hexikit.ui.app import Application
+from hexikit.ui.capture.page import CapturePage
+from hexikit.ui.pending_store import PendingStore
+
+
+def _every_page_built(application: Application) -> bool:
+    for row, (_module, name) in enumerate(main_window.MODE_PAGES):
+        widget = application.window.pages.widget(row + 1)
+        if widget is None or widget.objectName() != name:
+            return False
+    return True
+
+
+def test_side_bar_titles_are_the_pages_own() -> None:
+    for module_name, class_name in main_window.MODE_PAGES:
+        page_class = getattr(importlib.import_module(module_name), class_name)
+        assert main_window.MODE_TITLES[class_name] == page_class.mode_title()
+
+
+@pytest.fixture
+def wrexham(data_dir: Path) -> str:
+    """A data folder with a current event (made before the store is slowed down)."""
+    store = Store.open(data_dir)
+    event_id = store.create_event(EventInput(title="Hexithon Wrexham")).id
+    store.close()
+    Settings(current_event_id=event_id).save(data_dir)
+    return event_id
+
+
+@pytest.fixture
+def slow_store(wrexham: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[threading.Event]:
+    """The store takes as long to open as the test wants: until the event is set."""
+    opened = threading.Event()
+    real_open = Store.open
+
+    def open_when_allowed(folder: Path) -> Store:
+        assert opened.wait(30), "the test never let the store open"
+        return real_open(folder)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_when_allowed))
+    yield opened
+    opened.set()
+
+
+def test_typing_before_the_store_is_open_is_saved_when_it_is(
+    qtbot: QtBot, data_dir: Path, wrexham: str, slow_store: threading.Event
+) -> None:
+    event_id = wrexham
+    application = Application(data_dir)
+    try:
+        application.start()
+        assert application.context is not None
+        pending = application.context.store
+        assert isinstance(pending, PendingStore) and not pending.is_open
+        # Every page is there (built one per turn of the event loop) while the store is shut.
+        qtbot.waitUntil(lambda: _every_page_built(application), timeout=20000)
+        page = application.window.page("CapturePage")
+        assert isinstance(page, CapturePage)
+        assert page.isVisible() and page.form.title_edit.isVisible()
+        page.form.title_edit.setFocus()
+        QTest.keyClicks(page.form.title_edit, "Help with run charts")
+        QTest.keyClick(page.form.title_edit, Qt.Key.Key_Return)
+        assert not pending.is_open  # typed and submitted with the store still shut
+        slow_store.set()
+        qtbot.waitUntil(
+            lambda: (
+                application.context is not None
+                and not isinstance(application.context.store, PendingStore)
+            ),
+            timeout=20000,
+        )
+        saved = application.context.store
+        qtbot.waitUntil(lambda: len(saved.list_activities(event_id)) == 1, timeout=20000)
+        [activity] = saved.list_activities(event_id)
+        assert activity.title == "Help with run charts"
+    finally:
+        slow_store.set()
+        qtbot.waitUntil(lambda: application.worker.pending == 0, timeout=20000)
+        application.window.close()
+        qtbot.waitUntil(lambda: application.worker.pending == 0, timeout=20000)
+        application.window.deleteLater()
+        application.worker.wait_for_done(10000)
+        if application.context is not None and not isinstance(
+            application.context.store, PendingStore
+        ):
+            application.context.store.close()
