@@ -18,6 +18,8 @@ APT_PACKAGES=(
   binutils libpython3-dev
   # PowerPoint import renders slides with LibreOffice (issue 8; ~34 s, ~40 MB download, ~300 MB)
   libreoffice-impress
+  # bench/coldstart.py times pdfpc beside Hexikit on the same deck (issue 16); Debian's name
+  pdf-presenter-console
 )
 
 SUDO=""

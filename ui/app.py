@@ -6,6 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import threading
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -90,8 +91,11 @@ class Application:
         ask_for_event: bool = True,
         on_pages: Callable[[MainWindow], None] | None = None,
         first_page: str | None = None,
+        content_first: bool = False,
     ) -> None:
-        """`first_page` is the page built and shown first; `on_pages` runs once the pages are built (before the store is open: for what needs
+        """`first_page` is the page built and shown first; with `content_first` the store
+        opens, and the other pages are built, only once that page calls
+        `MainWindow.content_shown()` (the first slide is on screen) or after 5 s; `on_pages` runs once the pages are built (before the store is open: for what needs
         no data, such as the first slide); `on_ready` once the store is open."""
         self.data_dir = data_dir
         self.worker = Worker()
@@ -103,6 +107,9 @@ class Application:
         self._on_ready = on_ready
         self._on_pages = on_pages
         self._first_page = first_page
+        self._content_first = content_first
+        # The store opens once this is set (at once, unless the first content comes first).
+        self._may_open_store = threading.Event()
         self._pending: PendingStore | None = None
         self._status: QObject | None = None
 
@@ -117,6 +124,10 @@ class Application:
         register_slide_fonts()
         pending = PendingStore()
         self._pending = pending
+        if self._content_first:
+            self.window.contentShown.connect(self._may_open_store.set)
+        else:
+            self._may_open_store.set()
         # Opening the store is the store lane's first job, so every page's first read queues
         # behind it; the pages are built now, and show (and take typing) before it is open.
         self.worker.run(lambda: self._open_store(pending), self._store_opened, self._store_failed)
@@ -129,7 +140,8 @@ class Application:
             self.audience,
             clock_from_environment(),
         )
-        self.window.attach(self.context, self._first_page)
+        self.context.presenting_on_start = self._content_first
+        self.window.attach(self.context, self._first_page, rest_after_content=self._content_first)
         if os.environ.get(STATUS_VARIABLE):
             from hexikit.ui.debug_status import StatusWriter
 
@@ -142,6 +154,9 @@ class Application:
     def _open_store(self, pending: PendingStore) -> Store:
         # Imported here, on the worker thread: SQLAlchemy takes longer to import than the
         # window takes to appear, so the first paint must not wait for it.
+        # Waiting here holds the store lane only: what needs the store waits with it, and the
+        # first slide gets the processor to itself.
+        self._may_open_store.wait(5)
         from hexikit.store import Store
 
         try:
@@ -175,12 +190,13 @@ def run_gui(
     ask_for_event: bool = True,
     on_pages: Callable[[MainWindow], None] | None = None,
     first_page: str | None = None,
+    content_first: bool = False,
 ) -> int:
     """Start the app; returns the exit code."""
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
-    application = Application(folder, on_ready, ask_for_event, on_pages, first_page)
+    application = Application(folder, on_ready, ask_for_event, on_pages, first_page, content_first)
     # The window shows (and paints) before the lock is taken: showing writes nothing, and
     # the lock's library is slow to import. The store opens only once the lock is held.
     application.window.show()

@@ -56,6 +56,9 @@ class AppContext(QObject):
         self.audience = audience
         self.clock = clock
         self._current_event_id = settings.current_event_id
+        #: Started by `hexikit present`, which opens its own deck (the Present page does not
+        #: open the last one).
+        self.presenting_on_start = False
         worker.recordsChanged.connect(self._records_changed)
 
     @property

@@ -7,7 +7,7 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -81,15 +81,17 @@ class MainWindow(QMainWindow):
         modeChanged(str): the object name of the page now shown.
         pageBuilt(str): the page of this class name has been built (pages are built after the
             first one has painted).
+        contentShown(): the first page has its real content on screen (see `content_shown`).
     """
 
     modeChanged = Signal(str)
     pageBuilt = Signal(str)
+    contentShown = Signal()
 
     def __init__(self, context: AppContext | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Hexikit"))
-        self.resize(1280, 800)
+        self._fit_available_screen()
         self.context: AppContext | None = None
         #: Ask for the current event when none is chosen (off for `hexikit present`).
         self.ask_for_event = True
@@ -119,6 +121,18 @@ class MainWindow(QMainWindow):
         self._build_menus()
         if context is not None:
             self.attach(context)
+
+    def _fit_available_screen(self) -> None:
+        """Open as large as the laptop's screen allows (not a fixed 1280×800): every page then
+        lays out once, at its final width, however wide the pages built later are."""
+        # Typed as never None, but Qt returns None while no screen is plugged in.
+        screen: QScreen | None = QGuiApplication.primaryScreen()
+        if screen is None:
+            self.resize(1280, 800)
+            return
+        available = screen.availableGeometry()
+        self.resize(available.size())
+        self.move(available.topLeft())
 
     def _build_menus(self) -> None:
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
@@ -151,10 +165,13 @@ class MainWindow(QMainWindow):
         folder = self.context.data_dir if self.context is not None else data_dir()
         AboutDialog(folder, self).exec()
 
-    def attach(self, context: AppContext, first: str | None = None) -> None:
+    def attach(
+        self, context: AppContext, first: str | None = None, rest_after_content: bool = False
+    ) -> None:
         """Build the mode pages: `first` (default: the first in the side bar) at once, so it
         paints without waiting for the others; the others one per turn of the event loop (or
-        at once when something asks for one)."""
+        at once when something asks for one), from the next turn or, with
+        `rest_after_content`, once `content_shown()` is called (at the latest after 5 s)."""
         self.context = context
         # Asked first, so the event check is not queued behind every page's first read.
         # Not when opened straight into a show: a dialog must never cover the first slide.
@@ -186,7 +203,15 @@ class MainWindow(QMainWindow):
 
         install_sync_indicator(self, context)
         # After the first page has painted: the others are built one per turn.
-        QTimer.singleShot(0, self._build_next_page)
+        if rest_after_content:
+            self.contentShown.connect(lambda: QTimer.singleShot(0, self._build_next_page))
+            QTimer.singleShot(5000, self._build_next_page)
+        else:
+            QTimer.singleShot(0, self._build_next_page)
+
+    def content_shown(self) -> None:
+        """The first page's real content is on screen (e.g. slide 1): the rest may start."""
+        self.contentShown.emit()
 
     def _build_page(self, class_name: str) -> QWidget:
         row = self._page_names.index(class_name)

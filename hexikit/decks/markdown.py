@@ -26,6 +26,9 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from hexikit.base.atomic import atomic_write_bytes
@@ -200,9 +203,34 @@ def _file_stamp(path: Path) -> bytes:
     return f"{stat.st_size}:{stat.st_mtime_ns}".encode()
 
 
+#: Whether parse_deck measures each slide for text the layout cuts off (reportlab: ~0.6 s on a
+#: first read). The presenter defers it (`fit_deferred`) so slide 1 is not kept waiting, and
+#: measures afterwards with `fit_problems`.
+_MEASURE_FIT: ContextVar[bool] = ContextVar("measure_fit", default=True)
+
+
+@contextmanager
+def fit_deferred() -> Iterator[None]:
+    """Within this block (on this thread), decks are read without the overflow measure."""
+    token = _MEASURE_FIT.set(False)
+    try:
+        yield
+    finally:
+        _MEASURE_FIT.reset(token)
+
+
+def fit_problems(deck: Deck) -> list[Problem]:
+    """The overflow warnings `parse_deck` leaves out under `fit_deferred`. Never raises."""
+    from hexikit.decks.fit import overflow_problems  # reportlab: only when measuring
+
+    return [problem for slide in deck.slides for problem in overflow_problems(slide)]
+
+
 def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
     """Parse deck text (bytes are decoded as UTF-8, falling back per line). Never raises."""
-    from hexikit.decks.fit import overflow_problems  # reportlab: only once a deck is read
+    measure = _MEASURE_FIT.get()
+    if measure:
+        from hexikit.decks.fit import overflow_problems  # reportlab: only once a deck is read
 
     problems: list[Problem] = []
     text = raw if isinstance(raw, str) else _decode(raw, problems)
@@ -386,7 +414,8 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
                 )
             )
         deck.slides.append(slide)
-        problems.extend(overflow_problems(slide))
+        if measure:
+            problems.extend(overflow_problems(slide))
 
     problems.extend(findings.problems(MAX_PROBLEMS_PER_KIND))
     if image_problems > MAX_PROBLEMS_PER_KIND:

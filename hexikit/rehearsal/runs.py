@@ -14,15 +14,17 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
-
-from sqlalchemy import select
+from typing import TYPE_CHECKING, Any
 
 from hexikit.base.clock import Clock
 from hexikit.base.i18n import _
 from hexikit.decks.deck import DEFAULT_WPM, Deck, speaking_seconds
-from hexikit.store import Store
-from hexikit.store.models import RehearsalRun
+
+if TYPE_CHECKING:
+    # SQLAlchemy only where a run is read or written: the presenter's first slide need not
+    # wait for it.
+    from hexikit.store import Store
+    from hexikit.store.models import RehearsalRun
 
 #: An estimated target is never below this: even a slide with no notes takes a moment.
 MIN_SLIDE_SECONDS = 10.0
@@ -266,6 +268,8 @@ def should_keep(record: RunRecord) -> bool:
 
 def save_run(store: Store, record: RunRecord) -> RunRecord:
     """Keep a finished run; returns it with its id."""
+    from hexikit.store.models import RehearsalRun
+
     with store.transaction() as session:
         row = RehearsalRun(
             deck_key=record.deck_key,
@@ -310,6 +314,10 @@ def _record_from_row(row: RehearsalRun) -> RunRecord:
 
 def list_runs(store: Store, key: str | None = None) -> list[RunRecord]:
     """Kept runs, oldest first; only those of deck `key` when given."""
+    from sqlalchemy import select
+
+    from hexikit.store.models import RehearsalRun
+
     with store.session() as session:
         query = select(RehearsalRun).order_by(RehearsalRun.started_at, RehearsalRun.id)
         if key is not None:
@@ -319,6 +327,8 @@ def list_runs(store: Store, key: str | None = None) -> list[RunRecord]:
 
 def delete_run(store: Store, run_id: str) -> None:
     """Forget one run (one that went wrong)."""
+    from hexikit.store.models import RehearsalRun
+
     with store.transaction() as session:
         row = session.get(RehearsalRun, run_id)
         if row is not None:

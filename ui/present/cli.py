@@ -30,12 +30,22 @@ def _present(args: argparse.Namespace) -> int:
         if page is None:
             return
         window.show_page(PresentPage.__name__)
-        page.open_deck(chosen, on_loaded=lambda _deck: page.start_show(1))
+
+        def shown(_deck: object) -> None:
+            page.start_show(1)
+            # Slide 1 is up: now the store, and the other pages.
+            window.content_shown()
+
+        page.open_deck(chosen, on_loaded=shown)
 
     # The first slide needs no data: it is opened as soon as the pages are built, before the
     # store has finished opening.
     return run_gui(
-        args.data_dir, ask_for_event=False, on_pages=ready, first_page=PresentPage.__name__
+        args.data_dir,
+        ask_for_event=False,
+        on_pages=ready,
+        first_page=PresentPage.__name__,
+        content_first=True,
     )
 
 

@@ -45,6 +45,7 @@ from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks.deck import ERROR, Deck, Problem
 from hexikit.decks.layout import inline_html
 from hexikit.decks.loading import load_deck
+from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
 from hexikit.ui.present.keys import KeyBindings, KeySpec
@@ -145,7 +146,10 @@ class PresentPage(QWidget):
         self._timer.start()
         self._tick()
         last = context.settings.last_deck_path
-        self.open_deck(Path(last) if last and Path(last).exists() else builtin_deck_dir())
+        # Started to present a given deck (`hexikit present`): that one is opened by the
+        # command, and reading the last deck first would only keep slide 1 waiting.
+        if not context.presenting_on_start:
+            self.open_deck(Path(last) if last and Path(last).exists() else builtin_deck_dir())
 
     # Building -----------------------------------------------------------------------------
 
@@ -401,6 +405,13 @@ class PresentPage(QWidget):
             self.deckLoaded.emit(str(deck.source_path or path))
             if on_loaded is not None:
                 on_loaded(deck)
+            # The overflow warnings, measured once slide 1 is up.
+            self.context.worker.run(
+                lambda: fit_problems(deck),
+                lambda found: self._add_problems(deck, found),
+                lambda error: log.warning("measuring %s failed: %s", path, error),
+                lane="io",
+            )
 
         def failed(error: BaseException) -> None:
             # load_deck does not raise on bad input; this is a bug, but never a crash.
@@ -409,7 +420,16 @@ class PresentPage(QWidget):
                 self.tr("The deck could not be opened: {error}").replace("{error}", str(error))
             )
 
-        self.context.worker.run(lambda: load_deck(path), loaded, failed, lane="io")
+        def load() -> Deck:
+            with fit_deferred():  # slide 1 first; the overflow measure comes after
+                return load_deck(path)
+
+        self.context.worker.run(load, loaded, failed, lane="io")
+
+    def _add_problems(self, deck: Deck, found: list[Problem]) -> None:
+        if found and self.presentation.deck is deck:
+            deck.problems.extend(found)
+            self._show_problems(deck)
 
     def _deck_changed(self) -> None:
         deck = self.presentation.deck
@@ -421,6 +441,12 @@ class PresentPage(QWidget):
                 "{minutes}", f"{deck.target_minutes:g}"
             )
         self.deck_label.setText(title)
+        self._show_problems(deck)
+        self._expect_audience_size()
+        self._show_notes()
+        self._tick()
+
+    def _show_problems(self, deck: Deck) -> None:
         self.problems.clear()
         for problem in deck.problems:
             item = QListWidgetItem(_problem_text(problem))
@@ -429,9 +455,6 @@ class PresentPage(QWidget):
                 item.setForeground(QColor("#b00020"))
             self.problems.addItem(item)
         self.problems.setVisible(bool(deck.problems))
-        self._expect_audience_size()
-        self._show_notes()
-        self._tick()
 
     def _problem_clicked(self, item: QListWidgetItem) -> None:
         line = int(item.data(Qt.ItemDataRole.UserRole) or 0)

@@ -55,11 +55,11 @@ from hexikit.rehearsal.runs import (
     slide_targets,
     summarise,
 )
-from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.rehearse.host import PresenterHost
 
 if TYPE_CHECKING:
+    from hexikit.store import Store
     from hexikit.ui.rehearse.notes_editor import NotesEditor
     from hexikit.ui.rehearse.teleprompter import TeleprompterWindow
 

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWi
 from hexikit.records.domain import EntityType
 from hexikit.sync import tokens
 from hexikit.sync.client.outcome import ReportStatus, SyncReport
-from hexikit.sync.client.state import status as read_sync_status
 from hexikit.ui.context import AppContext
 
 if TYPE_CHECKING:
@@ -37,6 +36,14 @@ def sync_client_class() -> type[SyncClient]:
 
 
 log = logging.getLogger(__name__)
+
+
+def _read_sync_status(store: Any) -> dict[str, Any]:
+    # Imported on the worker thread: the sync state reads SQLAlchemy, which the first paint
+    # need not wait for.
+    from hexikit.sync.client.state import status
+
+    return status(store)
 
 
 def _pulled_kinds(report: SyncReport) -> Iterable[EntityType]:
@@ -195,7 +202,7 @@ class SyncController(QObject):
         """Re-read the outbox counts (store lane)."""
         store = self.context.store
         self.context.worker.run(
-            lambda: read_sync_status(store),
+            lambda: _read_sync_status(store),
             self._status_read,
             self._failed,
             lane="store",

@@ -383,9 +383,11 @@ def test_present_command_opens_straight_into_presenting(
         ask_for_event: bool = True,
         on_pages: Callable[[MainWindow], None] | None = None,
         first_page: str | None = None,
+        content_first: bool = False,
     ) -> int:
         asked.append(ask_for_event)
-        assert first_page == "PresentPage"  # built and painted before the other pages
+        # Built and painted before the other pages, and before the store opens.
+        assert first_page == "PresentPage" and content_first
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
