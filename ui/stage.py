@@ -81,9 +81,8 @@ class AudienceWindow(QWidget):
 
     Signals:
         sceneChanged(str): the scene now shown (a `Scene` value).
-        keyPressed(QKeyEvent): keys that reached the audience window, offered first to the
-            presenter (a receiver that uses one accepts it); keys nobody accepted go on to the
-            key target (the laptop's window).
+        keyPressed(QKeyEvent): keys that reached the audience window when no key target
+            (the laptop's window) is set, for the presenter's handlers.
     """
 
     sceneChanged = Signal(str)
@@ -197,19 +196,23 @@ class AudienceWindow(QWidget):
         self._key_target = target
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        event.ignore()
+        # With a key target (the app's window) the key goes where the keyboard is: the page
+        # the facilitator is on handles it as if typed there (Space on the Timer page starts
+        # the timer even with the mouse over the projector). Without one (a presenter on its
+        # own), the presenter's handlers get it.
+        if self._forward(event):
+            event.accept()
+            return
         self.keyPressed.emit(event)
-        if not event.isAccepted():
-            self._forward(event)
         event.accept()
 
     def keyReleaseEvent(self, event: QKeyEvent) -> None:
         event.accept()
 
-    def _forward(self, event: QKeyEvent) -> None:
+    def _forward(self, event: QKeyEvent) -> bool:
         window = self._key_target() if self._key_target is not None else None
         if window is None:
-            return
+            return False
         receiver = window.focusWidget() or window
         copy = QKeyEvent(
             event.type(),
@@ -220,3 +223,4 @@ class AudienceWindow(QWidget):
             event.count(),
         )
         QApplication.sendEvent(receiver, copy)
+        return True
