@@ -32,6 +32,8 @@ MIN_SLIDE_SECONDS = 10.0
 RUN_LONG_RATIO = 1.2
 #: ...and at least this many seconds more (so a 10 s slide taking 13 s is not "long").
 RUN_LONG_MIN_SECONDS = 5.0
+#: A run under this share of the deck's target was rushed (a 5:00 talk in under 3:45).
+RUSHED_RATIO = 0.75
 #: Runs shorter than this are not kept (a run started by mistake).
 MIN_RUN_SECONDS = 5.0
 #: How many "often long" slides a summary lists.
@@ -388,6 +390,11 @@ class RunSummary:
     def total_delta(self) -> float:
         """Seconds over (+) or under (-) the deck's target."""
         return self.total_seconds - self.deck_target
+
+    @property
+    def rushed(self) -> bool:
+        """Far under the target: as much a problem as over (the room misses what was cut)."""
+        return self.deck_target > 0 and self.total_seconds < self.deck_target * RUSHED_RATIO
 
 
 def ran_long(seconds: float, target: float) -> bool:

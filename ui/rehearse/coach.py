@@ -703,6 +703,11 @@ class RehearsalSummaryWindow(QDialog):
         elif delta > 0:
             verdict = self.tr("{time} over").replace("{time}", format_duration(delta))
             colour = BAD
+        elif summary.rushed:
+            verdict = self.tr("{time} under: rushed, far short of the target").replace(
+                "{time}", format_duration(-delta)
+            )
+            colour = BAD
         else:
             verdict = self.tr("{time} under").replace("{time}", format_duration(-delta))
             colour = GOOD
