@@ -733,9 +733,13 @@ class PresentPage(QWidget):
         self._show_pace(None if elsewhere else p.pace())
         now = self.context.clock.now().astimezone()
         self.time_of_day_label.setText(now.strftime("%H:%M"))
-        self.pause_button.setText(
-            self.tr("Pause clock") if p.clock_running else self.tr("Resume clock")
-        )
+        # "Resume" only for a clock that has run: before the talk it is "Start".
+        if p.clock_running:
+            self.pause_button.setText(self.tr("Pause clock"))
+        elif p.elapsed() > 0:
+            self.pause_button.setText(self.tr("Resume clock"))
+        else:
+            self.pause_button.setText(self.tr("Start clock"))
         status: list[str] = []
         if elsewhere:
             blocked = self._blocked_at is not None and (

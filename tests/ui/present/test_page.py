@@ -271,6 +271,8 @@ def test_notes_follow_the_slide(qtbot: QtBot, page: PresentPage) -> None:
 
 
 def test_clock_countdown_and_pause(qtbot: QtBot, page: PresentPage, clock: FakeClock) -> None:
+    page._tick()
+    assert page.pause_button.text() == "Start clock"  # never "Resume" before it ever ran
     press(qtbot, page, Qt.Key.Key_F5)
     clock.advance(65)
     page._tick()
@@ -283,6 +285,7 @@ def test_clock_countdown_and_pause(qtbot: QtBot, page: PresentPage, clock: FakeC
     page._tick()
     assert page.elapsed_label.text() == "1:05"  # the pause survived two slide changes
     assert "Clock paused" in page.status_label.text()
+    assert page.pause_button.text() == "Resume clock"
     page.pause_button.click()
     clock.advance(300)
     page._tick()
