@@ -165,8 +165,6 @@ def main() -> None:
             folder = Path(tmp)
             pdf = deck_pdf(folder)
             env = {**os.environ, "HEXIKIT_DATA_DIR": str(folder / "data")}
-            env.pop("QT_QPA_PLATFORM")  # the children use the X server like any app
-            env["QT_QPA_PLATFORM"] = "xcb"
             hexikit = [sys.executable, "-P", "-m", "hexikit"]
             # One run first so the store exists and is migrated (a user's second start).
             subprocess.run([*hexikit, "events"], env=env, check=True, capture_output=True)

@@ -110,7 +110,6 @@ class Application:
         self._content_first = content_first
         # The store opens once this is set (at once, unless the first content comes first).
         self._may_open_store = threading.Event()
-        self._pending: PendingStore | None = None
         self._status: QObject | None = None
 
     def start(self) -> None:
@@ -123,7 +122,6 @@ class Application:
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()
         pending = PendingStore()
-        self._pending = pending
         if self._content_first:
             self.window.contentShown.connect(self._may_open_store.set)
         else:

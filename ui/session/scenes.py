@@ -33,26 +33,46 @@ class SegmentTitleScene(QWidget):
         painter.fillRect(self.rect(), self._background)
         height = float(self.height())
         margin = self.width() * 0.07
-        big = QFont(self.font())
-        big.setPixelSize(max(int(height / 9), 12))
-        big.setBold(True)
-        painter.setFont(big)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(
-            QRectF(margin, height * 0.2, self.width() - 2 * margin, height * 0.4),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom | Qt.TextFlag.TextWordWrap,
+        width = self.width() - 2 * margin
+        top = Qt.AlignmentFlag.AlignTop
+        self._draw_text(
+            painter,
+            height / 9,
+            True,
+            "#ffffff",
+            QRectF(margin, height * 0.2, width, height * 0.4),
+            Qt.AlignmentFlag.AlignBottom,
             self._title,
         )
-        body = QFont(self.font())
-        body.setPixelSize(max(int(height / 20), 10))
-        painter.setFont(body)
-        painter.setPen(QColor("#c9d6e3"))
-        painter.drawText(
-            QRectF(margin, height * 0.64, self.width() - 2 * margin, height * 0.3),
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop | Qt.TextFlag.TextWordWrap,
+        self._draw_text(
+            painter,
+            height / 20,
+            False,
+            "#c9d6e3",
+            QRectF(margin, height * 0.64, width, height * 0.3),
+            top,
             self._line,
         )
         painter.end()
+
+    def _draw_text(
+        self,
+        painter: QPainter,
+        pixel_size: float,
+        bold: bool,
+        colour: str,
+        rect: QRectF,
+        vertical: Qt.AlignmentFlag,
+        text: str,
+    ) -> None:
+        font = QFont(self.font())
+        font.setPixelSize(max(int(pixel_size), 12 if bold else 10))
+        font.setBold(bold)
+        painter.setFont(font)
+        painter.setPen(QColor(colour))
+        painter.drawText(
+            rect, Qt.AlignmentFlag.AlignLeft | vertical | Qt.TextFlag.TextWordWrap, text
+        )
 
 
 class ClosingScene(SegmentTitleScene):

@@ -2,35 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.qtbot import QtBot
 
-from hexikit.base.clock import FakeClock
-from hexikit.base.settings import Settings
 from hexikit.records.domain import EventInput
 from hexikit.session.feedback import list_feedback
-from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.session.feedback import FeedbackPanel
-from hexikit.ui.stage import AudienceWindow
-from hexikit.ui.worker import Worker
-
-
-@pytest.fixture
-def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
-    store = Store.open(data_dir)
-    audience = AudienceWindow()
-    qtbot.addWidget(audience)
-    worker = Worker()
-    ctx = AppContext(data_dir, store, Settings(), worker, audience, FakeClock())
-    yield ctx
-    worker.wait_for_done()
-    store.close()
 
 
 def test_a_rating_of_7_is_kept_and_explained(qtbot: QtBot, context: AppContext) -> None:

@@ -2,35 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
-from hexikit.base.clock import FakeClock
-from hexikit.base.settings import Settings
 from hexikit.matching import suggestions as matching
 from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.session.match_board import MatchBoard, MatchesScene
-from hexikit.ui.stage import AudienceWindow
-from hexikit.ui.worker import Worker
-
-
-@pytest.fixture
-def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
-    store = Store.open(data_dir)
-    audience = AudienceWindow()
-    qtbot.addWidget(audience)
-    worker = Worker()
-    yield AppContext(data_dir, store, Settings(), worker, audience, FakeClock())
-    worker.wait_for_done()
-    store.close()
 
 
 def _room(store: Store) -> str:

@@ -2,40 +2,22 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import TYPE_CHECKING
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
-from hexikit.base.settings import Settings
 from hexikit.records.domain import EventInput
 from hexikit.session.runsheet import Screen, SessionState, load_runsheet
-from hexikit.store import Store
 from hexikit.ui.context import AppContext
-from hexikit.ui.stage import AudienceWindow, Scene
-from hexikit.ui.worker import Worker
+from hexikit.ui.stage import Scene
 from tests.ui.audience import shown_scene
 
 if TYPE_CHECKING:
     from hexikit.ui.session.page import SessionPage
-
-
-@pytest.fixture
-def context(qtbot: QtBot, data_dir: Path) -> Iterator[AppContext]:
-    store = Store.open(data_dir)
-    audience = AudienceWindow()
-    qtbot.addWidget(audience)
-    worker = Worker()
-    ctx = AppContext(data_dir, store, Settings(), worker, audience, FakeClock())
-    yield ctx
-    worker.wait_for_done()
-    store.close()
 
 
 def _with_silent_timer(context: AppContext) -> None:
