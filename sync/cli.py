@@ -9,7 +9,11 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from hexikit.base.i18n import _
@@ -18,6 +22,8 @@ from hexikit.cli import CommandError
 EXIT_UNREACHABLE = 3
 EXIT_NEEDS_ATTENTION = 4
 TOKEN_ENV = "HEXIKIT_SYNC_TOKEN"
+#: `hexikit sync --timeout`: the whole run, push and pull, in seconds.
+DEFAULT_SYNC_TIMEOUT = 60.0
 
 
 def _sync(args: argparse.Namespace) -> int:
@@ -25,8 +31,9 @@ def _sync(args: argparse.Namespace) -> int:
     from hexikit.base.settings import Settings
     from hexikit.cli.common import open_store
     from hexikit.sync import tokens
-    from hexikit.sync.client.outcome import ReportStatus, SyncError
+    from hexikit.sync.client.outcome import ReportStatus, SyncError, SyncTimeout
     from hexikit.sync.client.run import SyncClient
+    from hexikit.sync.client.state import OutboxState, outbox_counts
 
     folder = data_dir(getattr(args, "data_dir", None))
     settings = Settings.load(folder)
@@ -52,12 +59,22 @@ def _sync(args: argparse.Namespace) -> int:
             max_attempts=args.attempts,
             backoff_cap=args.backoff_cap,
             lock_path=folder / "sync.lock",
+            deadline=args.timeout,
         )
     except SyncError as exc:
         store.close()
         raise CommandError(str(exc)) from None
     try:
-        report = client.sync()
+        with _hard_deadline(args.timeout):
+            report = client.sync()
+    except SyncTimeout as exc:
+        # Stopped in the middle of one request (a server trickling its answer): whatever was
+        # acknowledged is stored; the rest is still pending.
+        report = client.done
+        report.status, report.message = ReportStatus.OFFLINE, str(exc)
+        counts = outbox_counts(store)
+        report.pending = counts[OutboxState.PENDING] + counts[OutboxState.FROZEN]
+        report.parked = counts[OutboxState.PARKED]
     finally:
         client.close()
         store.close()
@@ -70,11 +87,45 @@ def _sync(args: argparse.Namespace) -> int:
         print(f"hexikit: {report.message}", file=sys.stderr)
     if report.status in (ReportStatus.OFFLINE, ReportStatus.AUTH):
         return EXIT_UNREACHABLE
-    if report.parked:
+    if report.parked or report.unapplied_now:
         return EXIT_NEEDS_ATTENTION
     if report.pending:
         return EXIT_UNREACHABLE
     return 0
+
+
+#: After the deadline, a request still blocked (an answer trickling in) gets this long.
+HARD_STOP_GRACE = 5.0
+
+
+@contextmanager
+def _hard_deadline(seconds: float) -> Iterator[None]:
+    """Stop a command-line sync `seconds` (plus a little) after it started, whatever it waits
+    for. Each request's timeouts already shrink to the deadline; this also stops one whose
+    answer arrives a byte at a time. The store's writes are transactions, so stopping loses
+    nothing. Only where there is SIGALRM and on the main thread (not in the app)."""
+    from hexikit.sync.client.outcome import SyncTimeout
+
+    usable = hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable or seconds <= 0:
+        yield
+        return
+
+    def stop(_signum: int, _frame: object) -> None:
+        raise SyncTimeout(
+            _(
+                "Sync stopped after {seconds:g} s. What is not sent yet waits on this laptop "
+                "and goes with the next sync."
+            ).format(seconds=seconds)
+        )
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds + HARD_STOP_GRACE)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _sync_status(args: argparse.Namespace) -> int:
@@ -107,8 +158,9 @@ def _server_run(args: argparse.Namespace) -> int:
     def announce(url: str) -> None:
         print(url, flush=True)
 
+    engine = _server_engine(args.db)
     try:
-        serve(args.db, args.host, args.port, on_listening=announce)
+        serve(engine, args.host, args.port, on_listening=announce)
     except OSError as exc:
         raise CommandError(
             _("Could not listen on {host}:{port} ({error}).").format(
@@ -118,30 +170,45 @@ def _server_run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _server_engine(url: str) -> Any:
+    """The server database, or a plain message saying what to install or fix."""
+    from sqlalchemy.exc import OperationalError
+
+    from hexikit.sync.server.schema import ServerDatabaseError, open_engine
+
+    try:
+        return open_engine(url)
+    except ServerDatabaseError as exc:
+        raise CommandError(str(exc)) from None
+    except OperationalError as exc:
+        raise CommandError(
+            _("Could not open the server database {url}: {error}").format(
+                url=url, error=str(exc.orig).strip().splitlines()[0]
+            )
+        ) from None
+
+
 def _server_add_device(args: argparse.Namespace) -> int:
     from hexikit.sync.server.admin import add_device
-    from hexikit.sync.server.schema import open_engine
 
-    _device, token = add_device(open_engine(args.db), args.name)
+    _device, token = add_device(_server_engine(args.db), args.name)
     print(token)
     return 0
 
 
 def _server_dump(args: argparse.Namespace) -> int:
     from hexikit.sync.server.admin import dump
-    from hexikit.sync.server.schema import open_engine
 
-    for record in dump(open_engine(args.db)):
+    for record in dump(_server_engine(args.db)):
         sys.stdout.write(json.dumps(record, sort_keys=True) + "\n")
     return 0
 
 
 def _server_claim(args: argparse.Namespace) -> int:
     from hexikit.sync.server.claims import ClaimError, claim
-    from hexikit.sync.server.schema import open_engine
 
     try:
-        result = claim(open_engine(args.db), args.code, args.member)
+        result = claim(_server_engine(args.db), args.code, args.member)
     except ClaimError as exc:
         raise CommandError(exc.message) from None
     print(json.dumps(result))
@@ -159,6 +226,14 @@ def register_sync(subparsers: Any) -> None:
         "--attempts", type=int, default=5, help=_("tries per request before giving up")
     )
     parser.add_argument("--backoff-cap", type=float, default=8.0, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--timeout",
+        type=float,
+        default=DEFAULT_SYNC_TIMEOUT,
+        help=_("give up after this many seconds in all (default {s:g}); nothing is lost").format(
+            s=DEFAULT_SYNC_TIMEOUT
+        ),
+    )
     parser.set_defaults(func=_sync)
     commands = parser.add_subparsers(dest="sync_command", metavar="SUBCOMMAND")
     status_parser = commands.add_parser("status", help=_("pending, parked and synced counts"))

@@ -15,15 +15,17 @@ See docs/sync-protocol.md. In short:
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 from typing import Any
 
-from hexikit.records.domain import EntityType
+from hexikit.records.claimcodes import normalise_claim_code
+from hexikit.records.domain import EntityType, Kind, Mode
 
 PROTOCOL_VERSION = 1
 SERVICE_NAME = "hexikit-sync"
@@ -34,6 +36,10 @@ MAX_OPS_PER_BATCH = 1000
 CLIENT_BATCH_OPS = 1000
 CLIENT_BATCH_BYTES = 2 * 1024 * 1024
 MAX_PULL_LIMIT = 1000
+#: Change sequence numbers are 64-bit signed integers everywhere (server columns, cursors).
+MAX_SEQ = 2**63 - 1
+#: JSON deeper than this is refused before it is looked at (a push op is 3 levels deep).
+MAX_JSON_DEPTH = 32
 
 
 class OpAction(StrEnum):
@@ -70,6 +76,10 @@ class ConflictKind(StrEnum):
     DELETE_VS_EDIT = "delete_vs_edit"  # a delete met an edit: the record was kept
     EDIT_VS_DELETE = "edit_vs_delete"  # an edit met a delete: the record was kept
     POSSIBLE_DUPLICATE = "possible_duplicate"  # the same person typed on two laptops
+
+
+#: The `kind` of a conflict-log entry for a pulled change the laptop could not use.
+UNAPPLIED = "unapplied"
 
 
 #: Participant fields that may leave the laptop only with the person's consent.
@@ -174,12 +184,69 @@ REQUIRED_ON_CREATE: dict[str, frozenset[str]] = {
 MAX_TEXT = 20_000
 
 
+#: The times a record may carry: a laptop whose clock was reset (1970) is still believed; a year
+#: that cannot be written in UTC (0001-01-01T00:00:00+14:00) or is centuries away is refused.
+EARLIEST_TIME = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST_TIME = datetime(2200, 1, 1, tzinfo=UTC)
+MAX_TIME_TEXT = 40
+#: Integers other than those with their own range fit a 32-bit column everywhere.
+MAX_INT = 2**31 - 1
+#: Fields with a fixed set of values, and fields with a range of their own.
+CHOICES: dict[tuple[str, str], frozenset[str]] = {
+    (EntityType.ACTIVITY, "kind"): frozenset(Kind),
+    (EntityType.ACTIVITY, "mode"): frozenset(Mode),
+    (EntityType.MATCH, "status"): frozenset({"confirmed", "dismissed"}),
+}
+RANGES: dict[tuple[str, str], tuple[float, float]] = {
+    (EntityType.FEEDBACK, "rating"): (1, 5),
+    (EntityType.MATCH, "score"): (-1_000_000, 1_000_000),
+    (EntityType.ACTIVITY, "hours"): (0, 9999.99),  # the laptop's Numeric(6, 2)
+}
+#: Reference fields: the entity type each one names (it must exist, or come in the batch).
+REFERENCES: dict[str, dict[str, str]] = {
+    EntityType.PARTICIPANT: {"event_id": EntityType.EVENT},
+    EntityType.ACTIVITY: {"event_id": EntityType.EVENT, "participant_id": EntityType.PARTICIPANT},
+    EntityType.MATCH: {
+        "event_id": EntityType.EVENT,
+        "offer_id": EntityType.ACTIVITY,
+        "request_id": EntityType.ACTIVITY,
+    },
+    EntityType.FEEDBACK: {"event_id": EntityType.EVENT},
+}
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
 def parse_datetime(value: str) -> datetime | None:
+    """`value` as an aware time inside the accepted range, or None."""
+    if len(value) > MAX_TIME_TEXT:
+        return None
     try:
         parsed = datetime.fromisoformat(value)
-    except ValueError:
+        if parsed.tzinfo is None:
+            return None
+        in_utc = parsed.astimezone(UTC)
+    except (ValueError, OverflowError):
         return None
-    return parsed if parsed.tzinfo is not None else None
+    return parsed if EARLIEST_TIME <= in_utc < LATEST_TIME else None
+
+
+def text_problem(name: str, value: str) -> str | None:
+    """Why a string cannot be stored anywhere (SQLite, PostgreSQL, a laptop), or None."""
+    if "\x00" in value:
+        return f"{name} must not contain a NUL character"
+    if not value.isascii():
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            return f"{name} is not valid Unicode (a lone surrogate)"
+    return None
+
+
+def _number_problem(entity_type: str, name: str, number: float | Decimal) -> str | None:
+    low, high = RANGES.get((entity_type, name), (-MAX_INT, MAX_INT))
+    if not low <= number <= high:
+        return f"{name} must be from {low:g} to {high:g}"
+    return None
 
 
 def field_error(entity_type: str, name: str, value: Any) -> str | None:
@@ -197,32 +264,58 @@ def field_error(entity_type: str, name: str, value: Any) -> str | None:
             return f"{name} must be a string"
         if len(value) > (limit or MAX_TEXT):
             return f"{name} is longer than {limit or MAX_TEXT} characters"
-        return None
+        choices = CHOICES.get((entity_type, name))
+        if choices is not None and value not in choices:
+            return f"{name} must be one of {sorted(choices)}"
+        if name == "claim_code" and normalise_claim_code(value) != value:
+            return "claim_code must be 8 capital letters and digits (no I, L, O, U)"
+        if name == "date" and value and not _real_date(value):
+            return "date must be an ISO date (YYYY-MM-DD) or empty"
+        return text_problem(name, value)
     if base == "uuid":
         return None if is_uuid(value) else f"{name} must be a UUID"
     if base == "bool":
         return None if isinstance(value, bool) else f"{name} must be true or false"
     if base == "int":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"{name} must be an integer"
+        if not isinstance(value, int) or isinstance(value, bool):
+            return f"{name} must be an integer"
+        return _number_problem(entity_type, name, value)
     if base == "float":
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        return None if ok else f"{name} must be a number"
+        if not isinstance(value, int | float) or isinstance(value, bool):
+            return f"{name} must be a number"
+        if isinstance(value, float) and not math.isfinite(value):
+            return f"{name} must be a finite number"
+        return _number_problem(entity_type, name, value)
     if base == "decimal":
-        if not isinstance(value, str):
+        if not isinstance(value, str) or len(value) > 20:
             return f"{name} must be a decimal string"
         try:
             number = Decimal(value)
         except InvalidOperation:
             return f"{name} must be a decimal string"
-        return None if number.is_finite() and abs(number) < 10_000 else f"{name} is out of range"
+        if not number.is_finite():
+            return f"{name} must be a finite number"
+        return _number_problem(entity_type, name, number)
     if base == "list":
         ok = isinstance(value, list) and all(isinstance(v, str) and len(v) <= 100 for v in value)
-        return None if ok and len(value) <= 50 else f"{name} must be a list of short strings"
+        if not ok or len(value) > 50:
+            return f"{name} must be a list of short strings"
+        problems = (text_problem(name, item) for item in value)
+        return next((problem for problem in problems if problem), None)
     if base == "datetime":
         ok = isinstance(value, str) and parse_datetime(value) is not None
-        return None if ok else f"{name} must be an ISO 8601 time with a zone"
+        return None if ok else f"{name} must be an ISO 8601 time with a zone, 1970 to 2199"
     return f"unsupported field kind {kind}"  # pragma: no cover
+
+
+def _real_date(value: str) -> bool:
+    if not _ISO_DATE.match(value):
+        return False
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- envelope
@@ -284,8 +377,10 @@ def parse_push(body: Any) -> tuple[str, str, list[WireOp]]:
         if not isinstance(op["entity_type"], str) or not isinstance(op["action"], str):
             raise ProtocolError("bad_op", f"{where}: entity_type and action must be strings")
         base = op["base"]
-        if not isinstance(base, int) or isinstance(base, bool) or base < 0:
-            raise ProtocolError("bad_op", f"{where}: base must be a non-negative integer")
+        if isinstance(base, float) and base.is_integer():
+            base = int(base)  # 729.0 is an integer to JSON Schema, and so to us
+        if not isinstance(base, int) or isinstance(base, bool) or not 0 <= base <= MAX_SEQ:
+            raise ProtocolError("bad_op", f"{where}: base must be an integer from 0 to {MAX_SEQ}")
         if not isinstance(op["created_at"], str) or not isinstance(op["payload"], dict):
             raise ProtocolError("bad_op", f"{where}: created_at string and payload object")
         parsed.append(
@@ -312,6 +407,8 @@ def op_problem(op: WireOp) -> str | None:
         problem = field_error(op.entity_type, name, value)
         if problem:
             return problem
+    if parse_datetime(op.created_at) is None:
+        return "created_at must be an ISO 8601 time with a zone, 1970 to 2199"
     if "id" in op.payload and op.payload["id"] != op.entity_id:
         return "payload id differs from entity_id"
     if op.action == OpAction.CREATE:

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from http import HTTPStatus
 from typing import Any, cast
 
+from sqlalchemy import Engine
 from waitress.channel import HTTPChannel
 from waitress.parser import HTTPRequestParser
 from waitress.server import BaseWSGIServer, create_server
@@ -53,14 +54,18 @@ class _JsonChannel(HTTPChannel):
 
 
 def make_server(
-    db_url: str, host: str = "127.0.0.1", port: int = 0, threads: int = 4, **app_options: Any
+    db: str | Engine,
+    host: str = "127.0.0.1",
+    port: int = 0,
+    threads: int = 4,
+    **app_options: Any,
 ) -> Any:
     """A waitress server bound to (host, port); port 0 picks a free one.
 
     Typed Any: waitress's stubs lack the server's effective_host/effective_port and mistype
     its trigger, which the self-test uses to stop it.
     """
-    app = SyncServerApp(open_engine(db_url), **app_options)
+    app = SyncServerApp(db if isinstance(db, Engine) else open_engine(db), **app_options)
     server = create_server(
         app,
         host=host,
@@ -89,7 +94,7 @@ def server_url(server: Any) -> str:
 
 
 def serve(
-    db_url: str,
+    db_url: str | Engine,
     host: str = "127.0.0.1",
     port: int = 8765,
     on_listening: Callable[[str], None] | None = None,

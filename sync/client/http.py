@@ -21,7 +21,12 @@ import requests
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
 from hexikit.base.i18n import _
-from hexikit.sync.client.outcome import AuthRequired, InsecureServerURL, ServerUnreachable
+from hexikit.sync.client.outcome import (
+    AuthRequired,
+    InsecureServerURL,
+    ServerUnreachable,
+    SyncTimeout,
+)
 from hexikit.sync.protocol import SERVICE_NAME
 
 log = logging.getLogger(__name__)
@@ -103,8 +108,15 @@ class ServerSession:
         sleep: Callable[[float], None] = time.sleep,
         max_attempts: int | None = 6,
         backoff_cap: float = 60.0,
+        deadline: float | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         self.base_url = check_server_url(server_url)
+        #: Seconds this session may take in all (None: no limit); requests and waits shrink to
+        #: fit and the session gives up with SyncTimeout when it is spent.
+        self.deadline = deadline
+        self._monotonic = monotonic
+        self._started = monotonic()
         if not token:
             raise AuthRequired(_("Enter the device token for this server in Sync settings."))
         self._token = token
@@ -142,6 +154,7 @@ class ServerSession:
         attempt = 0
         while True:
             retry_after: float | None = None
+            timeout = self._timeout_left()
             try:
                 response = self.http.request(
                     method,
@@ -149,7 +162,7 @@ class ServerSession:
                     data=body,
                     headers=self._headers(headers),
                     params=params,
-                    timeout=self.timeout,
+                    timeout=timeout,
                     allow_redirects=False,
                     verify=self.verify,
                 )
@@ -196,8 +209,32 @@ class ServerSession:
                     )
                 )
             delay = retry_after if retry_after is not None else self.backoff.delay(attempt)
+            left = self.seconds_left()
+            if left is not None and delay >= left:
+                raise SyncTimeout(self._timeout_message(reason))
             log.info("sync: %s; retrying in %.1f s", reason, delay)
             self.sleep(min(delay, 3600.0))
+
+    def seconds_left(self) -> float | None:
+        """What is left of the deadline (None without one)."""
+        if self.deadline is None:
+            return None
+        return self.deadline - (self._monotonic() - self._started)
+
+    def _timeout_message(self, reason: str) -> str:
+        return _(
+            "Sync stopped after {seconds:g} s ({reason}). What is not sent yet waits on this "
+            "laptop and goes with the next sync."
+        ).format(seconds=self.deadline or 0, reason=reason)
+
+    def _timeout_left(self) -> tuple[float, float]:
+        """The (connect, read) timeouts of the next request, cut to the deadline's rest."""
+        left = self.seconds_left()
+        if left is None:
+            return self.timeout
+        if left <= 0:
+            raise SyncTimeout(self._timeout_message(_("time is up")))
+        return (min(self.timeout[0], left), min(self.timeout[1], left))
 
     def health(self) -> bool:
         """True when the sync server (not a captive portal) answers /health."""

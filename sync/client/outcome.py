@@ -22,6 +22,10 @@ class AuthRequired(SyncError):
     pass
 
 
+class SyncTimeout(ServerUnreachable):
+    """The sync's overall deadline passed: what is left waits for the next sync."""
+
+
 class ReportStatus(StrEnum):
     """Where things stand after one sync cycle."""
 
@@ -47,4 +51,6 @@ class SyncReport:
     conflicts: int = 0
     pending: int = 0
     parked: int = 0
+    #: Changes pulled this time that this laptop could not use (logged on the Sync page).
+    unapplied_now: int = 0
     message: str = ""

@@ -22,7 +22,7 @@ from typing import Any
 from filelock import FileLock
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, ngettext
 from hexikit.store import Store
 from hexikit.sync.client.apply import apply_pull_page
 from hexikit.sync.client.http import ServerSession
@@ -59,6 +59,8 @@ class SyncClient(ServerSession):
         batch_ops: int = CLIENT_BATCH_OPS,
         lock_path: Path | None = None,
         progress: Callable[[int, int], None] | None = None,
+        deadline: float | None = None,
+        monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
         super().__init__(
             server_url,
@@ -71,12 +73,17 @@ class SyncClient(ServerSession):
             sleep=sleep,
             max_attempts=max_attempts,
             backoff_cap=backoff_cap,
+            deadline=deadline,
+            monotonic=monotonic,
         )
         self.store = store
         self.batch_ops = batch_ops
         self.lock_path = lock_path
         self.progress = progress
         self.pull_limit = 500
+        #: What this client has done so far, kept as it goes: a sync that stops half-way
+        #: (offline, deadline) still reports what the server acknowledged.
+        self.done = SyncReport(status=ReportStatus.UP_TO_DATE)
 
     # -- push and pull
 
@@ -95,31 +102,37 @@ class SyncClient(ServerSession):
                 body=batch.body,
                 headers={"Content-Type": "application/json", "Idempotency-Key": batch.key},
             )
+            done = (0, 0, 0)
             if (
                 code == HTTPStatus.OK
                 and isinstance(data, dict)
                 and isinstance(data.get("results"), list)
             ):
                 done = store_results(self.store, batch, data["results"], self.clock)
-                acked += done[0]
-                parked += done[1]
-                conflicts += done[2]
             elif code == HTTPStatus.UNPROCESSABLE_ENTITY:  # the key was used with another body
                 rekey_batch(self.store, batch.key)
             else:
                 message = str(data.get("message") if isinstance(data, dict) else data)
-                parked += park_batch(
+                refused = park_batch(
                     self.store,
                     batch.key,
                     _("The server refused the batch ({code}): {message}").format(
                         code=code, message=message
                     ),
                 )
+                done = (0, refused, 0)
+            acked, parked, conflicts = acked + done[0], parked + done[1], conflicts + done[2]
+            self.done.pushed += done[0]
+            self.done.parked_now += done[1]
+            self.done.conflicts += done[2]
             if self.progress is not None:
                 self.progress(min(acked + parked, todo), max(todo, 1))
 
     def pull(self) -> tuple[int, int]:
-        """Fetch and apply changes page by page; returns (applied, conflicts)."""
+        """Fetch and apply changes page by page; returns (applied, conflicts).
+
+        Changes this laptop cannot use are logged and skipped (`done.unapplied_now`).
+        """
         applied = conflicts = 0
         while True:
             with self.store.session() as session:
@@ -127,14 +140,27 @@ class SyncClient(ServerSession):
             code, data = self._call(
                 "GET", "/v1/changes", params={"after": cursor, "limit": self.pull_limit}
             )
-            if code != HTTPStatus.OK or not isinstance(data, dict) or "changes" not in data:
+            page = data if isinstance(data, dict) else {}
+            changes, next_cursor = page.get("changes"), page.get("next")
+            if (
+                code != HTTPStatus.OK
+                or not isinstance(changes, list)
+                or not isinstance(next_cursor, int)
+                or isinstance(next_cursor, bool)
+                or (page.get("more") and next_cursor <= cursor)
+            ):
                 raise ServerUnreachable(
-                    _("The server's change feed answered {code}.").format(code=code)
+                    _(
+                        "The server's change feed answered {code} with a page this laptop cannot read."
+                    ).format(code=code)
                 )
-            page = apply_pull_page(self.store, data["changes"], int(data["next"]), self.clock)
-            applied += page[0]
-            conflicts += page[1]
-            if not data.get("more"):
+            outcome = apply_pull_page(self.store, changes, next_cursor, self.clock)
+            applied += outcome.applied
+            conflicts += outcome.conflicts
+            self.done.pulled += outcome.applied
+            self.done.conflicts += outcome.conflicts
+            self.done.unapplied_now += outcome.unapplied
+            if not page.get("more"):
                 return applied, conflicts
 
     def reconcile(self) -> dict[str, Any]:
@@ -153,11 +179,10 @@ class SyncClient(ServerSession):
         if lock is not None:
             lock.acquire(timeout=60)
         try:
-            report = SyncReport(status=ReportStatus.UP_TO_DATE)
+            self.done = report = SyncReport(status=ReportStatus.UP_TO_DATE)
             try:
-                report.pushed, report.parked_now, push_conflicts = self.push()
-                report.pulled, pull_conflicts = self.pull()
-                report.conflicts = push_conflicts + pull_conflicts
+                self.push()
+                self.pull()
                 with self.store.transaction() as session:
                     state_set(session, KEY_LAST_SYNC, self.clock.now().isoformat())
             except AuthRequired as exc:
@@ -168,10 +193,18 @@ class SyncClient(ServerSession):
             report.pending = counts[OutboxState.PENDING] + counts[OutboxState.FROZEN]
             report.parked = counts[OutboxState.PARKED]
             if report.status == ReportStatus.UP_TO_DATE:
-                if report.parked:
+                if report.parked or report.unapplied_now:
                     report.status = ReportStatus.NEEDS_ATTENTION
                 elif report.pending:
                     report.status = ReportStatus.PENDING
+            if report.unapplied_now and not report.message:
+                report.message = ngettext(
+                    "{count} change from the server could not be used on this laptop; it is "
+                    "listed in the Sync page's conflict log.",
+                    "{count} changes from the server could not be used on this laptop; they are "
+                    "listed in the Sync page's conflict log.",
+                    report.unapplied_now,
+                ).format(count=report.unapplied_now)
             return report
         finally:
             if lock is not None:

@@ -22,7 +22,9 @@ def hash_token(token: str) -> str:
 
 def add_device(engine: Engine, name: str) -> tuple[str, str]:
     """Register a device; returns (device id, token). Only the token's hash is stored."""
-    token = secrets.token_urlsafe(32)
+    # 256 bits; never starting with "-", which a command line would read as an option
+    # (`hexikit sync --token -x…` failed one time in 64).
+    token = "hx" + secrets.token_urlsafe(32)
     device_id = str(uuid.uuid4())
     with engine.begin() as conn:
         conn.execute(

@@ -18,11 +18,12 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, or_, select, update
 
 from hexikit.records.domain import EntityType
 from hexikit.sync.protocol import (
     PERSONAL_FIELDS,
+    REFERENCES,
     ConflictKind,
     OpAction,
     ResultStatus,
@@ -36,6 +37,7 @@ from hexikit.sync.server.schema import (
     device_of,
     entities,
     iso_now,
+    name_key,
     operations,
     seq_of,
 )
@@ -86,6 +88,12 @@ class _BatchWork:
     op_rows: list[dict[str, Any]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     claimed: dict[str, str] = field(default_factory=dict)  # participant id -> member
+    #: Records created by this batch's valid creates: references to them are fine.
+    batch_creates: set[tuple[str, str]] = field(default_factory=set)
+    #: Records found on the server by a reference check.
+    known: set[tuple[str, str]] = field(default_factory=set)
+    #: Claim codes given out by this batch: code -> participant id.
+    codes: dict[str, str] = field(default_factory=dict)
 
 
 def _outcome(conflict: dict[str, Any] | None) -> ResultStatus:
@@ -100,26 +108,70 @@ def _personal_blanks(data: dict[str, Any]) -> dict[str, Any]:
 def _possible_duplicate(
     conn: Connection, work: _BatchWork, entity_id: str, data: dict[str, Any]
 ) -> str | None:
-    """Another device's consented participant at the same event with the same name or email."""
-    name = str(data.get("name") or "").strip().casefold()
-    email = str(data.get("email") or "").strip().casefold()
-    if not data.get("consent") or not (name or email) or not data.get("event_id"):
+    """Another device's consented participant at the same event with the same name or email.
+
+    An indexed lookup (schema: ix_entities_person_name / _email), whatever the number stored.
+    """
+    name, email = name_key(data.get("name")), name_key(data.get("email"))
+    event_id = data.get("event_id")
+    if not data.get("consent") or not (name or email) or not event_id or data.get("deleted_at"):
         return None
-    rows = conn.execute(
-        select(entities.c.entity_id, entities.c.data, entities.c.field_device).where(
-            entities.c.entity_type == EntityType.PARTICIPANT, entities.c.entity_id != entity_id
+    same = [entities.c.name_key == name] if name else []
+    if email:
+        same.append(entities.c.email_key == email)
+    row = conn.execute(
+        select(entities.c.entity_id)
+        .where(
+            entities.c.entity_type == EntityType.PARTICIPANT,
+            entities.c.event_id == event_id,
+            entities.c.entity_id != entity_id,
+            entities.c.origin_device != work.device_id,
+            or_(*same),
         )
-    )
-    for row in rows:
-        other = row.data
-        if other.get("event_id") != data.get("event_id") or other.get("deleted_at"):
+        .order_by(entities.c.entity_id)
+        .limit(1)
+    ).first()
+    return str(row.entity_id) if row is not None else None
+
+
+def _reference_problem(conn: Connection, work: _BatchWork, op: WireOp) -> str | None:
+    """A reference to a record the server does not hold and the batch does not bring."""
+    for name, target in REFERENCES.get(op.entity_type, {}).items():
+        value = op.payload.get(name)
+        if value is None:
             continue
-        if row.field_device.get("id", row.field_device.get("*")) == work.device_id:
+        key = (target, str(value))
+        if key in work.batch_creates or work.states.get(key) is not None:
             continue
-        same_name = name and str(other.get("name") or "").strip().casefold() == name
-        same_email = email and str(other.get("email") or "").strip().casefold() == email
-        if same_name or same_email:
-            return str(row.entity_id)
+        if key not in work.known:
+            found = conn.execute(
+                select(entities.c.entity_id).where(
+                    entities.c.entity_type == target, entities.c.entity_id == str(value)
+                )
+            ).first()
+            if found is None:
+                return f"{name} names a {target} the server does not have: {value}"
+            work.known.add(key)
+    return None
+
+
+def _claim_code_problem(conn: Connection, work: _BatchWork, op: WireOp) -> str | None:
+    """A claim code another participant already holds (codes must identify one person)."""
+    code = op.payload.get("claim_code")
+    if op.entity_type != EntityType.PARTICIPANT or not isinstance(code, str):
+        return None
+    holder = work.codes.get(code)
+    if holder is None:
+        row = conn.execute(
+            select(entities.c.entity_id).where(
+                entities.c.entity_type == EntityType.PARTICIPANT,
+                entities.c.claim_code == code,
+                entities.c.entity_id != op.entity_id,
+            )
+        ).first()
+        holder = str(row.entity_id) if row is not None else None
+    if holder is not None and holder != op.entity_id:
+        return f"claim code {code} belongs to another participant"
     return None
 
 
@@ -316,26 +368,41 @@ def apply_batch(conn: Connection, device_id: str, ops: list[WireOp]) -> list[dic
     work = _BatchWork(device_id=device_id, now=iso_now())
     _load_states(conn, work, [op for op in ops if op.op_id not in existing])
     next_seq = int(conn.scalar(select(func.coalesce(func.max(operations.c.seq), 0))) or 0) + 1
+    problems = {op.op_id: op_problem(op) for op in ops if op.op_id not in existing}
+    work.batch_creates = {
+        (op.entity_type, op.entity_id)
+        for op in ops
+        if problems.get(op.op_id) is None
+        and op.op_id not in existing
+        and op.action in (OpAction.CREATE, OpAction.SNAPSHOT)
+    }
     results: list[dict[str, Any]] = []
     for op in ops:
         if op.op_id in existing:
             results.append({"op_id": op.op_id, "status": ResultStatus.DUPLICATE})
             continue
-        problem = op_problem(op)
+        code, problem = "invalid_op", problems[op.op_id]
+        if problem is None:
+            code, problem = "unknown_reference", _reference_problem(conn, work, op)
+        if problem is None:
+            code, problem = "claim_code_taken", _claim_code_problem(conn, work, op)
         if problem is None:
             try:
                 status, fields, conflict, resolved = _apply_op(conn, work, op, next_seq)
             except _Rejected as exc:
-                problem = str(exc)
+                code, problem = "unknown_record", str(exc)
         if problem is not None:
+            work.batch_creates.discard((op.entity_type, op.entity_id))
             results.append(
                 {
                     "op_id": op.op_id,
                     "status": ResultStatus.REJECTED,
-                    "error": {"code": "invalid_op", "message": problem},
+                    "error": {"code": code, "message": problem},
                 }
             )
             continue
+        if isinstance(op.payload.get("claim_code"), str):
+            work.codes[op.payload["claim_code"]] = op.entity_id
         work.op_rows.append(
             {
                 "seq": next_seq,
@@ -376,6 +443,20 @@ def apply_batch(conn: Connection, device_id: str, ops: list[WireOp]) -> list[dic
     return results
 
 
+def _person_keys(entity_type: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The duplicate-check columns: set only for a consented, live participant."""
+    live = (
+        entity_type == EntityType.PARTICIPANT
+        and bool(data.get("consent"))
+        and not data.get("deleted_at")
+    )
+    return {
+        "event_id": data.get("event_id") if live else None,
+        "name_key": name_key(data.get("name")) if live else None,
+        "email_key": name_key(data.get("email")) if live else None,
+    }
+
+
 def _store_states(conn: Connection, work: _BatchWork) -> None:
     new_rows: list[dict[str, Any]] = []
     for (entity_type, entity_id), state in work.states.items():
@@ -392,8 +473,10 @@ def _store_states(conn: Connection, work: _BatchWork) -> None:
             if entity_type == EntityType.PARTICIPANT
             else None,
             "member": state.member,
+            **_person_keys(entity_type, state.data),
         }
         if state.new:
+            row["origin_device"] = device_of(state.field_device, "id")
             new_rows.append({"entity_type": entity_type, "entity_id": entity_id, **row})
         else:
             conn.execute(

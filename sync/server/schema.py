@@ -14,9 +14,11 @@ from typing import Any
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Column,
     Engine,
     Float,
+    Index,
     Integer,
     MetaData,
     String,
@@ -25,6 +27,7 @@ from sqlalchemy import (
     create_engine,
     event,
 )
+from sqlalchemy.exc import ArgumentError
 
 metadata = MetaData()
 
@@ -40,8 +43,8 @@ devices = Table(
 operations = Table(
     "operations",
     metadata,
-    # The change sequence: assigned under the write lock, so it is the commit order.
-    Column("seq", Integer, primary_key=True, autoincrement=False),
+    # The change sequence: assigned under the write lock, so it is the commit order. 64-bit.
+    Column("seq", BigInteger, primary_key=True, autoincrement=False),
     Column("op_id", String(36), nullable=False, unique=True),
     Column("device_id", String(36), nullable=False, index=True),
     Column("entity_type", String(20), nullable=False),
@@ -66,6 +69,15 @@ entities = Table(
     Column("participant_id", String(36), nullable=True, index=True),
     Column("claim_code", String(8), nullable=True, index=True),
     Column("member", String(200), nullable=True),
+    # The duplicate-person check (apply._possible_duplicate) is an indexed lookup on these:
+    # a consented, live participant's event, normalised name and email, and the device that
+    # created it. NULL for everything else, so a withdrawn consent leaves nothing behind.
+    Column("event_id", String(36), nullable=True),
+    Column("name_key", String(800), nullable=True),
+    Column("email_key", String(800), nullable=True),
+    Column("origin_device", String(36), nullable=True),
+    Index("ix_entities_person_name", "entity_type", "event_id", "name_key"),
+    Index("ix_entities_person_email", "entity_type", "event_id", "email_key"),
 )
 
 
@@ -92,7 +104,7 @@ conflicts = Table(
     "conflicts",
     metadata,
     Column("id", String(36), primary_key=True),
-    Column("seq", Integer, nullable=False),
+    Column("seq", BigInteger, nullable=False),
     Column("entity_type", String(20), nullable=False),
     Column("entity_id", String(36), nullable=False),
     Column("detail", JSON, nullable=False),
@@ -109,10 +121,22 @@ claims = Table(
 
 
 def open_engine(url: str) -> Engine:
-    """An engine for `url` with the schema created (a plain path means a SQLite file)."""
+    """An engine for `url` with its schema migrated to the newest (a plain path is a SQLite file).
+
+    PostgreSQL needs the `server` extra (`pip install 'hexikit[server]'`, psycopg 3):
+    `postgresql+psycopg://role@host/database`.
+    """
     if "://" not in url:
         url = f"sqlite:///{url}"
-    engine = create_engine(url, future=True)
+    try:
+        engine = create_engine(url, future=True, pool_pre_ping=True)
+    except ModuleNotFoundError as exc:
+        raise ServerDatabaseError(
+            f"the database driver {exc.name!r} is not installed: for PostgreSQL run "
+            "pip install 'hexikit[server]' and use a postgresql+psycopg:// URL"
+        ) from None
+    except ArgumentError as exc:
+        raise ServerDatabaseError(f"not a database URL: {url} ({exc})") from None
     if engine.dialect.name == "sqlite":
 
         @event.listens_for(engine, "connect")
@@ -123,8 +147,20 @@ def open_engine(url: str) -> Engine:
             cursor.execute("PRAGMA busy_timeout=10000")
             cursor.close()
 
-    metadata.create_all(engine)
+    from hexikit.sync.server.migrations import upgrade
+
+    upgrade(engine)
     return engine
+
+
+class ServerDatabaseError(Exception):
+    """The server's database cannot be opened; the message says what to do."""
+
+
+def name_key(value: object) -> str | None:
+    """A name or email as the duplicate-person check compares it (None when empty)."""
+    key = " ".join(str(value or "").split()).casefold()
+    return key or None
 
 
 def iso_now() -> str:

@@ -1,0 +1,12 @@
+"""Alembic environment of the server schema: always called with a live connection."""
+
+from __future__ import annotations
+
+from alembic import context
+
+from hexikit.sync.server.schema import metadata
+
+connection = context.config.attributes["connection"]
+context.configure(connection=connection, target_metadata=metadata, render_as_batch=True)
+with context.begin_transaction():
+    context.run_migrations()
