@@ -7,6 +7,7 @@ room is open: `stop` kills the join code first (any request still in flight is a
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -67,6 +68,9 @@ class RoomServer:
         Raises OSError when the address cannot be used (not this laptop's, port taken)."""
         if self._server is not None:
             return self.url
+        # A room of phones posting at once queues requests for a moment: that is the design
+        # (bounded threads), not a problem worth a warning per request.
+        logging.getLogger("waitress.queue").setLevel(logging.ERROR)
         app = RoomApp(
             self.store,
             self.event_id,
