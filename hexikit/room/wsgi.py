@@ -153,12 +153,12 @@ class RoomApp:
             return self._refuse(environ, start_response, refusal)
         except Exception:  # never show a trace to a phone; the laptop's log has it
             log.exception("the room could not answer a request")
-            refusal = _Refusal(
+            failure = _Refusal(
                 HTTPStatus.INTERNAL_SERVER_ERROR,
                 "server_error",
                 _("Something went wrong on the laptop. Please try again."),
             )
-            return self._refuse(environ, start_response, refusal)
+            return self._refuse(environ, start_response, failure)
 
     def _route(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
