@@ -87,6 +87,12 @@ class RoomBar(QWidget):
         self.address_box.setEnabled(not is_open)
         self.rescan_button.setEnabled(not is_open)
         if is_open:
+            # The box shows the address the room listens on, however it was opened.
+            index = self.address_box.findData(self.room.chosen_address)
+            if index < 0:
+                self.address_box.addItem(self.room.chosen_address, self.room.chosen_address)
+                index = self.address_box.count() - 1
+            self.address_box.setCurrentIndex(index)
             summary = self.room.summary
             text = self.tr("Phones join at {url}").replace("{url}", self.room.url)
             if summary is not None:

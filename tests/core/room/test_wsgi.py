@@ -330,3 +330,32 @@ def test_a_phone_whose_participant_was_deleted_gets_a_new_one(room: OpenRoom) ->
     with room.store.session() as session:
         rows = list(session.scalars(select(RoomPhone)))
     assert [row.participant_id for row in rows] == [second.participant_id]
+
+
+def test_the_form_corrects_an_own_entry_and_phone_entries_count_in_the_report(
+    room: OpenRoom,
+) -> None:
+    from hexikit.report.measures import build_report
+
+    phone = room.phone()
+    entry_id = _post_json(phone, room.url, ENTRY).json()["id"]
+    _post_json(phone, room.url, {**ENTRY, "kind": "request", "title": "Need SPC help"})
+    form_page = phone.get(f"{room.url}/entries/{entry_id}", timeout=10)
+    assert form_page.status_code == 200 and 'value="Teach run charts"' in form_page.text
+    fixed = phone.post(
+        f"{room.url}/entries/{entry_id}",
+        data={
+            "csrf": _csrf(form_page.text),
+            "kind": "offer",
+            "title": "Teach run charts, corrected",
+            "name": "Siân Jones",
+            "consent": "yes",
+            "regions": "Wales",
+        },
+        timeout=10,
+    )
+    assert fixed.status_code == 200 and "Teach run charts, corrected" in fixed.text
+    activity = room.store.get(Activity, entry_id)
+    assert activity is not None and activity.title == "Teach run charts, corrected"
+    report = build_report(room.store, room.event_id)
+    assert (report.offers, report.requests, report.participants) == (1, 1, 1)
