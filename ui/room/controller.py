@@ -13,15 +13,20 @@ the session ends, and when the app quits.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexikit.records.domain import EntityType
 from hexikit.room.entries import RoomSummary, room_summary
 from hexikit.room.network import Address, laptop_addresses, no_network_message
-from hexikit.room.server import RoomServer
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import Scene
+
+if TYPE_CHECKING:
+    # waitress is loaded when the room first opens, not with the Capture page.
+    from hexikit.room.server import RoomServer
 
 _NAME = "hexikitRoomController"
 PHONE_CHANGES = frozenset({EntityType.ACTIVITY, EntityType.PARTICIPANT})
@@ -93,6 +98,8 @@ class RoomController(QObject):
             if not found:
                 return self._fail(no_network_message())
             host = found[0].address
+        from hexikit.room.server import RoomServer
+
         server = RoomServer(self.context.store, event_id, on_saved=self._arrived.emit)
         try:
             server.start_preferred(host)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -143,5 +144,12 @@ def test_a_phone_adds_an_offer_in_a_real_browser(
     assert scene.newest_lines() == ["Offer: Teach run charts — Siân Jones"]
     folder = Path(os.environ.get("HEXIKIT_SHOTS") or tmp_path)
     scene.resize(1280, 720)
-    assert scene.grab().save(str(folder / f"room-join-scene-{suffix}.png"))
+    shot = folder / f"room-join-scene-{suffix}.png"
+    assert scene.grab().save(str(shot))
+    zbarimg = shutil.which("zbarimg")
+    if zbarimg is not None:  # the code on the projector scans to the join URL
+        decoded = subprocess.run(
+            [zbarimg, "--quiet", "--raw", str(shot)], capture_output=True, text=True, timeout=60
+        )
+        assert decoded.stdout.strip() == room.url
     assert page.grab().save(str(folder / f"room-capture-list-{suffix}.png"))
