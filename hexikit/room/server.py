@@ -92,6 +92,17 @@ class RoomServer:
         if not isinstance(server, BaseWSGIServer):
             server.close()
             raise OSError(f"{host} has several addresses; give one of them")
+        shown = str(server.effective_host)
+        # Bound to every address (--host 0.0.0.0): phones may use any of them.
+        app.allowed_host = (
+            ""
+            if shown in ("0.0.0.0", "::")
+            else (
+                f"[{shown}]:{server.effective_port}"
+                if ":" in shown
+                else f"{shown}:{server.effective_port}"
+            ).lower()
+        )
         self.app = app
         self._server = server
         self._thread = threading.Thread(target=server.run, name="hexikit-room", daemon=True)

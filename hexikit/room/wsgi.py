@@ -136,6 +136,9 @@ class RoomApp:
         self.code: str | None = code or codes.new_join_code()
         self._secret = codes.new_room_secret()
         self.limiter = RateLimiter(posts_per_minute, 60.0, clock)
+        #: "host:port" the server listens on (set by the server once bound): requests naming
+        #: any other host are refused, so a web page on a rebound domain cannot reach the room.
+        self.allowed_host = ""
 
     @property
     def join_path(self) -> str:
@@ -162,6 +165,12 @@ class RoomApp:
 
     def _route(self, environ: Environ, start_response: StartResponse) -> Iterable[bytes]:
         method = str(environ.get("REQUEST_METHOD", "GET")).upper()
+        if self.allowed_host and str(environ.get("HTTP_HOST", "")).lower() != self.allowed_host:
+            raise _Refusal(
+                HTTPStatus.FORBIDDEN,
+                "wrong_host",
+                _("Open the room with the address shown on the screen."),
+            )
         match = _ROUTE.match(str(environ.get("PATH_INFO", "")))
         code = self.code
         if match is None or code is None or not codes.codes_match(match.group(1), code):

@@ -359,3 +359,17 @@ def test_the_form_corrects_an_own_entry_and_phone_entries_count_in_the_report(
     assert activity is not None and activity.title == "Teach run charts, corrected"
     report = build_report(room.store, room.event_id)
     assert (report.offers, report.requests, report.participants) == (1, 1, 1)
+
+
+def test_a_request_naming_another_host_is_refused(room: OpenRoom) -> None:
+    # A web page on a domain rebound to the laptop's address sends its own name as Host.
+    before = _counts(room.store)
+    for method in ("get", "post"):
+        answer = getattr(requests, method)(
+            room.url if method == "get" else f"{room.url}/entries",
+            json=ENTRY,
+            headers={"Host": "rebound.example:8470"},
+            timeout=10,
+        )
+        assert answer.status_code == 403
+    assert _counts(room.store) == before
