@@ -54,3 +54,15 @@ def csrf_ok(secret: bytes, phone_id: str, token: str) -> bool:
     if not phone_id or not token:
         return False
     return hmac.compare_digest(csrf_token(secret, phone_id).encode(), token.encode())
+
+
+def new_post_key() -> str:
+    """A new entry form's one-time key."""
+    return secrets.token_urlsafe(16)
+
+
+def clean_post_key(value: str) -> str:
+    """A posted key as stored: a plain token of at most 64 characters, or ""."""
+    value = value.strip()
+    ok = 0 < len(value) <= 64 and all(ch.isascii() and (ch.isalnum() or ch in "-_") for ch in value)
+    return value if ok else ""

@@ -172,17 +172,33 @@ def _person_for_post(
     return person
 
 
-def save_phone_entry(store: Store, event_id: str, phone: str, post: PhonePost) -> str:
+def save_phone_entry(
+    store: Store, event_id: str, phone: str, post: PhonePost, post_key: str = ""
+) -> str:
     """Store a new entry from the phone whose cookie hashes to `phone`; returns its id.
 
     One transaction: the participant (found again or made), the activity (through
     `save_activity_in`, the capture form's write), and the mark that it came from this phone.
+    A `post_key` this phone already used returns the entry it made, writing nothing: a
+    double tap, or a post sent again after its answer was lost, is stored once.
     """
     with store.transaction() as session:
         _live_event(session, event_id)
+        if post_key:
+            done = session.scalar(
+                select(RoomEntry.activity_id).where(
+                    RoomEntry.phone_hash == phone, RoomEntry.post_key == post_key
+                )
+            )
+            if done is not None:
+                return str(done)
         person = _person_for_post(store, session, event_id, phone, post.person)
         activity = save_activity_in(store, session, event_id, post.activity, person.id)
-        session.add(RoomEntry(activity_id=activity.id, phone_hash=phone, event_id=event_id))
+        session.add(
+            RoomEntry(
+                activity_id=activity.id, phone_hash=phone, event_id=event_id, post_key=post_key
+            )
+        )
         return activity.id
 
 

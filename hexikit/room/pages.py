@@ -72,10 +72,18 @@ class FormState:
     regions: list[str] = field(default_factory=list)
     description: str = ""
     problems: Mapping[str, str] = field(default_factory=dict)
+    #: The one-time key of a new entry's form (a double tap is stored once).
+    post_key: str = ""
 
 
 def _attr(value: str) -> str:
     return escape(value, quote=True)
+
+
+def _key(state: FormState) -> str:
+    if not state.post_key:
+        return ""
+    return f'<input type="hidden" name="post_key" value="{_attr(state.post_key)}">\n'
 
 
 def _kind_label(kind: str) -> str:
@@ -117,7 +125,7 @@ def _form(action: str, csrf: str, state: FormState, button: str) -> str:
     )
     return f"""<form method="post" action="{_attr(action)}" accept-charset="utf-8">
 <input type="hidden" name="csrf" value="{_attr(csrf)}">
-<fieldset class="kinds" id="kind"{_invalid(state, "kind")}>
+{_key(state)}<fieldset class="kinds" id="kind"{_invalid(state, "kind")}>
 <legend>{escape(_("Is this an offer or a request?"))}</legend>{_problem(state, "kind")}
 <div class="chips">{kinds}</div></fieldset>
 <label for="title">{escape(_("What you can offer, or what you need"))}</label>

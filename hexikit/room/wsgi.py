@@ -241,6 +241,7 @@ class RoomApp:
             query = parse_qs(str(environ.get("QUERY_STRING", "")), max_num_fields=5)
             added = (query.get("added") or [""])[0]
             saved = next((e.title for e in view.entries if e.id == added), "")
+            state.post_key = codes.new_post_key()
             page = join_page(base, csrf, view.event_title, state, view.entries, saved)
         return self._html(start_response, HTTPStatus.OK, page, headers)
 
@@ -301,14 +302,14 @@ class RoomApp:
             _("Send the form, or JSON (application/json)."),
         )
 
-    def _store(self, phone_id: str, entry_id: str, post: PhonePost) -> str:
+    def _store(self, phone_id: str, entry_id: str, post: PhonePost, post_key: str = "") -> str:
         """Write the post; raises _Refusal for what a phone should be told."""
         phone = codes.phone_hash(phone_id)
         try:
             if entry_id:
                 saved = correct_phone_entry(self.store, self.event_id, phone, entry_id, post)
             else:
-                saved = save_phone_entry(self.store, self.event_id, phone, post)
+                saved = save_phone_entry(self.store, self.event_id, phone, post, post_key)
         except EntryNotFound as exc:
             raise _Refusal(HTTPStatus.NOT_FOUND, "not_found", str(exc)) from exc
         except EventClosed as exc:
@@ -352,7 +353,8 @@ class RoomApp:
         if not phone_id:
             phone_id = codes.new_phone_id()
             headers.append(self._cookie_header(phone_id))
-        saved = self._store(phone_id, entry_id, post)
+        key = codes.clean_post_key(str(environ.get("HTTP_IDEMPOTENCY_KEY", "")))
+        saved = self._store(phone_id, entry_id, post, key)
         status = HTTPStatus.OK if entry_id else HTTPStatus.CREATED
         return self._json(start_response, status, {"id": saved}, headers)
 
@@ -385,7 +387,10 @@ class RoomApp:
             consent=bool(fields["consent"]),
             categories=list(fields["categories"]),
             regions=list(fields["regions"]),
+            post_key=codes.clean_post_key((form.get("post_key") or [""])[0]),
         )
+        if not entry_id and not state.post_key:
+            state.post_key = codes.new_post_key()
         phone_id = self._phone(environ)
         token = (form.get("csrf") or [""])[0]
         if not codes.csrf_ok(self._secret, phone_id, token):
@@ -414,7 +419,7 @@ class RoomApp:
                 start_response, HTTPStatus.BAD_REQUEST, base, phone_id, entry_id, state, "", []
             )
         try:
-            saved = self._store(phone_id, entry_id, post)
+            saved = self._store(phone_id, entry_id, post, "" if entry_id else state.post_key)
         except _Refusal as refusal:
             if refusal.status != HTTPStatus.SERVICE_UNAVAILABLE:
                 raise

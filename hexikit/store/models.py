@@ -266,4 +266,7 @@ class RoomEntry(Base):
     activity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
     phone_hash: Mapped[str] = mapped_column(String(64), index=True)
     event_id: Mapped[str] = mapped_column(String(36), index=True)
+    #: The form's one-time key: the same post sent twice (a double tap, a reply lost on bad
+    #: Wi-Fi) finds its entry instead of making a second one. "" when the post had none.
+    post_key: Mapped[str] = mapped_column(String(64), default="")
     created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

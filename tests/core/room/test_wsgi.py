@@ -373,3 +373,34 @@ def test_a_request_naming_another_host_is_refused(room: OpenRoom) -> None:
         )
         assert answer.status_code == 403
     assert _counts(room.store) == before
+
+
+def test_a_double_tap_or_a_resent_post_is_stored_once(room: OpenRoom) -> None:
+    phone = room.phone()
+    page = phone.get(room.url, timeout=10).text
+    key = re.search(r'name="post_key" value="([^"]+)"', page)
+    assert key is not None
+    form = {
+        "csrf": _csrf(page),
+        "post_key": key.group(1),
+        "kind": "offer",
+        "title": "Tapped twice",
+        "name": "Ana",
+    }
+    first = phone.post(f"{room.url}/entries", data=form, timeout=10, allow_redirects=False)
+    again = phone.post(f"{room.url}/entries", data=form, timeout=10, allow_redirects=False)
+    assert first.status_code == again.status_code == 303
+    assert first.headers["Location"] == again.headers["Location"]
+    # The page after adding has a fresh key: the next entry is a new one.
+    next_page = phone.get(room.url, timeout=10).text
+    assert key.group(1) not in next_page
+    headers = {"Idempotency-Key": "retry-after-lost-reply-1"}
+    one = phone.post(
+        f"{room.url}/entries", json={**ENTRY, "title": "Sent twice"}, headers=headers, timeout=10
+    )
+    two = phone.post(
+        f"{room.url}/entries", json={**ENTRY, "title": "Sent twice"}, headers=headers, timeout=10
+    )
+    assert one.json() == two.json()
+    titles = sorted(a.title for a in room.store.list_activities(room.event_id))
+    assert titles == ["Sent twice", "Tapped twice"]

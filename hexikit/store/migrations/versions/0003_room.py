@@ -32,6 +32,7 @@ def upgrade() -> None:
         sa.Column("activity_id", sa.String(36), primary_key=True),
         sa.Column("phone_hash", sa.String(64), nullable=False),
         sa.Column("event_id", sa.String(36), nullable=False),
+        sa.Column("post_key", sa.String(64), nullable=False),
         sa.Column("created_at", UTCDateTime(), nullable=False),
         sa.PrimaryKeyConstraint("activity_id", name="pk_room_entries"),
     )
