@@ -92,17 +92,16 @@ class RoomServer:
         if not isinstance(server, BaseWSGIServer):
             server.close()
             raise OSError(f"{host} has several addresses; give one of them")
-        shown = str(server.effective_host)
+        # The stubs lack the bound address (effective_host / effective_port).
+        bound: Any = server
+        shown, bound_port = str(bound.effective_host), int(bound.effective_port)
         # Bound to every address (--host 0.0.0.0): phones may use any of them.
-        app.allowed_host = (
-            ""
-            if shown in ("0.0.0.0", "::")
-            else (
-                f"[{shown}]:{server.effective_port}"
-                if ":" in shown
-                else f"{shown}:{server.effective_port}"
-            ).lower()
-        )
+        if shown in ("0.0.0.0", "::"):
+            app.allowed_host = ""
+        elif ":" in shown:
+            app.allowed_host = f"[{shown}]:{bound_port}".lower()
+        else:
+            app.allowed_host = f"{shown}:{bound_port}"
         self.app = app
         self._server = server
         self._thread = threading.Thread(target=server.run, name="hexikit-room", daemon=True)
