@@ -34,6 +34,7 @@ from hexikit.store.models import Activity, Event, Participant, RoomEntry, RoomPh
 
 FIELDS = ("kind", "title", "name", "consent", "categories", "regions", "description")
 _TEXT_FIELDS = ("kind", "title", "name", "description")
+_FORM_ORDER = ("kind", "title", "description", "categories", "regions", "name", "consent")
 MAX_TAGS = 20
 
 
@@ -127,7 +128,10 @@ def parse_post(fields: Mapping[str, Any]) -> PhonePost:
     except ValidationError as exc:
         problems = {**exc.problems, **problems}
     if problems:
-        raise ValidationError(problems)
+        # In the form's order (kind, title, ..., name), unknown fields last.
+        order = {key: index for index, key in enumerate(_FORM_ORDER)}
+        ranked = sorted(problems.items(), key=lambda item: order.get(item[0], len(order)))
+        raise ValidationError(dict(ranked))
     return PhonePost(activity, person)
 
 

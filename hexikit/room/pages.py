@@ -141,7 +141,7 @@ def _form(action: str, csrf: str, state: FormState, button: str) -> str:
  autocomplete="name" value="{_attr(state.name)}" required{_invalid(state, "name")}>
 <label class="consent" for="consent"><input type="checkbox" id="consent" name="consent"
  value="yes"{" checked" if state.consent else ""}>
-<span>{escape(_("I agree:"))} “{escape(CONSENT_WORDING_V1)}”</span></label>
+<span>{escape(CONSENT_WORDING_V1)}</span></label>
 <p class="hint">{escape(_("Without this, your name stays on the laptop and is not shown."))}</p>
 <button type="submit">{escape(button)}</button>
 </form>"""
