@@ -231,6 +231,44 @@ def check_sync(folder: Path) -> str:
     )
 
 
+def check_room(folder: Path) -> str:
+    """The room web app: a phone's post over HTTP on 127.0.0.1 is stored (waitress, psutil)."""
+    import json
+    import urllib.request
+
+    from hexikit.records.domain import EventInput
+    from hexikit.room.network import laptop_addresses
+    from hexikit.room.server import RoomServer
+    from hexikit.store import Store
+
+    addresses = laptop_addresses()  # psutil is in the installation
+    store = Store.open(folder / "room-data")
+    try:
+        event = store.create_event(EventInput(title="Selftest room"))
+        room = RoomServer(store, event.id, threads=2)
+        url = room.start("127.0.0.1", 0)
+        try:
+            body = {"kind": "offer", "title": "Selftest offer", "name": "Selftest"}
+            request = urllib.request.Request(
+                f"{url}/entries",
+                data=json.dumps(body).encode("utf-8"),
+                headers={"Content-Type": "application/json"},
+                method="POST",
+            )
+            with urllib.request.urlopen(request, timeout=10) as answer:
+                if answer.status != 201:
+                    raise AssertionError(f"the room answered {answer.status}")
+        finally:
+            room.stop()
+        if [a.title for a in store.list_activities(event.id)] != ["Selftest offer"]:
+            raise AssertionError("the room did not store the phone's entry")
+    finally:
+        store.close()
+    return _("room on 127.0.0.1 stored a phone's entry; {count} network address(es) found").format(
+        count=len(addresses)
+    )
+
+
 #: The Qt modules Hexikit uses (several are imported inside functions, so importing Hexikit's
 #: modules alone would not notice one missing from a bundle).
 QT_MODULES = (
@@ -314,6 +352,7 @@ CHECKS: list[tuple[str, Callable[[Path], str]]] = [
     ("cards", check_cards),
     ("timer", check_timer),
     ("sync", check_sync),
+    ("room", check_room),
     ("keyring", check_keyring),
     ("modules", check_modules),
 ]

@@ -38,6 +38,7 @@ class Scene(StrEnum):
     IDENTIFY = "identify"
     SESSION_TITLE = "session-title"  # a run-sheet segment's title, when its own scene is missing
     CLOSING = "closing"  # the end of the session: thank you, and what the room produced
+    ROOM = "room"  # the room web app's join scene: QR code, address, live counts (issue 18)
 
 
 #: The scenes that belong to the talk: the slide keys move the slides only while one shows.
@@ -60,6 +61,7 @@ def scene_label(name: Scene | str) -> str:
         Scene.IDENTIFY: tr("the screen numbers"),
         Scene.SESSION_TITLE: tr("the segment's title"),
         Scene.CLOSING: tr("the closing thank-you"),
+        Scene.ROOM: tr("the join screen for phones"),
     }
     try:
         return labels.get(Scene(name), str(name))

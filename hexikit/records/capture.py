@@ -22,6 +22,8 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Any
 
+from sqlalchemy.orm import Session
+
 from hexikit.base.i18n import _
 from hexikit.records.domain import (
     ActivityInput,
@@ -271,9 +273,23 @@ def save_activity(
     """
     clean = validate_activity(data)
     with store.transaction() as session:
-        if editing_id:
-            changes = activity_columns(clean)
-            changes["participant_id"] = participant_id or None
-            return store.update_in(session, Activity, editing_id, changes)
-        activity = store.activity_from_input(event_id, clean, participant_id or None)
-        return store.add_in(session, activity)
+        return save_activity_in(store, session, event_id, clean, participant_id, editing_id)
+
+
+def save_activity_in(
+    store: Store,
+    session: Session,
+    event_id: str,
+    data: ActivityInput,
+    participant_id: str = "",
+    editing_id: str = "",
+) -> Activity:
+    """`save_activity` inside a transaction the caller holds (the room web app writes the
+    phone's participant and its entry together): the same rules, the same write path."""
+    clean = validate_activity(data)
+    if editing_id:
+        changes = activity_columns(clean)
+        changes["participant_id"] = participant_id or None
+        return store.update_in(session, Activity, editing_id, changes)
+    activity = store.activity_from_input(event_id, clean, participant_id or None)
+    return store.add_in(session, activity)

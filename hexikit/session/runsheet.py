@@ -50,6 +50,7 @@ class Screen(StrEnum):
     MATCHES = "matches"
     FEEDBACK = "feedback"
     BLACK = "black"
+    ROOM = "room"  # the room web app's join screen: phones add their own entries (issue 18)
 
 
 class SegmentKind(StrEnum):

@@ -19,7 +19,7 @@ from hexikit.base.i18n import _
 log = logging.getLogger(__name__)
 
 #: The newest migration; a test checks it equals Alembic's head.
-HEAD_REVISION = "0002"
+HEAD_REVISION = "0003"
 
 
 class StoreError(Exception):

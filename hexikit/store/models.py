@@ -240,3 +240,33 @@ class RehearsalRun(Base):
     total_seconds: Mapped[float] = mapped_column(default=0.0)
     slide_seconds: Mapped[list[Any]] = mapped_column(JSON, default=list)
     detail: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+
+
+class RoomPhone(Base):
+    """A phone that joined the room (issue 18): the participant it speaks for, per event.
+
+    The phone keeps a random id in a cookie; only its SHA-256 is stored here, so this table
+    cannot be used to act as a phone. Local only: the participant it names syncs as usual.
+    """
+
+    __tablename__ = "room_phones"
+
+    phone_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    participant_id: Mapped[str] = mapped_column(String(36))
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RoomEntry(Base):
+    """An offer or request that came from a phone, and which phone may correct it. Local only:
+    the activity syncs like any other."""
+
+    __tablename__ = "room_entries"
+
+    activity_id: Mapped[str] = mapped_column(String(36), primary_key=True)
+    phone_hash: Mapped[str] = mapped_column(String(64), index=True)
+    event_id: Mapped[str] = mapped_column(String(36), index=True)
+    #: The form's one-time key: the same post sent twice (a double tap, a reply lost on bad
+    #: Wi-Fi) finds its entry instead of making a second one. "" when the post had none.
+    post_key: Mapped[str] = mapped_column(String(64), default="")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

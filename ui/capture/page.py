@@ -63,6 +63,7 @@ from hexikit.ui.capture.draft_keeper import DraftKeeper
 from hexikit.ui.capture.form import CaptureForm
 from hexikit.ui.capture.list_panel import EntryListPanel
 from hexikit.ui.context import AppContext
+from hexikit.ui.room.bar import RoomBar
 from hexikit.ui.theme import PAGE_BACKGROUND, STYLESHEET, use_base_font
 
 log = logging.getLogger(__name__)
@@ -229,6 +230,8 @@ class CapturePage(QWidget):
         column.setSpacing(10)
         column.addLayout(self._build_event_heading())
         column.addLayout(self._build_count_tiles())
+        self.room_bar = RoomBar(self.context)  # phones add entries too (issue 18)
+        column.addWidget(self.room_bar)
         column.addWidget(self.form)
         self.status_label = QLabel()
         self.status_label.setObjectName("statusInfo")

@@ -62,6 +62,7 @@ from hexikit.session.runsheet import (
     timer_plan_for,
 )
 from hexikit.ui.context import AppContext
+from hexikit.ui.room.controller import shared_room
 from hexikit.ui.routing import app_wide_action
 from hexikit.ui.session.drive import bring_laptop, laptop_tool, page_host, room_text
 from hexikit.ui.session.feedback import FeedbackPanel, FeedbackScene
@@ -85,6 +86,7 @@ def screen_label(screen: Screen) -> str:
         Screen.MATCHES: QCoreApplication.translate("SessionPage", "Match board"),
         Screen.FEEDBACK: QCoreApplication.translate("SessionPage", "Feedback prompts"),
         Screen.BLACK: QCoreApplication.translate("SessionPage", "Black screen"),
+        Screen.ROOM: QCoreApplication.translate("SessionPage", "Join screen (phones)"),
     }
     return labels[screen]
 
@@ -642,6 +644,8 @@ class SessionPage(QWidget):
             self._timer_call("reset")
         if screen is Screen.MATCHES:
             self.match_board.refresh()
+        if screen is Screen.ROOM:  # the room opens with its scene (issue 18)
+            shared_room(self.context).start()
         scene_name = Scene(str(screen))  # the run sheet's screens are named after the scenes
         if not self.audience.has_scene(scene_name):
             # The slides (or timer) are not available: show the segment's title instead.
@@ -661,6 +665,7 @@ class SessionPage(QWidget):
 
     def _show_closing(self) -> None:
         """ "Thank you — N offers and M requests today", counted in the store."""
+        shared_room(self.context).stop()  # the join code dies when the session ends
         self.closing_scene.show_counts(None, None)
         self.audience.show_scene(Scene.CLOSING)
         if not self.audience.isVisible():

@@ -1,0 +1,1 @@
+"""The room web app in the window: its controller, its join scene, the Capture page bar."""
