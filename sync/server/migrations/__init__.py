@@ -24,7 +24,8 @@ _MIGRATION_LOCK = 4243
 def _current(conn: Connection) -> str | None:
     if not inspect(conn).has_table("alembic_version"):
         return None
-    return conn.scalar(text("SELECT version_num FROM alembic_version"))
+    version = conn.scalar(text("SELECT version_num FROM alembic_version"))
+    return None if version is None else str(version)
 
 
 def _sqlite_migrator(engine: Engine) -> Engine:
