@@ -420,6 +420,22 @@ def op_problem(op: WireOp) -> str | None:
     return None
 
 
+def json_depth(value: Any) -> int:
+    """How deeply `value` (parsed JSON) nests lists and objects, without recursion."""
+    deepest, stack = 0, [(value, 1)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in children)
+    return deepest
+
+
 def ops_digest(op_ids: Iterable[str]) -> tuple[int, str]:
     """(count, sha256 of the sorted IDs joined by newlines): per-device reconciliation."""
     ordered = sorted(op_ids)

@@ -24,6 +24,11 @@ from hexikit.sync.server.wsgi import SyncServerApp
 
 log = logging.getLogger(__name__)
 
+#: Open connections the server keeps at once (each costs a socket and a little memory).
+CONNECTION_LIMIT = 1000
+#: Seconds a connection may stay silent before it is closed.
+CHANNEL_TIMEOUT = 30
+
 
 class _JsonErrorTask(ErrorTask):
     """Waitress's own refusals (too large, bad request line) answered as JSON."""
@@ -76,6 +81,12 @@ def make_server(
         max_request_body_size=MAX_BODY_BYTES + 1,
         ident="hexikit-sync",
         clear_untrusted_proxy_headers=True,
+        # Slow clients cannot starve others (issue 15): a half-sent request holds no worker
+        # thread, only a connection, so allow many (waitress's default 100 let 105 trickling
+        # connections shut /health out) and drop a silent one after 30 s instead of 120 s.
+        connection_limit=CONNECTION_LIMIT,
+        channel_timeout=CHANNEL_TIMEOUT,
+        cleanup_interval=5,
     )
     if not isinstance(server, BaseWSGIServer):
         # A host name with several addresses (localhost: ::1 and 127.0.0.1) gets one server

@@ -291,7 +291,7 @@ QT_PLUGINS = {
     "platforms": "*xcb*" if sys.platform == "linux" else "*",
 }
 #: Modules that must not be imported on their own (Alembic runs them).
-_NOT_IMPORTED = ("hexikit.store.migrations.",)
+_NOT_IMPORTED = ("hexikit.store.migrations.", "hexikit.sync.server.migrations.")
 
 
 def check_modules(folder: Path) -> str:

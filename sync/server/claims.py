@@ -1,6 +1,6 @@
 """Claim codes: a participant's code moves their activities to a member's account.
 
-Codes are short, so `POST /v1/claims` is rate limited (per client address and overall) to keep
+Codes are short, so `POST /v1/claims` is rate limited (per client address and per code) to keep
 guessing them slow.
 """
 
@@ -99,16 +99,21 @@ class RateLimiter:
 
 
 class ClaimLimits:
-    """The claim endpoint's two limits: `limit` per client address, 20 times that overall."""
+    """The claim endpoint's limits: `limit` tries per client address and `limit` per code.
+
+    There is no overall cap: one person guessing from many addresses must never lock a real
+    member out. Guessing stays slow per address, and a code being hammered is protected by its
+    own limit (40-bit codes: 30 addresses at 10 a minute need millennia to hit one).
+    """
 
     def __init__(self, limit: int, window: float, monotonic: Callable[[], float]) -> None:
         self._per_client = RateLimiter(limit, window, monotonic)
-        self._overall = RateLimiter(limit * 20, window, monotonic)
+        self._per_code = RateLimiter(limit, window, monotonic)
 
     def wait_for(self, client: str) -> float:
         """0 when `client` may try a claim now (and the try is counted), else seconds to wait."""
-        for limiter, scope in ((self._per_client, client), (self._overall, "*")):
-            wait = limiter.allow(scope)
-            if wait:
-                return wait
-        return 0.0
+        return self._per_client.allow(client)
+
+    def wait_for_code(self, code: str) -> float:
+        """0 when `code` may be tried now (and the try is counted), else seconds to wait."""
+        return self._per_code.allow(normalise_claim_code(code) or code[:16])

@@ -8,6 +8,7 @@ replayed after its key was forgotten is still answered `duplicate`, op by op.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from http import HTTPStatus
 
 from sqlalchemy import Connection, Engine, delete, insert, select, update
@@ -22,7 +23,12 @@ STALE_RUNNING_SECONDS = 120.0
 
 
 def reserve_key(
-    engine: Engine, device_id: str, key: str, request_hash: str, ttl: float
+    engine: Engine,
+    device_id: str,
+    key: str,
+    request_hash: str,
+    ttl: float,
+    running_here: Callable[[str, str], bool] | None = None,
 ) -> tuple[HTTPStatus, bytes] | None:
     """Record the key as running (None), or answer from it: the stored answer of a replay,
     409 while its batch is still being applied, 422 when it came with another body."""
@@ -43,7 +49,11 @@ def reserve_key(
                     )
                 if row.state == KeyState.DONE:
                     return HTTPStatus(int(row.status_code)), str(row.response).encode("utf-8")
-                if row.created > now - STALE_RUNNING_SECONDS:
+                # Still running here, or (another server process may be applying it) young.
+                # A key only this process could hold that it does not is a dead request's:
+                # exactly once is kept by the operation IDs, so taking it over is safe.
+                alive = running_here(device_id, key) if running_here is not None else True
+                if alive and row.created > now - STALE_RUNNING_SECONDS:
                     raise HTTPError(
                         HTTPStatus.CONFLICT,
                         "in_progress",

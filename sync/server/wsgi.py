@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+import re
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -22,11 +23,14 @@ from sqlalchemy import Engine, text
 
 from hexikit.sync.protocol import (
     MAX_BODY_BYTES,
+    MAX_JSON_DEPTH,
     MAX_PULL_LIMIT,
+    MAX_SEQ,
     PROTOCOL_VERSION,
     SERVICE_NAME,
     ProtocolError,
     is_uuid,
+    json_depth,
     parse_push,
 )
 from hexikit.sync.server.admin import device_for_token
@@ -42,6 +46,8 @@ from hexikit.sync.server.idempotency import (
 )
 
 log = logging.getLogger(__name__)
+#: Query numbers: ASCII digits only (int() would take "١٢", " 5", "+5" and "5_000"), at most 19.
+_DIGITS = re.compile(r"\A[0-9]{1,19}\Z")
 
 StartResponse = Callable[..., Any]
 Environ = dict[str, Any]
@@ -67,6 +73,10 @@ class SyncServerApp:
         self.engine = engine
         self.idempotency_ttl = idempotency_ttl
         self._write_lock = threading.Lock()
+        #: Keys this process is applying now: a "running" key not among them belongs to a
+        #: process that died (a SIGKILLed server), so the next try takes it over at once.
+        self._running: set[tuple[str, str]] = set()
+        self._running_lock = threading.Lock()
         self._claim_limits = ClaimLimits(claim_limit, claim_window, monotonic)
 
     # -- plumbing
@@ -107,7 +117,10 @@ class SyncServerApp:
         wanted, handler = routes[path]
         if method != wanted:
             raise HTTPError(
-                HTTPStatus.METHOD_NOT_ALLOWED, "method_not_allowed", f"use {wanted} for {path}"
+                HTTPStatus.METHOD_NOT_ALLOWED,
+                "method_not_allowed",
+                f"use {wanted} for {path}",
+                [("Allow", wanted)],
             )
         status, body = handler(environ)
         return status, body, []
@@ -141,6 +154,25 @@ class SyncServerApp:
                 HTTPStatus.BAD_REQUEST, "truncated", "the body is shorter than its Content-Length"
             )
         return bytes(body)
+
+    @staticmethod
+    def _parse_json(body: bytes) -> Any:
+        """The body as JSON; nesting deeper than MAX_JSON_DEPTH is a 400, never a 500."""
+        try:
+            parsed = json.loads(body)
+        except RecursionError:
+            raise HTTPError(
+                HTTPStatus.BAD_REQUEST, "too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH}"
+            ) from None
+        except (ValueError, UnicodeDecodeError) as exc:
+            raise HTTPError(
+                HTTPStatus.BAD_REQUEST, "malformed_json", f"the body is not JSON: {exc}"
+            ) from exc
+        if json_depth(parsed) > MAX_JSON_DEPTH:
+            raise HTTPError(
+                HTTPStatus.BAD_REQUEST, "too_deep", f"JSON nested deeper than {MAX_JSON_DEPTH}"
+            )
+        return parsed
 
     @staticmethod
     def _json(value: Any) -> bytes:
@@ -178,22 +210,33 @@ class SyncServerApp:
             )
         body = self._read_body(environ)
         request_hash = hashlib.sha256(body).hexdigest()
-        replay = reserve_key(self.engine, device_id, key, request_hash, self.idempotency_ttl)
+        replay = reserve_key(
+            self.engine,
+            device_id,
+            key,
+            request_hash,
+            self.idempotency_ttl,
+            running_here=self._running_here,
+        )
         if replay is not None:
             return replay
+        with self._running_lock:
+            self._running.add((device_id, key))
         try:
             return self._push_fresh(device_id, key, body)
         except BaseException:
             release_key(self.engine, device_id, key)
             raise
+        finally:
+            with self._running_lock:
+                self._running.discard((device_id, key))
+
+    def _running_here(self, device_id: str, key: str) -> bool:
+        with self._running_lock:
+            return (device_id, key) in self._running
 
     def _push_fresh(self, device_id: str, key: str, body: bytes) -> Answer:
-        try:
-            parsed = json.loads(body)
-        except (ValueError, UnicodeDecodeError) as exc:
-            raise HTTPError(
-                HTTPStatus.BAD_REQUEST, "malformed_json", f"the body is not JSON: {exc}"
-            ) from exc
+        parsed = self._parse_json(body)
         try:
             _client_device, batch_key, ops = parse_push(parsed)
         except ProtocolError as exc:
@@ -220,18 +263,17 @@ class SyncServerApp:
     def _changes(self, environ: Environ) -> Answer:
         device_id = self._device(environ)
         query = self._query(environ)
-        try:
-            after = int(query.get("after", "0"))
-            limit = int(query.get("limit", "500"))
-        except ValueError:
+        after_text, limit_text = query.get("after", "0"), query.get("limit", "500")
+        if not (_DIGITS.match(after_text) and _DIGITS.match(limit_text)):
             raise HTTPError(
-                HTTPStatus.BAD_REQUEST, "bad_query", "after and limit must be integers"
-            ) from None
-        if after < 0 or not 1 <= limit <= MAX_PULL_LIMIT:
+                HTTPStatus.BAD_REQUEST, "bad_query", "after and limit must be whole numbers"
+            )
+        after, limit = int(after_text), int(limit_text)
+        if after > MAX_SEQ or not 1 <= limit <= MAX_PULL_LIMIT:
             raise HTTPError(
                 HTTPStatus.BAD_REQUEST,
                 "bad_query",
-                f"after >= 0 and 1 <= limit <= {MAX_PULL_LIMIT}",
+                f"0 <= after <= {MAX_SEQ} and 1 <= limit <= {MAX_PULL_LIMIT}",
             )
         return HTTPStatus.OK, self._json(changes_page(self.engine, device_id, after, limit))
 
@@ -249,12 +291,7 @@ class SyncServerApp:
                 [("Retry-After", str(int(wait) + 1))],
             )
         body = self._read_body(environ)
-        try:
-            parsed = json.loads(body)
-        except (ValueError, UnicodeDecodeError):
-            raise HTTPError(
-                HTTPStatus.BAD_REQUEST, "malformed_json", "the body is not JSON"
-            ) from None
+        parsed = self._parse_json(body)
         if (
             not isinstance(parsed, dict)
             or set(parsed) != {"code", "member"}
@@ -262,6 +299,14 @@ class SyncServerApp:
         ):
             raise HTTPError(
                 HTTPStatus.BAD_REQUEST, "bad_body", 'send {"code": "...", "member": "..."}'
+            )
+        wait = self._claim_limits.wait_for_code(parsed["code"])
+        if wait:
+            raise HTTPError(
+                HTTPStatus.TOO_MANY_REQUESTS,
+                "rate_limited",
+                "too many attempts on this code; wait and try again",
+                [("Retry-After", str(int(wait) + 1))],
             )
         try:
             result = claim(self.engine, parsed["code"], parsed["member"])
