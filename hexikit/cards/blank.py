@@ -10,7 +10,7 @@ from reportlab.lib.units import mm
 from hexikit.base.i18n import _
 from hexikit.cards.model import BlankCard, display_url
 from hexikit.cards.painter import MIN_SMALL_PT, CardPainter, Rect
-from hexikit.records.domain import CATEGORIES, REGIONS, Kind
+from hexikit.records.domain import CATEGORIES, REGIONS, Kind, category_labels, region_labels
 
 
 def draw_blank_card(painter: CardPainter, card: BlankCard, box: Rect) -> None:
@@ -63,7 +63,7 @@ def _ruled_lines(
 
 
 def _tick_groups() -> tuple[tuple[str, Sequence[str]], ...]:
-    return ((_("Category:"), CATEGORIES), (_("Region:"), REGIONS))
+    return ((_("Category:"), category_labels(CATEGORIES)), (_("Region:"), region_labels(REGIONS)))
 
 
 def _tick_size(painter: CardPainter, area: Rect) -> float | None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import LANGUAGES, N_, _, in_language
 
 
 class EntityType(StrEnum):
@@ -36,29 +36,32 @@ class Mode(StrEnum):
     EITHER = "either"
 
 
+# Categories and regions are stored (in the database, on the wire, in CSV files) by their
+# English names, which are their stable keys: `category_label` / `region_label` show them in the
+# chosen language; `match_category` / `match_region` read a key or a label in any language.
 CATEGORIES: tuple[str, ...] = (
-    "Engagement",
-    "Design",
-    "Communication",
-    "Coaching and mentoring",
-    "Audit and evaluation",
-    "Statistical analysis",
-    "Quality of care",
-    "Collaboration and networking",
+    N_("Engagement"),
+    N_("Design"),
+    N_("Communication"),
+    N_("Coaching and mentoring"),
+    N_("Audit and evaluation"),
+    N_("Statistical analysis"),
+    N_("Quality of care"),
+    N_("Collaboration and networking"),
 )
 
 REGIONS: tuple[str, ...] = (
-    "Walsall",
-    "Wales",
-    "South West",
-    "South East",
-    "Scotland",
-    "Northern Ireland",
-    "North West",
-    "North East",
-    "Midlands",
-    "London",
-    "East",
+    N_("Walsall"),
+    N_("Wales"),
+    N_("South West"),
+    N_("South East"),
+    N_("Scotland"),
+    N_("Northern Ireland"),
+    N_("North West"),
+    N_("North East"),
+    N_("Midlands"),
+    N_("London"),
+    N_("East"),
 )
 
 # Limits: generous for people, small enough that a card, a slide and a sync request stay sane.
@@ -103,7 +106,28 @@ def _match_choice(value: str, choices: tuple[str, ...]) -> str | None:
     for choice in choices:
         if choice.casefold() == wanted:
             return choice
+    for choice in choices:
+        if any(in_language(language, choice).casefold() == wanted for language in LANGUAGES):
+            return choice
     return None
+
+
+def category_label(key: str, language: str | None = None) -> str:
+    """A category's name in the chosen language (or `language`): "Archwilio a gwerthuso"."""
+    return _(key) if language is None else in_language(language, key)
+
+
+def region_label(key: str, language: str | None = None) -> str:
+    """A region's name in the chosen language (or `language`): "Cymru"."""
+    return _(key) if language is None else in_language(language, key)
+
+
+def category_labels(keys: tuple[str, ...] | list[str] = CATEGORIES) -> list[str]:
+    return [category_label(key) for key in keys]
+
+
+def region_labels(keys: tuple[str, ...] | list[str] = REGIONS) -> list[str]:
+    return [region_label(key) for key in keys]
 
 
 def match_category(value: str) -> str | None:
@@ -229,7 +253,7 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     if unknown:
         problems["categories"] = _(
             "Not a Hexitime category: {values}. The categories are: {choices}."
-        ).format(values=_quoted(unknown), choices=", ".join(CATEGORIES))
+        ).format(values=_quoted(unknown), choices=", ".join(category_labels()))
     regions: list[str] = []
     unknown = []
     for raw in data.regions:
@@ -241,7 +265,7 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     if unknown:
         problems["regions"] = _(
             "Not a Hexitime region: {values}. The regions are: {choices}."
-        ).format(values=_quoted(unknown), choices=", ".join(REGIONS))
+        ).format(values=_quoted(unknown), choices=", ".join(region_labels()))
     kind: Kind | None = None
     try:
         kind = parse_kind(str(data.kind))

@@ -72,10 +72,6 @@ T = TypeVar("T")
 FORM_WIDTH = 440
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CapturePage", text)
-
-
 class _CountTile(QFrame):
     def __init__(self, caption: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,7 +113,7 @@ class CapturePage(QWidget):
 
     @classmethod
     def mode_title(cls) -> str:
-        return tr("Capture")
+        return QCoreApplication.translate("CapturePage", "Capture")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base.i18n import current_language
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.cards.jobs import CardsJob, make_cards
 from hexikit.cards.model import CardKind
@@ -112,10 +113,10 @@ class CardsPage(QWidget):
     failed = Signal(str)
 
     KINDS = (
-        (CardKind.BLANK_OFFER, "Blank offer cards"),
-        (CardKind.BLANK_REQUEST, "Blank request cards"),
-        (CardKind.PERSONAL, "Personal cards (claim codes)"),
-        (CardKind.EVENT, "Event cards"),
+        (CardKind.BLANK_OFFER, QT_TR_NOOP("Blank offer cards")),
+        (CardKind.BLANK_REQUEST, QT_TR_NOOP("Blank request cards")),
+        (CardKind.PERSONAL, QT_TR_NOOP("Personal cards (claim codes)")),
+        (CardKind.EVENT, QT_TR_NOOP("Event cards")),
     )
 
     @classmethod
@@ -653,7 +654,9 @@ class CardsPage(QWidget):
 
     def save_handout_to(self, path: Path) -> None:
         last = self.context.settings.last_deck_path
-        deck_path = Path(last) if last and os.path.exists(last) else builtin_deck_dir()
+        deck_path = (
+            Path(last) if last and os.path.exists(last) else builtin_deck_dir(current_language())
+        )
         paper = "letter" if self.template().page_name == "Letter" else "a4"
 
         def op() -> int:

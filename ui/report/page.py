@@ -33,6 +33,7 @@ from hexikit.report.measures import (
     Report,
     RunPoint,
     build_report,
+    label_text,
     write_pdf,
 )
 from hexikit.ui.context import AppContext
@@ -83,7 +84,9 @@ class BarChart(QWidget):
         metrics = painter.fontMetrics()
         for number, row in enumerate(self.rows):
             y = top + number * self.ROW_HEIGHT
-            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, int(label_width))
+            label = metrics.elidedText(
+                label_text(row.label), Qt.TextElideMode.ElideRight, int(label_width)
+            )
             painter.setPen(INK)
             painter.drawText(
                 QRectF(4, y, label_width, self.ROW_HEIGHT),
