@@ -654,12 +654,14 @@ def write_pdf(report: Report, path: Path) -> Path:
         )
     if not report.feedback:
         story.append(Paragraph(escape(_("No feedback was recorded for this event.")), muted))
+    worked_label = escape(_("What worked:"))
+    better_label = escape(_("Even better if:"))
     for entry in report.feedback:
         parts = []
         if entry.worked:
-            parts.append(f"<b>{escape(_('What worked:'))}</b> “{escape(entry.worked)}”")
+            parts.append(f"<b>{worked_label}</b> “{escape(entry.worked)}”")
         if entry.even_better_if:
-            parts.append(f"<b>{escape(_('Even better if:'))}</b> “{escape(entry.even_better_if)}”")
+            parts.append(f"<b>{better_label}</b> “{escape(entry.even_better_if)}”")
         if entry.rating is not None:
             parts.append(escape(_("Rating {rating}/5").format(rating=entry.rating)))
         story.append(Paragraph("<br/>".join(parts), quote))

@@ -39,6 +39,13 @@ def builtin_deck(language: str | None = None) -> Path:
     return builtin_deck_dir(language or current_language())
 
 
+def other_deck_label(language: str | None = None) -> str:
+    """The button that opens the built-in deck in the other language ("Welsh deck")."""
+    if other_language(language) == "cy":
+        return QCoreApplication.translate("PresentPage", "Welsh deck (Cymraeg)")
+    return QCoreApplication.translate("PresentPage", "English deck")
+
+
 def other_language(language: str | None = None) -> str:
     """The built-in deck's other language: Welsh for English, English for Welsh."""
     return "en" if (language or current_language()) == "cy" else "cy"

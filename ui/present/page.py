@@ -47,7 +47,13 @@ from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
-from hexikit.ui.present.decks import builtin_deck, is_builtin, problem_text
+from hexikit.ui.present.decks import (
+    builtin_deck,
+    is_builtin,
+    other_deck_label,
+    other_language,
+    problem_text,
+)
 from hexikit.ui.present.keys import KeyBindings, KeySpec
 from hexikit.ui.present.overview import HelpOverlay, OverviewGrid
 from hexikit.ui.present.render import slide_size_for
@@ -174,6 +180,9 @@ class PresentPage(QWidget):
         self.builtin_button = self._button(
             self.tr("Built-in deck"), lambda: self.open_deck(builtin_deck()), "builtinDeck"
         )
+        self.other_deck_button = self._button(
+            other_deck_label(), lambda: self.open_deck(builtin_deck(other_language())), "otherDeck"
+        )
         self.pause_button = self._button(
             self.tr("Pause clock"), self.presentation.toggle_clock, "pauseClock"
         )
@@ -191,6 +200,7 @@ class PresentPage(QWidget):
             self.reset_button,
             self.open_button,
             self.builtin_button,
+            self.other_deck_button,
             self.swap_button,
             self.identify_button,
             self.help_button,
@@ -639,7 +649,8 @@ class PresentPage(QWidget):
             self.notes.setPlainText(self.tr("This deck has no slides."))
             return
         if not slide.notes:
-            self.notes.setHtml(f"<p style='color:#777'>{self.tr('No notes for this slide.')}</p>")
+            empty = self.tr("No notes for this slide.")
+            self.notes.setHtml(f"<p style='color:#777'>{empty}</p>")
             return
         paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
         self.notes.setHtml(

@@ -399,7 +399,8 @@ class ReportPage(QWidget):
             return "<h3>{}</h3><p>{}</p>".format(
                 escape(self.tr("Feedback")), escape(self.tr("No feedback was recorded."))
             )
-        parts = [f"<h3>{escape(self.tr('Feedback'))}</h3>"]
+        feedback_title = escape(self.tr("Feedback"))
+        parts = [f"<h3>{feedback_title}</h3>"]
         for entry in report.feedback:
             lines = []
             if entry.worked:

@@ -6,62 +6,62 @@
     <message>
         <location filename="../../../ui/cards/page.py" line="+116"/>
         <source>Blank offer cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiau cynnig gwag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Blank request cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiau cais gwag</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Personal cards (claim codes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiau personol (codau hawlio)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Event cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiau digwyddiad</translation>
     </message>
     <message>
         <location filename="../../../ui/cards/widgets.py" line="+69"/>
         <source>Card width</source>
-        <translation type="unfinished"></translation>
+        <translation>Lled y cerdyn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Card height</source>
-        <translation type="unfinished"></translation>
+        <translation>Uchder y cerdyn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colofnau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhesi</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First card from the left edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerdyn cyntaf o&apos;r ymyl chwith</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>First card from the top edge</source>
-        <translation type="unfinished"></translation>
+        <translation>Cerdyn cyntaf o&apos;r ymyl uchaf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Across: card start to next card start</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar draws: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down: card start to next card start</source>
-        <translation type="unfinished"></translation>
+        <translation>I lawr: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
     </message>
 </context>
 <context>
@@ -69,57 +69,57 @@
     <message>
         <location filename="../../../ui/about.py" line="+45"/>
         <source>About Hexikit</source>
-        <translation type="unfinished"></translation>
+        <translation>Ynghylch Hexikit</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>&lt;h2&gt;Hexikit&lt;/h2&gt;&lt;p&gt;Run a Hexithon offline, then sync to Hexitime.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h2&gt;Hexikit&lt;/h2&gt;&lt;p&gt;Cynnal Hexithon all-lein, yna cysoni â Hexitime.&lt;/p&gt;</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Version:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fersiwn:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Licence:</source>
-        <translation type="unfinished"></translation>
+        <translation>Trwydded:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Qt:</source>
-        <translation type="unfinished"></translation>
+        <translation>Qt:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>PySide6:</source>
-        <translation type="unfinished"></translation>
+        <translation>PySide6:</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Python:</source>
-        <translation type="unfinished"></translation>
+        <translation>Python:</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Data folder:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffolder data:</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open data folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor y ffolder data</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>No file manager opened the folder. Select its path above, copy it, and paste it into your file manager&apos;s address bar.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni agorodd unrhyw reolwr ffeiliau y ffolder. Dewiswch ei llwybr uchod, ei gopïo, a&apos;i ludo ym mar cyfeiriad eich rheolwr ffeiliau.</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Built with Qt (LGPLv3) through PySide6, and the DejaVu fonts (free licence, in assets/fonts).</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i adeiladu gyda Qt (LGPLv3) drwy PySide6, a&apos;r ffontiau DejaVu (trwydded rydd, yn assets/fonts).</translation>
     </message>
 </context>
 <context>
@@ -128,67 +128,67 @@
         <location filename="../../../ui/capture/model.py" line="+102"/>
         <source>#</source>
         <extracomment>Custom roles: the activity&apos;s UUID, and the key used for sorting. every live activity of the event, in the order they were recorded positions in `_all` of the rows shown, in shown order</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>#</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Math</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Teitl</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>Pwy</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Categorïau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Regions</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhanbarthau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Dull</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hours</source>
-        <translation type="unfinished"></translation>
+        <translation>Oriau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnig</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cais</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Either</source>
-        <translation type="unfinished"></translation>
+        <translation>Y naill neu&apos;r llall</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>O bell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Face to face</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyneb yn wyneb</translation>
     </message>
 </context>
 <context>
@@ -196,7 +196,7 @@
     <message>
         <location filename="../../../ui/stage.py" line="+98"/>
         <source>Hexikit — audience</source>
-        <translation type="unfinished"></translation>
+        <translation>Hexikit — cynulleidfa</translation>
     </message>
 </context>
 <context>
@@ -206,167 +206,167 @@
         <location line="+417"/>
         <source>New offer or request</source>
         <extracomment>The form&apos;s fields, each with a red note under it, in the order the form reads. the event the form types into; goes into drafts</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cynnig neu gais newydd</translation>
     </message>
     <message>
         <location line="-405"/>
         <source>Offer   Ctrl+O</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnig   Ctrl+O</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Request   Ctrl+R</source>
-        <translation type="unfinished"></translation>
+        <translation>Cais   Ctrl+R</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Enw (dewisol)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>New…  Ctrl+N</source>
-        <translation type="unfinished"></translation>
+        <translation>Newydd…  Ctrl+N</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Correct the person in the Who box: name, email, consent… (Ctrl+Shift+N)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cywiro&apos;r person yn y blwch Pwy: enw, e-bost, caniatâd… (Ctrl+Shift+N)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>&amp;Who</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pwy</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teitl</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>More detail, if they gave it (Shift+Enter for a new line)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhagor o fanylion, os rhoddwyd nhw (Shift+Enter am linell newydd)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Description</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Disgrifiad</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Type to pick: coaching, design, audit…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teipiwch i ddewis: hyfforddi, dylunio, archwilio…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Categories</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Categorïau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Type to pick: London, Wales…</source>
-        <translation type="unfinished"></translation>
+        <translation>Teipiwch i ddewis: Llundain, Cymru…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Re&amp;gions</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan&amp;barthau</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Either</source>
-        <translation type="unfinished"></translation>
+        <translation>Y naill neu&apos;r llall</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remote</source>
-        <translation type="unfinished"></translation>
+        <translation>O bell</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Face to face</source>
-        <translation type="unfinished"></translation>
+        <translation>Wyneb yn wyneb</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. 1.5</source>
-        <translation type="unfinished"></translation>
+        <translation>e.e. 1.5</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Mode</source>
-        <translation type="unfinished"></translation>
+        <translation>D&amp;ull</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>&amp;Hours (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Oriau (dewisol)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Clear</source>
-        <translation type="unfinished"></translation>
+        <translation>Clirio</translation>
     </message>
     <message>
         <location line="+85"/>
         <source>No category matches “{text}”. Try: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim categori&apos;n cyfateb i “{text}”. Rhowch gynnig ar: {choices}.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>No region matches “{text}”. Try: {choices}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim rhanbarth yn cyfateb i “{text}”. Rhowch gynnig ar: {choices}.</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>What can they offer? A few words</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth allan nhw ei gynnig? Ychydig eiriau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r cynnig</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What do they need? A few words</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth sydd ei angen arnyn nhw? Ychydig eiriau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r cais</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r newidiadau</translation>
     </message>
     <message>
         <location line="+143"/>
         <source>Edit entry #{n}</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu cofnod #{n}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>You are changing a saved entry. Enter saves the change; Esc cancels.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rydych chi&apos;n newid cofnod sydd wedi&apos;i gadw. Mae Enter yn cadw&apos;r newid; mae Esc yn canslo.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Nobody called “{name}” yet: press Ctrl+N to add them, or clear this box.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does neb o&apos;r enw “{name}” eto: pwyswch Ctrl+N i&apos;w ychwanegu, neu cliriwch y blwch hwn.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Several people match “{name}”: type more of the name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae sawl person yn cyfateb i “{name}”: teipiwch fwy o&apos;r enw.</translation>
     </message>
 </context>
 <context>
@@ -374,134 +374,134 @@
     <message>
         <location filename="../../../ui/capture/page.py" line="+116"/>
         <source>Capture</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofnodi</translation>
     </message>
     <message>
         <location line="+65"/>
         <source>No Hexithon chosen yet</source>
         <extracomment>Enter was pressed before the event was read (at start-up): save once it is. widgets that get the style sheet, once the whole tree is built (rules match on ancestors, and Qt does not re-polish a styled widget when it is re-parented)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dim Hexithon wedi&apos;i ddewis eto</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Create the event you are running (or open an earlier one) to start typing.</source>
-        <translation type="unfinished"></translation>
+        <translation>Crëwch y digwyddiad rydych chi&apos;n ei gynnal (neu agorwch un cynharach) i ddechrau teipio.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Create or open an event…  Ctrl+Shift+E</source>
-        <translation type="unfinished"></translation>
+        <translation>Creu neu agor digwyddiad…  Ctrl+Shift+E</translation>
     </message>
     <message>
         <location line="+55"/>
         <source>Change…</source>
-        <translation type="unfinished"></translation>
+        <translation>Newid…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Open or create another event (Ctrl+Shift+E)</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor neu greu digwyddiad arall (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>participants</source>
-        <translation type="unfinished"></translation>
+        <translation>cyfranogwyr</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>offers</source>
-        <translation type="unfinished"></translation>
+        <translation>cynigion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>requests</source>
-        <translation type="unfinished"></translation>
+        <translation>ceisiadau</translation>
     </message>
     <message>
         <location line="+109"/>
         <location line="+19"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <location line="-6"/>
         <source>Not saved yet: see the red notes above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Heb ei gadw eto: gweler y nodiadau coch uchod.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>offer</source>
-        <translation type="unfinished"></translation>
+        <translation>cynnig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>request</source>
-        <translation type="unfinished"></translation>
+        <translation>cais</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved the change to “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd y newid i “{title}”.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Saved {kind}: “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd {kind}: “{title}”.</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>This was not saved ({error}). What you typed is still here: press Enter to try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni chadwyd hyn ({error}). Mae&apos;r hyn a deipiwyd gennych yma o hyd: pwyswch Enter i roi cynnig arall arni.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Edit cancelled; nothing changed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Canslwyd y golygu; ni newidiodd dim.</translation>
     </message>
     <message>
         <location line="+47"/>
         <source>Restored “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adferwyd “{title}”.</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>Could not read the list ({error}).</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu darllen y rhestr ({error}).</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Opening…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n agor…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Hexikit — {event}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hexikit — {event}</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Choose someone in the Who box first, then press Ctrl+Shift+N.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch rywun yn y blwch Pwy yn gyntaf, yna pwyswch Ctrl+Shift+N.</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>That participant no longer exists; choose again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dydy&apos;r cyfranogwr hwnnw ddim yn bodoli mwyach; dewiswch eto.</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Updated {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diweddarwyd {name}.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Added {name}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegwyd {name}.</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Your unsaved entry from last time is back. Press Enter to save it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae eich cofnod heb ei gadw o&apos;r tro diwethaf yn ôl. Pwyswch Enter i&apos;w gadw.</translation>
     </message>
 </context>
 <context>
@@ -510,209 +510,209 @@
         <location filename="../../../ui/cards/page.py" line="+5"/>
         <location line="+36"/>
         <source>Cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Cardiau</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Digwyddiad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Participants</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfranogwyr</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Everyone</source>
-        <translation type="unfinished"></translation>
+        <translation>Pawb</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Those with offers or requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Y rhai â chynigion neu geisiadau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>A selection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Detholiad:</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegu…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Describe a sheet of cards that is not listed</source>
-        <translation type="unfinished"></translation>
+        <translation>Disgrifio taflen o gardiau sydd ddim ar y rhestr</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflen</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>How many cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Sawl cerdyn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Crop marks outside the grid</source>
-        <translation type="unfinished"></translation>
+        <translation>Marciau torri y tu allan i&apos;r grid</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Printer offset (calibrate with a test sheet)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwrthbwyso&apos;r argraffydd (calibro gyda thaflen brawf)</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Printer name</source>
-        <translation type="unfinished"></translation>
+        <translation>Enw&apos;r argraffydd</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>Printer</source>
-        <translation type="unfinished"></translation>
+        <translation>Argraffydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move right by</source>
-        <translation type="unfinished"></translation>
+        <translation>Symud i&apos;r dde</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Move down by</source>
-        <translation type="unfinished"></translation>
+        <translation>Symud i lawr</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Print…</source>
-        <translation type="unfinished"></translation>
+        <translation>Argraffu…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw PDF…</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Print test sheet…</source>
-        <translation type="unfinished"></translation>
+        <translation>Argraffu taflen brawf…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Deck handout…</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflen y cyflwyniad…</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Preview of the first sheet</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhagolwg o&apos;r daflen gyntaf</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Print at 100 % (actual size), never “fit to page”. Printers cannot print the outer 3–6 mm of the paper; the cards keep their text 3 mm inside each edge.</source>
-        <translation type="unfinished"></translation>
+        <translation>Argraffwch ar 100 % (maint gwirioneddol), byth “ffitio i&apos;r dudalen”. Dydy argraffwyr ddim yn gallu argraffu 3–6 mm allanol y papur; mae&apos;r cardiau&apos;n cadw eu testun 3 mm y tu mewn i bob ymyl.</translation>
     </message>
     <message>
         <location line="+196"/>
         <source>{name} (offers and requests: {count})</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} (cynigion a cheisiadau: {count})</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Preview of sheet 1 of {pages} (cards: {cards})</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhagolwg o daflen 1 o {pages} (cardiau: {cards})</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Ready to print.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn barod i argraffu.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>…and {count} more warnings.</source>
-        <translation type="unfinished"></translation>
+        <translation>…a {count} rhybudd arall.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Save cards as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r cardiau fel PDF</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+103"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="-88"/>
         <source>Saved {cards} cards on {pages} pages to {path}. Print at 100 % (actual size).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd {cards} cerdyn ar {pages} tudalen i {path}. Argraffwch ar 100 % (maint gwirioneddol).</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Print cards at actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>Argraffu cardiau ar eu maint gwirioneddol</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Paper size differs</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae maint y papur yn wahanol</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>Sent {pages} pages to {printer} (offset {x:+.2f}, {y:+.2f} mm).</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfonwyd {pages} tudalen i {printer} (gwrthbwyso {x:+.2f}, {y:+.2f} mm).</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the printer</source>
-        <translation type="unfinished"></translation>
+        <translation>yr argraffydd</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>The deck handout is not part of this version of Hexikit yet, so it cannot be made here. Personal, blank and event cards still work.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dydy taflen y cyflwyniad ddim yn rhan o&apos;r fersiwn hon o Hexikit eto, felly does dim modd ei gwneud yma. Mae cardiau personol, gwag a digwyddiad yn dal i weithio.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Deck handout</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflen y cyflwyniad</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save the deck handout as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw taflen y cyflwyniad fel PDF</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Saved the handout of {deck} ({pages} pages) to {path}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd taflen {deck} ({pages} tudalen) i {path}.</translation>
     </message>
     <message>
         <location filename="../../../ui/cards/printing.py" line="+34"/>
         <source>The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid out for {page}. Printing now would misplace every card. Choose {page} paper in the print dialog, or press Print anyway if the paper in the tray really is {page}.</source>
         <extracomment>Printing renders each page at this resolution at most (a 300 dpi A4 bitmap is ~35 MB).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r argraffydd wedi&apos;i osod i {paper} ({width:.0f} × {height:.0f} mm) ond mae&apos;r cardiau hyn wedi&apos;u gosod ar gyfer {page}. Byddai argraffu nawr yn camosod pob cerdyn. Dewiswch bapur {page} yn y ffenestr argraffu, neu pwyswch Argraffu beth bynnag os {page} yw&apos;r papur yn yr hambwrdd go iawn.</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>The cards PDF could not be read back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu darllen PDF y cardiau yn ôl.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The printer could not be started. Check it is switched on and connected, or save a PDF instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cychwyn yr argraffydd. Gwiriwch ei fod ymlaen ac wedi&apos;i gysylltu, neu cadwch PDF yn lle hynny.</translation>
     </message>
     <message>
         <location line="+45"/>
         <source>The preview could not be drawn.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu llunio&apos;r rhagolwg.</translation>
     </message>
 </context>
 <context>
@@ -720,38 +720,38 @@
     <message>
         <location filename="../../../ui/session/scenes.py" line="+89"/>
         <source>Thank you</source>
-        <translation type="unfinished"></translation>
+        <translation>Diolch</translation>
     </message>
     <message>
         <location line="+0"/>
         <location line="+14"/>
         <source>See you on Hexitime.</source>
-        <translation type="unfinished"></translation>
+        <translation>Welwn ni chi ar Hexitime.</translation>
     </message>
     <message>
         <location line="-11"/>
         <source>1 offer</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cynnig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>{n} offers</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cynnig</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1 request</source>
-        <translation type="unfinished"></translation>
+        <translation>1 cais</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} requests</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} cais</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Thank you — {offers} and {requests} today</source>
-        <translation type="unfinished"></translation>
+        <translation>Diolch — {offers} a {requests} heddiw</translation>
     </message>
 </context>
 <context>
@@ -759,22 +759,22 @@
     <message>
         <location filename="../../../ui/cards/widgets.py" line="+5"/>
         <source>Add a sheet of cards</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegu taflen o gardiau</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>e.g. Club business cards</source>
-        <translation type="unfinished"></translation>
+        <translation>e.e. Cardiau busnes Club</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Enw</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paper</source>
-        <translation type="unfinished"></translation>
+        <translation>Papur</translation>
     </message>
 </context>
 <context>
@@ -783,42 +783,42 @@
         <location filename="../../../ui/capture/list_panel.py" line="+96"/>
         <source>Offers and requests</source>
         <extracomment>Starting widths of the list&apos;s columns; the title takes what is left. Columns hidden first when the list is narrow (the title keeps at least MIN_TITLE_WIDTH).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cynigion a cheisiadau</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Filter by any word or name   Ctrl+F</source>
-        <translation type="unfinished"></translation>
+        <translation>Hidlo yn ôl unrhyw air neu enw   Ctrl+F</translation>
     </message>
     <message>
         <location line="+43"/>
         <source>Undo  Ctrl+Z</source>
-        <translation type="unfinished"></translation>
+        <translation>Dadwneud  Ctrl+Z</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Double-click or F2: edit  ·  Delete: remove  ·  Ctrl+Z: undo  ·  Click a heading to sort</source>
-        <translation type="unfinished"></translation>
+        <translation>Clic dwbl neu F2: golygu  ·  Delete: tynnu  ·  Ctrl+Z: dadwneud  ·  Cliciwch bennawd i drefnu</translation>
     </message>
     <message>
         <location line="+125"/>
         <source>No offers or requests yet: type the first one on the left.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim cynigion na cheisiadau eto: teipiwch y cyntaf ar y chwith.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Nothing matches “{text}”. Press Esc in the filter to clear it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim yn cyfateb i “{text}”. Pwyswch Esc yn yr hidlydd i&apos;w glirio.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Deleted #{n} “{title}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dilëwyd #{n} “{title}”.</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Restored “{title}”. Ctrl+Z restores the one before.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adferwyd “{title}”. Mae Ctrl+Z yn adfer yr un cynt.</translation>
     </message>
 </context>
 <context>
@@ -826,92 +826,92 @@
     <message>
         <location filename="../../../ui/widgets/event_dialog.py" line="+84"/>
         <source>Choose the Hexithon</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewis yr Hexithon</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Open a Hexithon</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor Hexithon</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Pick one with the arrow keys and press Enter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch un gyda&apos;r bysellau saeth a phwyso Enter.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Or start a new one</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu dechrau un newydd</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Start your Hexithon</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau eich Hexithon</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Give the event a name; the rest is optional and can help the report.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch enw i&apos;r digwyddiad; mae&apos;r gweddill yn ddewisol a gall helpu&apos;r adroddiad.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>e.g. Hexithon at the Q Summit</source>
-        <translation type="unfinished"></translation>
+        <translation>e.e. Hexithon yn Uwchgynhadledd Q</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>YYYY-MM-DD</source>
-        <translation type="unfinished"></translation>
+        <translation>BBBB-MM-DD</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Where (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ble (dewisol)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(not given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(heb ei roi)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Your name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eich enw (dewisol)</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teitl</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Date</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dyddiad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Venue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Lleoliad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;gion</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan&amp;barth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Facilitator</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hwylusydd</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Create event  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Creu digwyddiad  ⏎</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancel  Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Canslo  Esc</translation>
     </message>
 </context>
 <context>
@@ -919,52 +919,52 @@
     <message>
         <location filename="../../../ui/session/feedback.py" line="+133"/>
         <source>What worked? (a quote from the room)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth weithiodd? (dyfyniad o&apos;r ystafell)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Even better if…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwell fyth pe bai…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>1–5</source>
-        <translation type="unfinished"></translation>
+        <translation>1–5</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>&amp;Add feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ychwanegu adborth</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>What &amp;worked</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth &amp;weithiodd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Even better if</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gwell fyth pe bai</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;Rating</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sgôr</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>Choose an event to record feedback.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch ddigwyddiad i gofnodi adborth.</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{count} entries</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} cofnod</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Choose an event first (Session ▸ event).</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch ddigwyddiad yn gyntaf (Sesiwn ▸ digwyddiad).</translation>
     </message>
 </context>
 <context>
@@ -972,17 +972,17 @@
     <message>
         <location line="-147"/>
         <source>What worked?</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth weithiodd?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Even better if…</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwell fyth pe bai…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>And a score from 1 to 5</source>
-        <translation type="unfinished"></translation>
+        <translation>A sgôr o 1 i 5</translation>
     </message>
 </context>
 <context>
@@ -990,22 +990,22 @@
     <message>
         <location filename="../../../ui/present/overview.py" line="+52"/>
         <source>number, then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>rhif, yna Enter</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Go to that slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Mynd i&apos;r sleid honno</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Keys (press any key to close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bysellau (pwyswch unrhyw fysell i gau)</translation>
     </message>
     <message>
         <location filename="../../../ui/timer/page.py" line="+140"/>
         <source>Timer keys (press any key to close)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bysellau&apos;r amserydd (pwyswch unrhyw fysell i gau)</translation>
     </message>
 </context>
 <context>
@@ -1014,22 +1014,22 @@
         <location filename="../../../ui/app.py" line="+171"/>
         <source>Your data file was damaged</source>
         <extracomment>When set to a file path, the app keeps a JSON snapshot there of what the projector shows and which page and widget have the keyboard (for the two-screen end-to-end test).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cafodd eich ffeil ddata ei difrodi</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Hexikit cannot open its data</source>
-        <translation type="unfinished"></translation>
+        <translation>Dydy Hexikit ddim yn gallu agor ei ddata</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Hexikit is already open</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae Hexikit eisoes ar agor</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Hexikit is already running with the data folder {folder}. Switch to that window (check the taskbar), or close it first. Two windows writing one folder could lose what you type.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae Hexikit eisoes yn rhedeg gyda&apos;r ffolder data {folder}. Newidiwch i&apos;r ffenestr honno (gwiriwch y bar tasgau), neu caewch hi yn gyntaf. Gallai dwy ffenestr yn ysgrifennu i un ffolder golli&apos;r hyn rydych chi&apos;n ei deipio.</translation>
     </message>
 </context>
 <context>
@@ -1038,48 +1038,48 @@
         <location filename="../../../ui/main_window.py" line="+93"/>
         <source>Hexikit</source>
         <extracomment>(module, class) of each mode page, in side-bar order. Each capability adds its line. A page class takes (context, parent) and has a `mode_title()` static/class method. Each page&apos;s side-bar title (its `mode_title()`, in the page&apos;s translation context), shown before the page is built: pages are built after the first one paints. (The strings are extracted for translation from the pages&apos; own `mode_title()`.)</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Hexikit</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Opening your Hexithon data…</source>
         <extracomment>Ask for the current event when none is chosen (off for `hexikit present`).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n agor eich data Hexithon…</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ffeil</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Event</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Digwyddiad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Choose or create event…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dewis neu greu digwyddiad…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Golwg</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cymorth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gadael</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>&amp;About Hexikit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ynghylch Hexikit</translation>
     </message>
 </context>
 <context>
@@ -1087,47 +1087,47 @@
     <message>
         <location filename="../../../ui/session/match_board.py" line="+277"/>
         <source>&amp;Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cadarnhau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Dismiss</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Gwrthod</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Undo decision</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Dadwneud y penderfyniad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Next &amp;page on screen</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tudalen nesaf ar y sgrin</translation>
     </message>
     <message>
         <location line="+50"/>
         <source>Choose an event to see who can help whom.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch ddigwyddiad i weld pwy all helpu pwy.</translation>
     </message>
     <message>
         <location line="+27"/>
         <source>No suggestions yet: they appear when offers and requests share a category or words.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim awgrymiadau eto: maen nhw&apos;n ymddangos pan fydd cynigion a cheisiadau&apos;n rhannu categori neu eiriau.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{confirmed} confirmed, {undecided} to decide.</source>
-        <translation type="unfinished"></translation>
+        <translation>{confirmed} wedi&apos;u cadarnhau, {undecided} i&apos;w penderfynu.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Could not load the matches: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu llwytho&apos;r parau: {error}</translation>
     </message>
 </context>
 <context>
@@ -1135,12 +1135,12 @@
     <message>
         <location line="-211"/>
         <source>Who can help whom</source>
-        <translation type="unfinished"></translation>
+        <translation>Pwy all helpu pwy</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Matches appear here as they are confirmed.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae parau&apos;n ymddangos yma wrth iddyn nhw gael eu cadarnhau.</translation>
     </message>
 </context>
 <context>
@@ -1149,58 +1149,58 @@
         <location filename="../../../ui/rehearse/notes_editor.py" line="+58"/>
         <location line="+122"/>
         <source>Edit notes — {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu nodiadau — {title}</translation>
     </message>
     <message>
         <location line="-85"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw</translation>
     </message>
     <message>
         <location line="+30"/>
         <location line="+17"/>
         <source>(no title)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dim teitl)</translation>
     </message>
     <message>
         <location line="-2"/>
         <source>Slide {n}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid {n}: {title}</translation>
     </message>
     <message>
         <location line="+30"/>
         <source>{words} words · about {time} at {wpm} words per minute</source>
-        <translation type="unfinished"></translation>
+        <translation>{words} gair · tua {time} ar {wpm} gair y funud</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Saved.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd.</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>The notes were not saved</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni chadwyd y nodiadau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>What you typed is still in the editor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r hyn a deipiwyd gennych yn y golygydd o hyd.</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Unsaved notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau heb eu cadw</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Some notes are not saved. Save them now?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dydy rhai nodiadau ddim wedi&apos;u cadw. Eu cadw nawr?</translation>
     </message>
 </context>
 <context>
@@ -1209,412 +1209,427 @@
         <location filename="../../../ui/capture/participant_dialog.py" line="+77"/>
         <source>Edit participant</source>
         <extracomment>the participant being corrected; &quot;&quot; when creating one</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Golygu cyfranogwr</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>New participant</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfranogwr newydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Save changes  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r newidiadau  ⏎</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Save participant  ⏎</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r cyfranogwr  ⏎</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Full name, as they say it</source>
-        <translation type="unfinished"></translation>
+        <translation>Enw llawn, fel maen nhw&apos;n ei ddweud</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>name@example.org (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>enw@example.org (dewisol)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Trust, practice, team… (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymddiriedolaeth, practis, tîm… (dewisol)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Job or role (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Swydd neu rôl (dewisol)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(not given)</source>
-        <translation type="unfinished"></translation>
+        <translation>(heb ei roi)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Already a Hexitime member</source>
-        <translation type="unfinished"></translation>
+        <translation>Eisoes yn aelod o Hexitime</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Agrees to the statement below</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cytuno â&apos;r datganiad isod</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Read this out. Without consent, their name and email never leave this laptop; their offers and requests still count.</source>
-        <translation type="unfinished"></translation>
+        <translation>Darllenwch hwn yn uchel. Heb ganiatâd, dydy eu henw a&apos;u e-bost byth yn gadael y gliniadur hwn; mae eu cynigion a&apos;u ceisiadau&apos;n dal i gyfrif.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Consent recorded on {date} at {time}.</source>
         <extracomment>when the stored consent was given (editing), so a withdrawal is a knowing one</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cofnodwyd caniatâd ar {date} am {time}.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>&amp;Name</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enw</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Email</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;E-bost</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Organisation</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sefydliad</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Role</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rôl</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Re&amp;gion</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan&amp;barth</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Cancel  Esc</source>
-        <translation type="unfinished"></translation>
+        <translation>Canslo  Esc</translation>
     </message>
     <message>
         <location line="+87"/>
         <source>Saving…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cadw…</translation>
     </message>
     <message>
         <location line="+39"/>
         <source>This could not be saved ({error}). What you typed is still here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cadw hyn ({error}). Mae&apos;r hyn a deipiwyd gennych yma o hyd.</translation>
     </message>
 </context>
 <context>
     <name>PresentPage</name>
     <message>
-        <location filename="../../../ui/present/page.py" line="+65"/>
+        <location filename="../../../ui/present/page.py" line="+71"/>
         <source>Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)</source>
         <extracomment>How long &quot;the slide did not move&quot; stays on the presenter view after a refused slide key.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Cyflwyniadau (*.md *.markdown *.txt *.pdf *.pptx);;Pob ffeil (*)</translation>
     </message>
     <message>
         <location line="+29"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyflwyno</translation>
     </message>
     <message>
         <location line="+78"/>
-        <location line="+323"/>
+        <location line="+326"/>
         <source>Start (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-322"/>
+        <location line="-325"/>
         <source>Open deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor cyflwyniad…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Built-in deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyflwyniad wedi&apos;i gynnwys</translation>
     </message>
     <message>
-        <location line="+3"/>
-        <location line="+558"/>
+        <location line="+6"/>
+        <location line="+559"/>
         <source>Pause clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Oedi&apos;r cloc</translation>
     </message>
     <message>
-        <location line="-555"/>
+        <location line="-556"/>
         <source>Reset clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailosod y cloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Swap screens (S)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfnewid sgriniau (S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Identify screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Adnabod sgriniau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Keys (?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bysellau (?)</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesaf</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Smaller notes (-)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau llai (-)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Larger notes (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau mwy (+)</translation>
     </message>
     <message>
         <location line="+56"/>
         <source>Next slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid nesaf</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Previous slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid flaenorol</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>First slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid gyntaf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Last slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid olaf</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Black screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgrin ddu</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>White screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgrin wen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Start from the first slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau o&apos;r sleid gyntaf</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Start from the current slide</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau o&apos;r sleid bresennol</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>End the show (back to this view)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gorffen y sioe (yn ôl i&apos;r olwg hon)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Overview of all slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Trosolwg o&apos;r holl sleidiau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cymorth hwn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Larger notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau mwy</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Smaller notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Nodiadau llai</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Swap the screens</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfnewid y sgriniau</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Open &amp;deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor &amp;cyflwyniad…</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Open the &amp;built-in deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor y cyflwyniad sydd wedi&apos;i &amp;gynnwys</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Open a deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Agor cyflwyniad</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Opening {name}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n agor {name}…</translation>
     </message>
     <message>
         <location line="+24"/>
         <source>The deck could not be opened: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu agor y cyflwyniad: {error}</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>{minutes} min</source>
-        <translation type="unfinished"></translation>
+        <translation>{minutes} mun</translation>
     </message>
     <message>
         <location line="+57"/>
         <source>Restart (F5)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailddechrau (F5)</translation>
     </message>
     <message>
         <location line="+144"/>
         <source>This deck has no slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim sleidiau yn y cyflwyniad hwn.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+3"/>
+        <source>No notes for this slide.</source>
+        <translation>Dim nodiadau ar gyfer y sleid hon.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>{time} behind plan</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} y tu ôl i&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{time} ahead of plan</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} o flaen y cynllun</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>on plan</source>
-        <translation type="unfinished"></translation>
+        <translation>yn ôl y cynllun</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>slide {n} / {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>sleid {n} / {total}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>go to slide {n}…</source>
-        <translation type="unfinished"></translation>
+        <translation>mynd i sleid {n}…</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Room sees {scene}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ystafell yn gweld {scene}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Time elapsed</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser a aeth heibio</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} ar ôl</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>+{time} over</source>
-        <translation type="unfinished"></translation>
+        <translation>+{time} dros amser</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Resume clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailddechrau&apos;r cloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau&apos;r cloc</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The slide did not move: the room does not see the slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wnaeth y sleid ddim symud: dydy&apos;r ystafell ddim yn gweld y sleidiau.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The projector shows {scene}. Shift+F5 brings the slides back at slide {n} of {total}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r taflunydd yn dangos {scene}. Mae Shift+F5 yn dod â&apos;r sleidiau&apos;n ôl ar sleid {n} o {total}.</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Clock paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Cloc wedi&apos;i oedi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Presenting</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn cyflwyno</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>audience on {screen}</source>
-        <translation type="unfinished"></translation>
+        <translation>cynulleidfa ar {screen}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>one screen: audience in its own window</source>
-        <translation type="unfinished"></translation>
+        <translation>un sgrin: y gynulleidfa yn ei ffenestr ei hun</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Audience sees: black</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r gynulleidfa&apos;n gweld: du</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Audience sees: white</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r gynulleidfa&apos;n gweld: gwyn</translation>
+    </message>
+    <message>
+        <location filename="../../../ui/present/decks.py" line="+45"/>
+        <source>Welsh deck (Cymraeg)</source>
+        <translation>Cyflwyniad Cymraeg</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>English deck</source>
+        <translation>Cyflwyniad Saesneg (English)</translation>
     </message>
 </context>
 <context>
     <name>Presenter</name>
     <message>
-        <location filename="../../../ui/present/decks.py" line="+18"/>
+        <location line="-28"/>
         <source>line {line}</source>
-        <translation type="unfinished"></translation>
+        <translation>llinell {line}</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>deck</source>
-        <translation type="unfinished"></translation>
+        <translation>cyflwyniad</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwall</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhybudd</translation>
     </message>
 </context>
 <context>
@@ -1623,154 +1638,154 @@
         <location filename="../../../ui/rehearse/coach.py" line="+130"/>
         <source>Start or finish a rehearsal</source>
         <extracomment>Within this many seconds of the plan the talk is &quot;on time&quot;.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau neu orffen ymarfer</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+18"/>
         <source>Teleprompter</source>
-        <translation type="unfinished"></translation>
+        <translation>Telebromptydd</translation>
     </message>
     <message>
         <location line="-17"/>
         <source>Edit the notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu&apos;r nodiadau</translation>
     </message>
     <message>
         <location line="+15"/>
         <location line="+208"/>
         <source>Rehearse (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymarfer (R)</translation>
     </message>
     <message>
         <location line="-204"/>
         <source>Edit notes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu nodiadau…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Import deck…</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewnforio cyflwyniad…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>History</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanes</translation>
     </message>
     <message>
         <location line="+5"/>
         <source> words/min</source>
-        <translation type="unfinished"></translation>
+        <translation> gair/mun</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Speaking rate used to estimate each slide&apos;s target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyflymder siarad a ddefnyddir i amcangyfrif targed pob sleid</translation>
     </message>
     <message>
         <location line="+52"/>
         <source>The projector shows something else, so the slides would not move: press Shift+F5 to bring them back, then R to rehearse.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r taflunydd yn dangos rhywbeth arall, felly fyddai&apos;r sleidiau ddim yn symud: pwyswch Shift+F5 i ddod â nhw&apos;n ôl, yna R i ymarfer.</translation>
     </message>
     <message>
         <location line="+36"/>
         <source>That run was too short to keep (under 5 seconds).</source>
-        <translation type="unfinished"></translation>
+        <translation>Roedd y rhediad hwnnw&apos;n rhy fyr i&apos;w gadw (llai na 5 eiliad).</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Saving the run…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cadw&apos;r rhediad…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>The rehearsal stopped and was not kept: the projector left the slides.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopiodd yr ymarfer ac ni chafodd ei gadw: gadawodd y taflunydd y sleidiau.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>No rehearsals of this deck yet: press Rehearse (R) to start one.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim ymarferion o&apos;r cyflwyniad hwn eto: pwyswch Ymarfer (R) i ddechrau un.</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>The run was forgotten.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anghofiwyd y rhediad.</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>The rehearsal could not be saved: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cadw&apos;r ymarfer: {error}</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Another deck was opened, so the rehearsal was stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Agorwyd cyflwyniad arall, felly stopiwyd yr ymarfer.</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Finish rehearsal (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Gorffen ymarfer (R)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Notes can be edited outside the show and rehearsals.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gellir golygu nodiadau y tu allan i&apos;r sioe a&apos;r ymarferion.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>This slide {time} / {target}</source>
-        <translation type="unfinished"></translation>
+        <translation>Y sleid hon {time} / {target}</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>on time</source>
-        <translation type="unfinished"></translation>
+        <translation>ar amser</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{time} behind</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} ar ei hôl hi</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{time} ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} ar y blaen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Talk {time} · {pace}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgwrs {time} · {pace}</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Notes can be edited outside the show: press Esc to end it first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gellir golygu nodiadau y tu allan i&apos;r sioe: pwyswch Esc i&apos;w gorffen yn gyntaf.</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Import a deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewnforio cyflwyniad</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>PowerPoint or PDF (*.pptx *.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>PowerPoint neu PDF (*.pptx *.pdf)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Importing {name}… (PowerPoint files take a few seconds)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n mewnforio {name}… (mae ffeiliau PowerPoint yn cymryd ychydig eiliadau)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Imported into {folder}. {notes}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewnforiwyd i {folder}. {notes}</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>The deck was not imported</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni fewnforiwyd y cyflwyniad</translation>
     </message>
 </context>
 <context>
@@ -1778,92 +1793,92 @@
     <message>
         <location line="+193"/>
         <source>Rehearsal summary</source>
-        <translation type="unfinished"></translation>
+        <translation>Crynodeb o&apos;r ymarfer</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>History of runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Hanes y rhediadau</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Slides that most often run long</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleidiau sydd amlaf yn rhedeg yn hir</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Forget this run</source>
-        <translation type="unfinished"></translation>
+        <translation>Anghofio&apos;r rhediad hwn</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Rehearsal of {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>Ymarfer {title}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>on target</source>
-        <translation type="unfinished"></translation>
+        <translation>ar y targed</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{time} over</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} dros amser</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>{time} under: rushed, far short of the target</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} o dan: ar frys, ymhell o dan y targed</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>{time} under</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} o dan</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>This run: {total} against a target of {target}, {verdict}</source>
-        <translation type="unfinished"></translation>
+        <translation>Y rhediad hwn: {total} yn erbyn targed o {target}, {verdict}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The first recorded run of this deck.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhediad cyntaf y cyflwyniad hwn a gofnodwyd.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Median of the {count} earlier run(s): {median}. Slides that ran long are red.</source>
-        <translation type="unfinished"></translation>
+        <translation>Canolrif y {count} rhediad cynharach: {median}. Mae sleidiau a redodd yn hir yn goch.</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>{when}   {total} ({delta}){partial}</source>
-        <translation type="unfinished"></translation>
+        <translation>{when}   {total} ({delta}){partial}</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>, stopped early</source>
-        <translation type="unfinished"></translation>
+        <translation>, wedi stopio&apos;n gynnar</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>No slide has run long yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Does dim sleid wedi rhedeg yn hir eto.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Slide {n} · {title}: long in {times} of {runs} runs, +{over} on average</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid {n} · {title}: hir mewn {times} o {runs} rhediad, +{over} ar gyfartaledd</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Forget this run?</source>
-        <translation type="unfinished"></translation>
+        <translation>Anghofio&apos;r rhediad hwn?</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Forget this rehearsal run? Its times are removed from the history.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anghofio&apos;r rhediad ymarfer hwn? Mae ei amseroedd yn cael eu tynnu o&apos;r hanes.</translation>
     </message>
 </context>
 <context>
@@ -1871,105 +1886,106 @@
     <message>
         <location filename="../../../ui/report/page.py" line="+119"/>
         <source>Offers</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynigion</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceisiadau</translation>
     </message>
     <message>
         <location line="+119"/>
         <source>Report</source>
-        <translation type="unfinished"></translation>
+        <translation>Adroddiad</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&amp;Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Adnewyddu</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Save PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cadw PDF…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>Digwyddiad:</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Offers and requests by category</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynigion a cheisiadau fesul categori</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offers and requests by region</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynigion a cheisiadau fesul rhanbarth</translation>
     </message>
     <message>
         <location line="+42"/>
         <source>No events yet: create one in Capture, then come back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim digwyddiadau eto: crëwch un yn Cofnodi, yna dewch yn ôl.</translation>
     </message>
     <message>
         <location line="+79"/>
+        <location line="+2"/>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Adborth</translation>
     </message>
     <message>
-        <location line="+0"/>
+        <location line="-2"/>
         <source>No feedback was recorded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ni chofnodwyd adborth.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Choose an event first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch ddigwyddiad yn gyntaf.</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save the report as PDF</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r adroddiad fel PDF</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ffeiliau PDF (*.pdf)</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Writing the PDF…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n ysgrifennu&apos;r PDF…</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd {path}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>The PDF could not be saved ({error}). Choose another folder and try again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu cadw&apos;r PDF ({error}). Dewiswch ffolder arall a rhowch gynnig arall arni.</translation>
     </message>
 </context>
 <context>
     <name>RunChart</name>
     <message>
-        <location line="-295"/>
+        <location line="-296"/>
         <source>Run chart: activities generated per event</source>
-        <translation type="unfinished"></translation>
+        <translation>Siart rhediad: gweithgareddau a grëwyd fesul digwyddiad</translation>
     </message>
     <message>
         <location line="+51"/>
         <source>median {value}</source>
-        <translation type="unfinished"></translation>
+        <translation>canolrif {value}</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>{count} events, {first} to {last}; ringed: this event</source>
-        <translation type="unfinished"></translation>
+        <translation>{count} digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</translation>
     </message>
 </context>
 <context>
@@ -1977,22 +1993,22 @@
     <message>
         <location filename="../../../ui/session/page.py" line="+127"/>
         <source>Starts</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn dechrau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Minutes</source>
-        <translation type="unfinished"></translation>
+        <translation>Munudau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Projector</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflunydd</translation>
     </message>
 </context>
 <context>
@@ -2000,281 +2016,281 @@
     <message>
         <location line="-44"/>
         <source>Slides</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleidiau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Amserydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Match board</source>
-        <translation type="unfinished"></translation>
+        <translation>Bwrdd parau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feedback prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>Cwestiynau adborth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Black screen</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgrin ddu</translation>
     </message>
     <message>
         <location line="+82"/>
         <source>Session</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiwn</translation>
     </message>
     <message>
         <location line="+32"/>
         <source>Next segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan nesaf</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Previous segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan flaenorol</translation>
     </message>
     <message>
         <location line="+18"/>
         <location line="+485"/>
         <source>Start session</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau&apos;r sesiwn</translation>
     </message>
     <message>
         <location line="-483"/>
         <source>Next segment (F6)</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan nesaf (F6)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Back</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ôl</translation>
     </message>
     <message>
         <location line="+1"/>
         <location line="+532"/>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Oedi</translation>
     </message>
     <message>
         <location line="-531"/>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailosod</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Event:</source>
-        <translation type="unfinished"></translation>
+        <translation>Digwyddiad:</translation>
     </message>
     <message>
         <location line="+46"/>
         <source>Now</source>
-        <translation type="unfinished"></translation>
+        <translation>Nawr</translation>
     </message>
     <message>
         <location line="+36"/>
         <source> min</source>
-        <translation type="unfinished"></translation>
+        <translation> mun</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>The question on the timer, if any</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cwestiwn ar yr amserydd, os oes un</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Edit the selected segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Golygu&apos;r rhan a ddewiswyd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Teitl</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Length</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hyd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Projector</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taflunydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>&amp;Question</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Cwestiwn</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Tynnu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>I fyny</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>I lawr</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Default plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynllun rhagosodedig</translation>
     </message>
     <message>
         <location line="+26"/>
         <source>Matches</source>
-        <translation type="unfinished"></translation>
+        <translation>Parau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Feedback</source>
-        <translation type="unfinished"></translation>
+        <translation>Adborth</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>Next segment of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan nesaf y sesiwn</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Previous segment of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan flaenorol y sesiwn</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>(no event: practice run)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dim digwyddiad: rhediad ymarfer)</translation>
     </message>
     <message>
         <location line="+41"/>
         <source>Planned: {total} ({count} segments)</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i gynllunio: {total} ({count} rhan)</translation>
     </message>
     <message>
         <location line="+70"/>
         <source>New segment</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhan newydd</translation>
     </message>
     <message>
         <location line="+160"/>
         <source>Ready to start</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn barod i ddechrau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Planned length {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Hyd a gynlluniwyd {total}</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Session finished</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiwn wedi gorffen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Took {elapsed} of {total} planned</source>
-        <translation type="unfinished"></translation>
+        <translation>Cymerodd {elapsed} o&apos;r {total} a gynlluniwyd</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Restart session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailddechrau&apos;r sesiwn</translation>
     </message>
     <message>
         <location filename="../../../ui/session/drive.py" line="+120"/>
         <source>The projector is not showing anything yet.</source>
         <extracomment>Where focus goes on the Session page itself.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Dydy&apos;r taflunydd ddim yn dangos dim byd eto.</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>{time} left</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} ar ôl</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>{time} over</source>
-        <translation type="unfinished"></translation>
+        <translation>{time} dros amser</translation>
     </message>
     <message>
         <location line="+6"/>
         <source> (not started)</source>
-        <translation type="unfinished"></translation>
+        <translation> (heb ddechrau)</translation>
     </message>
     <message>
         <location line="+1"/>
         <location filename="../../../ui/session/page.py" line="+1"/>
         <source> (paused)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wedi&apos;i oedi)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source> (done)</source>
-        <translation type="unfinished"></translation>
+        <translation> (wedi gorffen)</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Room sees the timer: {step}, {left} (step {n} of {count}){state}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ystafell yn gweld yr amserydd: {step}, {left} (cam {n} o {count}){state}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Room sees slide {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ystafell yn gweld sleid {n} o {count}</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Room sees: {text}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ystafell yn gweld: {text}</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Room sees {scene}</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r ystafell yn gweld {scene}</translation>
     </message>
     <message>
         <location filename="../../../ui/session/page.py" line="+2"/>
         <source>{number}/{count}: {title}</source>
-        <translation type="unfinished"></translation>
+        <translation>{number}/{count}: {title}</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Session {elapsed} of {total}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sesiwn {elapsed} o {total}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Next: the end of the session</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesaf: diwedd y sesiwn</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Next: {title} ({minutes} min, {screen})</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesaf: {title} ({minutes} mun, {screen})</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailddechrau</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>F6 or Ctrl+Right: next segment · Shift+F6 or Ctrl+Left: back</source>
-        <translation type="unfinished"></translation>
+        <translation>F6 neu Ctrl+Dde: rhan nesaf · Shift+F6 neu Ctrl+Chwith: yn ôl</translation>
     </message>
 </context>
 <context>
@@ -2283,27 +2299,28 @@
         <location filename="../../../ui/rehearse/coach.py" line="-220"/>
         <source>Slide {n}: {title}
 This run {this} · target {target} · earlier median {median}</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid {n}: {title}
+Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translation>
     </message>
     <message>
         <location line="+75"/>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Targed</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This run</source>
-        <translation type="unfinished"></translation>
+        <translation>Y rhediad hwn</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Ran long</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhedodd yn hir</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Median of earlier runs</source>
-        <translation type="unfinished"></translation>
+        <translation>Canolrif rhediadau cynharach</translation>
     </message>
 </context>
 <context>
@@ -2311,17 +2328,17 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/present/slide_view.py" line="+151"/>
         <source>White screen (W to show the slide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgrin wen (W i ddangos y sleid)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Black screen (B to show the slide)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sgrin ddu (B i ddangos y sleid)</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>End of the deck</source>
-        <translation type="unfinished"></translation>
+        <translation>Diwedd y cyflwyniad</translation>
     </message>
 </context>
 <context>
@@ -2330,47 +2347,47 @@ This run {this} · target {target} · earlier median {median}</source>
         <location filename="../../../ui/stage.py" line="-47"/>
         <source>the slides</source>
         <extracomment>The scenes that belong to the talk: the slide keys move the slides only while one shows.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>y sleidiau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the timer</source>
-        <translation type="unfinished"></translation>
+        <translation>yr amserydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the match board</source>
-        <translation type="unfinished"></translation>
+        <translation>y bwrdd parau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the feedback prompts</source>
-        <translation type="unfinished"></translation>
+        <translation>y cwestiynau adborth</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a black screen</source>
-        <translation type="unfinished"></translation>
+        <translation>sgrin ddu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a white screen</source>
-        <translation type="unfinished"></translation>
+        <translation>sgrin wen</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the screen numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>rhifau&apos;r sgriniau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the segment&apos;s title</source>
-        <translation type="unfinished"></translation>
+        <translation>teitl y rhan</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>the closing thank-you</source>
-        <translation type="unfinished"></translation>
+        <translation>y diolch i gloi</translation>
     </message>
 </context>
 <context>
@@ -2378,47 +2395,47 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/session/match_board.py" line="-105"/>
         <source>Offer</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynnig</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Request</source>
-        <translation type="unfinished"></translation>
+        <translation>Cais</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pam</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>Penderfyniad</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>(no name)</source>
-        <translation type="unfinished"></translation>
+        <translation>(dim enw)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>(not named on screen)</source>
-        <translation type="unfinished"></translation>
+        <translation>(heb ei enwi ar y sgrin)</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Confirmed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i gadarnhau</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Dismissed</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i wrthod</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Suggested</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i awgrymu</translation>
     </message>
 </context>
 <context>
@@ -2427,7 +2444,7 @@ This run {this} · target {target} · earlier median {median}</source>
         <location filename="../../../ui/sync/indicator.py" line="+256"/>
         <source>Enter the sync server&apos;s address in Sync settings.</source>
         <extracomment>Extra SyncClient options (tests inject a sleep that does not sleep). How the last sync ended (None before the first, and after a new token).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch gyfeiriad y gweinydd cysoni yng ngosodiadau Cysoni.</translation>
     </message>
 </context>
 <context>
@@ -2435,69 +2452,69 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location line="+119"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni nawr</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Sync not set up</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni heb ei osod</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Offline</source>
-        <translation type="unfinished"></translation>
+        <translation>All-lein</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cysoni…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Up to date</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gyfredol</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Waiting to sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn aros i gysoni</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Angen sylw</translation>
     </message>
     <message numerus="yes">
         <location line="+9"/>
         <source>%n to send</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n i&apos;w anfon</numerusform>
+            <numerusform>%n i&apos;w anfon</numerusform>
+            <numerusform>%n i&apos;w anfon</numerusform>
+            <numerusform>%n i&apos;w anfon</numerusform>
+            <numerusform>%n i&apos;w anfon</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>%n refused by the server</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n wedi&apos;u gwrthod gan y gweinydd</numerusform>
+            <numerusform>%n wedi&apos;i wrthod gan y gweinydd</numerusform>
+            <numerusform>%n wedi&apos;u gwrthod gan y gweinydd</numerusform>
+            <numerusform>%n wedi&apos;u gwrthod gan y gweinydd</numerusform>
+            <numerusform>%n wedi&apos;u gwrthod gan y gweinydd</numerusform>
         </translation>
     </message>
     <message>
         <location line="+3"/>
         <source>last sync %1</source>
-        <translation type="unfinished"></translation>
+        <translation>cysoni diwethaf %1</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Syncing… %1 of %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cysoni… %1 o %2</translation>
     </message>
 </context>
 <context>
@@ -2506,195 +2523,195 @@ This run {this} · target {target} · earlier median {median}</source>
         <location filename="../../../ui/sync/page.py" line="+67"/>
         <location line="+8"/>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Gweinydd</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>paste the device token the server&apos;s administrator gave you</source>
-        <translation type="unfinished"></translation>
+        <translation>gludwch y tocyn dyfais a roddodd gweinyddwr y gweinydd i chi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Sync automatically when online</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni&apos;n awtomatig pan fydd ar-lein</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Server address</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfeiriad y gweinydd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Device token</source>
-        <translation type="unfinished"></translation>
+        <translation>Tocyn y ddyfais</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>Sync now</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni nawr</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Needs attention</source>
-        <translation type="unfinished"></translation>
+        <translation>Angen sylw</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>The server refused these changes. They are kept here until you retry or discard them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwrthododd y gweinydd y newidiadau hyn. Maen nhw&apos;n cael eu cadw yma nes i chi roi cynnig arall arni neu eu taflu.</translation>
     </message>
     <message>
         <location line="+6"/>
         <location line="+16"/>
         <source>When</source>
-        <translation type="unfinished"></translation>
+        <translation>Pryd</translation>
     </message>
     <message>
         <location line="-16"/>
         <location line="+16"/>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Cofnod</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Change</source>
-        <translation type="unfinished"></translation>
+        <translation>Newid</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Why</source>
-        <translation type="unfinished"></translation>
+        <translation>Pam</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Retry selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailgynnig y rhai a ddewiswyd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Discard selected…</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflu&apos;r rhai a ddewiswyd…</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Conflict log</source>
-        <translation type="unfinished"></translation>
+        <translation>Log gwrthdaro</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>What happened</source>
-        <translation type="unfinished"></translation>
+        <translation>Beth ddigwyddodd</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>The token is kept in the system keyring.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r tocyn yn cael ei gadw yn keyring y system.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>No keyring on this computer: the token is kept in memory only, so you will be asked again after restarting Hexikit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dim keyring ar y cyfrifiadur hwn: dim ond yn y cof y cedwir y tocyn, felly gofynnir i chi eto ar ôl ailgychwyn Hexikit.</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Sync is not set up: enter the server address and token.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dydy cysoni ddim wedi&apos;i osod: rhowch gyfeiriad y gweinydd a&apos;r tocyn.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Offline: changes wait on this laptop and are sent later.</source>
-        <translation type="unfinished"></translation>
+        <translation>All-lein: mae newidiadau&apos;n aros ar y gliniadur hwn ac yn cael eu hanfon yn nes ymlaen.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Syncing…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wrthi&apos;n cysoni…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Changes are waiting to be sent.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae newidiadau&apos;n aros i gael eu hanfon.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Up to date.</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn gyfredol.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Some changes need your attention (below).</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae angen i chi edrych ar rai newidiadau (isod).</translation>
     </message>
     <message numerus="yes">
         <location line="+8"/>
         <source>%n change(s) to send.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n newid i&apos;w anfon.</numerusform>
+            <numerusform>%n newid i&apos;w anfon.</numerusform>
+            <numerusform>%n newid i&apos;w anfon.</numerusform>
+            <numerusform>%n newid i&apos;w anfon.</numerusform>
+            <numerusform>%n newid i&apos;w anfon.</numerusform>
         </translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Last sync: %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cysoni diwethaf: %1.</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>The server refused the token: paste a new one and press Save</source>
-        <translation type="unfinished"></translation>
+        <translation>Gwrthododd y gweinydd y tocyn: gludwch un newydd a phwyso Cadw</translation>
     </message>
     <message>
         <location line="+64"/>
         <source>The same person may have been typed on two laptops; both are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Efallai fod yr un person wedi&apos;i deipio ar ddau liniadur; mae&apos;r ddau&apos;n cael eu cadw.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>A delete met an edit from another laptop: the record was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfarfu dileu â golygiad o liniadur arall: cadwyd y cofnod.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>An edit met a delete from another laptop: the record was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cyfarfu golygiad â dileu o liniadur arall: cadwyd y cofnod.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>%1: kept “%2”, replaced “%3”</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: cadwyd “%2”, disodlwyd “%3”</translation>
     </message>
     <message>
         <location line="+28"/>
         <source>Select the changes to discard first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dewiswch y newidiadau i&apos;w taflu yn gyntaf.</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Discard changes?</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflu&apos;r newidiadau?</translation>
     </message>
     <message numerus="yes">
         <location line="+2"/>
         <source>Discard %n change(s)? They will never reach the server. This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Fydd e byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
         </translation>
     </message>
 </context>
@@ -2703,16 +2720,26 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/widgets/tag_picker.py" line="+286"/>
         <source>Remove {tag} (or press Backspace in the box)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tynnu {tag} (neu pwyswch Backspace yn y blwch)</translation>
     </message>
 </context>
 <context>
     <name>TeleprompterView</name>
     <message>
-        <location filename="../../../ui/rehearse/teleprompter.py" line="+114"/>
-        <source>Slide {n}</source>
+        <location filename="../../../ui/rehearse/teleprompter.py" line="+109"/>
+        <source>No deck is open.</source>
         <extracomment>Text height as a share of the view&apos;s height (1/12: about 6 lines on a laptop screen).</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>Does dim cyflwyniad ar agor.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>No notes.</source>
+        <translation>Dim nodiadau.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Slide {n}</source>
+        <translation>Sleid {n}</translation>
     </message>
 </context>
 <context>
@@ -2720,22 +2747,22 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location line="+133"/>
         <source>Hexikit — teleprompter</source>
-        <translation type="unfinished"></translation>
+        <translation>Hexikit — telebromptydd</translation>
     </message>
     <message>
         <location line="+37"/>
         <source>scrolling</source>
-        <translation type="unfinished"></translation>
+        <translation>yn sgrolio</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>still</source>
-        <translation type="unfinished"></translation>
+        <translation>yn llonydd</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Slide {n} / {count} · {wpm} words per minute, {state} — Space: scroll · ↑/↓: faster/slower · ←/→: slides · [ ]: text size · Esc: close</source>
-        <translation type="unfinished"></translation>
+        <translation>Sleid {n} / {count} · {wpm} gair y funud, {state} — Bylchwr: sgrolio · ↑/↓: cyflymach/arafach · ←/→: sleidiau · [ ]: maint y testun · Esc: cau</translation>
     </message>
 </context>
 <context>
@@ -2743,348 +2770,348 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/timer/page.py" line="+22"/>
         <source>Timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Amserydd</translation>
     </message>
     <message>
         <location line="+33"/>
         <source>Start / pause / resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau / oedi / ailddechrau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>One more minute</source>
-        <translation type="unfinished"></translation>
+        <translation>Un funud arall</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>One minute less</source>
-        <translation type="unfinished"></translation>
+        <translation>Un funud yn llai</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>→ or N</source>
-        <translation type="unfinished"></translation>
+        <translation>→ neu N</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skip to the next phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Neidio i&apos;r cam nesaf</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>← or P</source>
-        <translation type="unfinished"></translation>
+        <translation>← neu P</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back: restart the previous phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ôl: ailddechrau&apos;r cam blaenorol</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Repeat the cycle</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailadrodd y cylch</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset the timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailosod yr amserydd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Projector: switch slides ↔ timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflunydd: newid sleidiau ↔ amserydd</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Auto-advance on/off</source>
-        <translation type="unfinished"></translation>
+        <translation>Symud ymlaen yn awtomatig ymlaen/i ffwrdd</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Mute / unmute the bells</source>
-        <translation type="unfinished"></translation>
+        <translation>Tewi / dad-dewi&apos;r clychau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Test the bell</source>
-        <translation type="unfinished"></translation>
+        <translation>Profi&apos;r gloch</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>? or H</source>
-        <translation type="unfinished"></translation>
+        <translation>? neu H</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This help</source>
-        <translation type="unfinished"></translation>
+        <translation>Y cymorth hwn</translation>
     </message>
     <message>
         <location line="+35"/>
         <source>Switch slides ↔ timer</source>
-        <translation type="unfinished"></translation>
+        <translation>Newid sleidiau ↔ amserydd</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Plan:</source>
-        <translation type="unfinished"></translation>
+        <translation>Cynllun:</translation>
     </message>
     <message>
         <location line="+7"/>
         <location line="+218"/>
         <source>Copy to edit</source>
-        <translation type="unfinished"></translation>
+        <translation>Copïo i olygu</translation>
     </message>
     <message>
         <location line="-217"/>
         <source>Delete plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Dileu&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+17"/>
         <location line="+370"/>
         <source>Start (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau (Bylchwr)</translation>
     </message>
     <message>
         <location line="-367"/>
         <source>−1 min (−)</source>
-        <translation type="unfinished"></translation>
+        <translation>−1 mun (−)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>+1 min (+)</source>
-        <translation type="unfinished"></translation>
+        <translation>+1 mun (+)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Back (←)</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn ôl (←)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Skip (→)</source>
-        <translation type="unfinished"></translation>
+        <translation>Neidio (→)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Repeat cycle (R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailadrodd y cylch (R)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Reset (X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailosod (X)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Projector: slides ↔ timer (T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Taflunydd: sleidiau ↔ amserydd (T)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Keys (?)</source>
-        <translation type="unfinished"></translation>
+        <translation>Bysellau (?)</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Auto-advance to the next phase (A)</source>
-        <translation type="unfinished"></translation>
+        <translation>Symud ymlaen yn awtomatig i&apos;r cam nesaf (A)</translation>
     </message>
     <message>
         <location line="+5"/>
         <source>Warning before the end (seconds):</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhybudd cyn y diwedd (eiliadau):</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Bell volume:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sain y gloch:</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Mute the bells (M): the screen flashes instead</source>
-        <translation type="unfinished"></translation>
+        <translation>Tewi&apos;r clychau (M): mae&apos;r sgrin yn fflachio yn lle hynny</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Test the bell (B)</source>
-        <translation type="unfinished"></translation>
+        <translation>Profi&apos;r gloch (B)</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>People in the room:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pobl yn yr ystafell:</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>&lt;b&gt;Phases&lt;/b&gt; (double-click to edit a copy)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Camau&lt;/b&gt; (clic dwbl i olygu copi)</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Groups</source>
-        <translation type="unfinished"></translation>
+        <translation>Grwpiau</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Question</source>
-        <translation type="unfinished"></translation>
+        <translation>Cwestiwn</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Add phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Ychwanegu cam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Remove phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Tynnu cam</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Save plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadw&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Saved plans could not be read: {error}</source>
-        <translation type="unfinished"></translation>
+        <translation>Methu darllen y cynlluniau a gadwyd: {error}</translation>
     </message>
     <message>
         <location line="+11"/>
         <source> (yours)</source>
-        <translation type="unfinished"></translation>
+        <translation> (eich un chi)</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Some saved plans are damaged and were skipped: </source>
-        <translation type="unfinished"></translation>
+        <translation>Mae rhai cynlluniau a gadwyd wedi&apos;u difrodi ac fe&apos;u hepgorwyd: </translation>
     </message>
     <message>
         <location line="+43"/>
         <location line="+232"/>
         <source>Alone</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar eich pen eich hun</translation>
     </message>
     <message>
         <location line="-232"/>
         <location line="+232"/>
         <source>Pairs</source>
-        <translation type="unfinished"></translation>
+        <translation>Parau</translation>
     </message>
     <message>
         <location line="-232"/>
         <location line="+232"/>
         <source>Foursomes</source>
-        <translation type="unfinished"></translation>
+        <translation>Grwpiau o bedwar</translation>
     </message>
     <message>
         <location line="-231"/>
         <location line="+232"/>
         <source>All</source>
-        <translation type="unfinished"></translation>
+        <translation>Pawb</translation>
     </message>
     <message>
         <location line="-204"/>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copi</translation>
     </message>
     <message>
         <location line="+18"/>
         <source>Phase {n}: “{text}” is not a time. Type minutes (2) or minutes:seconds (1:30).</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam {n}: dydy “{text}” ddim yn amser. Teipiwch funudau (2) neu funudau:eiliadau (1:30).</translation>
     </message>
     <message>
         <location line="+20"/>
         <source>The timer is running. Reset it (X) first, then change or copy the plan: changing plans starts the timer again from the top.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r amserydd yn rhedeg. Ailosodwch ef (X) yn gyntaf, yna newid neu gopïo&apos;r cynllun: mae newid cynllun yn dechrau&apos;r amserydd eto o&apos;r dechrau.</translation>
     </message>
     <message>
         <location line="+14"/>
         <source> (not saved)</source>
-        <translation type="unfinished"></translation>
+        <translation> (heb ei gadw)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>This is your copy: edit the phases, then press Save plan.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dyma eich copi chi: golygwch y camau, yna pwyswch Cadw&apos;r cynllun.</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>New phase</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam newydd</translation>
     </message>
     <message>
         <location line="+21"/>
         <source>Saved “{name}”.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cadwyd “{name}”.</translation>
     </message>
     <message>
         <location line="+74"/>
         <source>the slides</source>
-        <translation type="unfinished"></translation>
+        <translation>y sleidiau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a black screen</source>
-        <translation type="unfinished"></translation>
+        <translation>sgrin ddu</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>a white screen</source>
-        <translation type="unfinished"></translation>
+        <translation>sgrin wen</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>The projector shows the timer. Press T to go back.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r taflunydd yn dangos yr amserydd. Pwyswch T i fynd yn ôl.</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>The projector shows {scene}. Press T for the timer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mae&apos;r taflunydd yn dangos {scene}. Pwyswch T am yr amserydd.</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>nothing</source>
-        <translation type="unfinished"></translation>
+        <translation>dim byd</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>(The audience window is not open yet.)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Dydy ffenestr y gynulleidfa ddim ar agor eto.)</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Pause (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Oedi (Bylchwr)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Resume (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ailddechrau (Bylchwr)</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Start again (Space)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dechrau eto (Bylchwr)</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Enter the number of people to see the groups.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rhowch nifer y bobl i weld y grwpiau.</translation>
     </message>
 </context>
 <context>
@@ -3092,77 +3119,77 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/timer/scene.py" line="+156"/>
         <source>Finished: thank you!</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi gorffen: diolch!</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Ready</source>
-        <translation type="unfinished"></translation>
+        <translation>Yn barod</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Time&apos;s up</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser ar ben</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Time&apos;s up · {time} over</source>
-        <translation type="unfinished"></translation>
+        <translation>Amser ar ben · {time} dros amser</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Paused</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi&apos;i oedi</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>{n} seconds left</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} eiliad ar ôl</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>1 second left</source>
-        <translation type="unfinished"></translation>
+        <translation>1 eiliad ar ôl</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>On your own, in silence: jot your ideas down</source>
-        <translation type="unfinished"></translation>
+        <translation>Ar eich pen eich hun, yn dawel: nodwch eich syniadau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In pairs: share and build on your ideas</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewn parau: rhannwch eich syniadau ac adeiladu arnyn nhw</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>In fours: notice similarities and differences</source>
-        <translation type="unfinished"></translation>
+        <translation>Mewn grwpiau o bedwar: sylwch ar bethau tebyg a gwahaniaethau</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Everyone together</source>
-        <translation type="unfinished"></translation>
+        <translation>Pawb gyda&apos;i gilydd</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Last step</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam olaf</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Next: {name} · {time}</source>
-        <translation type="unfinished"></translation>
+        <translation>Nesaf: {name} · {time}</translation>
     </message>
     <message>
         <location line="+83"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Wedi gorffen</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Step {n} of {count}</source>
-        <translation type="unfinished"></translation>
+        <translation>Cam {n} o {count}</translation>
     </message>
 </context>
 <context>
@@ -3170,13 +3197,13 @@ This run {this} · target {target} · earlier median {median}</source>
     <message>
         <location filename="../../../ui/routing.py" line="+63"/>
         <source>Slides back on the projector, where the talk left off</source>
-        <translation type="unfinished"></translation>
+        <translation>Y sleidiau&apos;n ôl ar y taflunydd, lle gadawodd y sgwrs</translation>
     </message>
     <message>
         <location filename="../../../ui/language.py" line="+37"/>
         <source>&amp;Language</source>
         <extracomment>Said in both languages, Welsh first: the person choosing may not read the one on screen. Each language&apos;s name as the other language says it.</extracomment>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Iaith</translation>
     </message>
 </context>
 </TS>
