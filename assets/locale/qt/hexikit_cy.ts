@@ -1328,12 +1328,12 @@
     </message>
     <message>
         <location line="+78"/>
-        <location line="+326"/>
+        <location line="+327"/>
         <source>Start (F5)</source>
         <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-325"/>
+        <location line="-326"/>
         <source>Open deck…</source>
         <translation>Agor cyflwyniad…</translation>
     </message>
@@ -1344,12 +1344,12 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+559"/>
+        <location line="+560"/>
         <source>Pause clock</source>
         <translation>Oedi&apos;r cloc</translation>
     </message>
     <message>
-        <location line="-556"/>
+        <location line="-557"/>
         <source>Reset clock</source>
         <translation>Ailosod y cloc</translation>
     </message>
@@ -1369,7 +1369,7 @@
         <translation>Bysellau (?)</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Next</source>
         <translation>Nesaf</translation>
     </message>
