@@ -38,6 +38,13 @@ class PseudoTranslator(QTranslator):
         return False
 
 
+def text_growth(translated: str, source: str, most: float = 1.45) -> float:
+    """How much longer `translated` is than `source` (1.0 to `most`): fixed widths grow by it."""
+    if not source:
+        return 1.0
+    return min(most, max(1.0, len(translated) / len(source)))
+
+
 def qt_catalogue(language: str) -> str:
     return str(asset("locale", "qt", f"hexikit_{language}.qm"))
 

@@ -44,16 +44,23 @@ def _messages() -> dict[tuple[str, str], ET.Element]:
 
 
 def _calls() -> Iterator[tuple[Path, int, str | None, str]]:
-    """(file, line, context or None for self.tr, source) of every literal tr()/translate()."""
+    """(file, line, context, source) of every literal tr()/translate() in ui/: `self.tr` in
+    its class's context (None outside a class: any context)."""
     for path in sorted((ROOT / "ui").rglob("*.py")):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        owner: dict[int, str] = {}
+        for cls in ast.walk(tree):
+            if isinstance(cls, ast.ClassDef):
+                for inner in ast.walk(cls):
+                    owner[id(inner)] = cls.name  # the innermost class wins (walked last)
+        for node in ast.walk(tree):
             if not isinstance(node, ast.Call):
                 continue
             args = [a.value if isinstance(a, ast.Constant) else None for a in node.args]
             func = node.func
             name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
             if name in ("tr", "QT_TR_NOOP") and args and isinstance(args[0], str):
-                yield path, node.lineno, None, args[0]
+                yield path, node.lineno, owner.get(id(node)), args[0]
             elif (
                 name in ("translate", "QT_TRANSLATE_NOOP")
                 and len(args) >= 2
@@ -83,6 +90,9 @@ def test_no_translate_helper_lupdate_cannot_see() -> None:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef) and node.name in ("tr", "_tr"):
                 helpers.append(f"{path.name}:{node.lineno} {node.name}")
+            # lupdate files QT_TR_NOOP under no context at all: name the context instead.
+            if isinstance(node, ast.Name) and node.id == "QT_TR_NOOP":
+                helpers.append(f"{path.name}:{node.lineno} QT_TR_NOOP")
     assert not helpers
 
 

@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,6 +43,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base import i18n
 from hexikit.base.i18n import current_language
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.cards.jobs import CardsJob, make_cards
@@ -113,10 +114,10 @@ class CardsPage(QWidget):
     failed = Signal(str)
 
     KINDS = (
-        (CardKind.BLANK_OFFER, QT_TR_NOOP("Blank offer cards")),
-        (CardKind.BLANK_REQUEST, QT_TR_NOOP("Blank request cards")),
-        (CardKind.PERSONAL, QT_TR_NOOP("Personal cards (claim codes)")),
-        (CardKind.EVENT, QT_TR_NOOP("Event cards")),
+        (CardKind.BLANK_OFFER, QT_TRANSLATE_NOOP("CardsPage", "Blank offer cards")),
+        (CardKind.BLANK_REQUEST, QT_TRANSLATE_NOOP("CardsPage", "Blank request cards")),
+        (CardKind.PERSONAL, QT_TRANSLATE_NOOP("CardsPage", "Personal cards (claim codes)")),
+        (CardKind.EVENT, QT_TRANSLATE_NOOP("CardsPage", "Event cards")),
     )
 
     @classmethod
@@ -299,7 +300,7 @@ class CardsPage(QWidget):
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
         for template in all_templates(self.context.settings.custom_templates):
-            self.template_combo.addItem(template.label, template)
+            self.template_combo.addItem(i18n._(template.label), template)
         self.template_combo.blockSignals(False)
         self._template_changed()
 

@@ -2,69 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="cy">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../../ui/cards/page.py" line="+116"/>
-        <source>Blank offer cards</source>
-        <translation>Cardiau cynnig gwag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Blank request cards</source>
-        <translation>Cardiau cais gwag</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Personal cards (claim codes)</source>
-        <translation>Cardiau personol (codau hawlio)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Event cards</source>
-        <translation>Cardiau digwyddiad</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/cards/widgets.py" line="+69"/>
-        <source>Card width</source>
-        <translation>Lled y cerdyn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Card height</source>
-        <translation>Uchder y cerdyn</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Columns</source>
-        <translation>Colofnau</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Rows</source>
-        <translation>Rhesi</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First card from the left edge</source>
-        <translation>Cerdyn cyntaf o&apos;r ymyl chwith</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>First card from the top edge</source>
-        <translation>Cerdyn cyntaf o&apos;r ymyl uchaf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Across: card start to next card start</source>
-        <translation>Ar draws: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Down: card start to next card start</source>
-        <translation>I lawr: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <location filename="../../../ui/about.py" line="+45"/>
@@ -372,7 +309,7 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../../ui/capture/page.py" line="+116"/>
+        <location filename="../../../ui/capture/page.py" line="+117"/>
         <source>Capture</source>
         <translation>Cofnodi</translation>
     </message>
@@ -393,7 +330,7 @@
         <translation>Creu neu agor digwyddiad…  Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+63"/>
         <source>Change…</source>
         <translation>Newid…</translation>
     </message>
@@ -474,7 +411,7 @@
         <translation>Wrthi&apos;n agor…</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Hexikit — {event}</source>
         <translation>Hexikit — {event}</translation>
     </message>
@@ -507,7 +444,27 @@
 <context>
     <name>CardsPage</name>
     <message>
-        <location filename="../../../ui/cards/page.py" line="+5"/>
+        <location filename="../../../ui/cards/page.py" line="+117"/>
+        <source>Blank offer cards</source>
+        <translation>Cardiau cynnig gwag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Blank request cards</source>
+        <translation>Cardiau cais gwag</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Personal cards (claim codes)</source>
+        <translation>Cardiau personol (codau hawlio)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Event cards</source>
+        <translation>Cardiau digwyddiad</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <location line="+36"/>
         <source>Cards</source>
         <translation>Cardiau</translation>
@@ -757,7 +714,47 @@
 <context>
     <name>CustomSheetDialog</name>
     <message>
-        <location filename="../../../ui/cards/widgets.py" line="+5"/>
+        <location filename="../../../ui/cards/widgets.py" line="+69"/>
+        <source>Card width</source>
+        <translation>Lled y cerdyn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Card height</source>
+        <translation>Uchder y cerdyn</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Columns</source>
+        <translation>Colofnau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rows</source>
+        <translation>Rhesi</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First card from the left edge</source>
+        <translation>Cerdyn cyntaf o&apos;r ymyl chwith</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>First card from the top edge</source>
+        <translation>Cerdyn cyntaf o&apos;r ymyl uchaf</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Across: card start to next card start</source>
+        <translation>Ar draws: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Down: card start to next card start</source>
+        <translation>I lawr: dechrau cerdyn i ddechrau&apos;r cerdyn nesaf</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Add a sheet of cards</source>
         <translation>Ychwanegu taflen o gardiau</translation>
     </message>
@@ -801,7 +798,7 @@
         <translation>Clic dwbl neu F2: golygu  ·  Delete: tynnu  ·  Ctrl+Z: dadwneud  ·  Cliciwch bennawd i drefnu</translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+136"/>
         <source>No offers or requests yet: type the first one on the left.</source>
         <translation>Dim cynigion na cheisiadau eto: teipiwch y cyntaf ar y chwith.</translation>
     </message>
@@ -3003,7 +3000,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <location line="+43"/>
         <location line="+232"/>
         <source>Alone</source>
-        <translation>Ar eich pen eich hun</translation>
+        <translation>Unigol</translation>
     </message>
     <message>
         <location line="-232"/>
