@@ -192,7 +192,7 @@ class EntryListPanel(QFrame):
         """The filter box wide enough for its hint in any language (and the clear button)."""
         hint = self.filter_edit.placeholderText()
         self.filter_edit.setMinimumWidth(
-            max(340, self.filter_edit.fontMetrics().horizontalAdvance(hint) + 48)
+            max(300, self.filter_edit.fontMetrics().horizontalAdvance(hint) + 48)
         )
 
     def changeEvent(self, event: QEvent) -> None:

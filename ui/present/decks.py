@@ -40,10 +40,15 @@ def builtin_deck(language: str | None = None) -> Path:
 
 
 def other_deck_label(language: str | None = None) -> str:
-    """The button that opens the built-in deck in the other language ("Welsh deck")."""
+    """The button that opens the built-in deck in the other language: the language's own name
+    ("Cymraeg", "English"), as language switches are named."""
+    return "English" if other_language(language) == "en" else "Cymraeg"
+
+
+def other_deck_tip(language: str | None = None) -> str:
     if other_language(language) == "cy":
-        return QCoreApplication.translate("PresentPage", "Welsh deck (Cymraeg)")
-    return QCoreApplication.translate("PresentPage", "English deck")
+        return QCoreApplication.translate("PresentPage", "Open the built-in deck in Welsh")
+    return QCoreApplication.translate("PresentPage", "Open the built-in deck in English")
 
 
 def other_language(language: str | None = None) -> str:

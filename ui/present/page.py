@@ -51,6 +51,7 @@ from hexikit.ui.present.decks import (
     builtin_deck,
     is_builtin,
     other_deck_label,
+    other_deck_tip,
     other_language,
     problem_text,
 )
@@ -183,6 +184,7 @@ class PresentPage(QWidget):
         self.other_deck_button = self._button(
             other_deck_label(), lambda: self.open_deck(builtin_deck(other_language())), "otherDeck"
         )
+        self.other_deck_button.setToolTip(other_deck_tip())
         self.pause_button = self._button(
             self.tr("Pause clock"), self.presentation.toggle_clock, "pauseClock"
         )

@@ -785,7 +785,7 @@
     <message>
         <location line="+5"/>
         <source>Filter by any word or name   Ctrl+F</source>
-        <translation>Hidlo yn ôl unrhyw air neu enw   Ctrl+F</translation>
+        <translation>Hidlo yn ôl gair neu enw   Ctrl+F</translation>
     </message>
     <message>
         <location line="+43"/>
@@ -1313,7 +1313,7 @@
 <context>
     <name>PresentPage</name>
     <message>
-        <location filename="../../../ui/present/page.py" line="+71"/>
+        <location filename="../../../ui/present/page.py" line="+72"/>
         <source>Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)</source>
         <extracomment>How long &quot;the slide did not move&quot; stays on the presenter view after a refused slide key.</extracomment>
         <translation>Cyflwyniadau (*.md *.markdown *.txt *.pdf *.pptx);;Pob ffeil (*)</translation>
@@ -1325,40 +1325,40 @@
     </message>
     <message>
         <location line="+78"/>
-        <location line="+327"/>
+        <location line="+328"/>
         <source>Start (F5)</source>
         <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-326"/>
+        <location line="-327"/>
         <source>Open deck…</source>
-        <translation>Agor cyflwyniad…</translation>
+        <translation>Agor ffeil…</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Built-in deck</source>
-        <translation>Cyflwyniad wedi&apos;i gynnwys</translation>
+        <translation>Cyflwyniad parod</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <location line="+560"/>
         <source>Pause clock</source>
-        <translation>Oedi&apos;r cloc</translation>
+        <translation>Oedi cloc</translation>
     </message>
     <message>
         <location line="-557"/>
         <source>Reset clock</source>
-        <translation>Ailosod y cloc</translation>
+        <translation>Ailosod cloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Swap screens (S)</source>
-        <translation>Cyfnewid sgriniau (S)</translation>
+        <translation>Cyfnewid sgrin (S)</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Identify screens</source>
-        <translation>Adnabod sgriniau</translation>
+        <translation>Adnabod sgrin</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1463,7 +1463,7 @@
     <message>
         <location line="+3"/>
         <source>Open the &amp;built-in deck</source>
-        <translation>Agor y cyflwyniad sydd wedi&apos;i &amp;gynnwys</translation>
+        <translation>Agor y cyflwyniad &amp;parod</translation>
     </message>
     <message>
         <location line="+33"/>
@@ -1548,12 +1548,12 @@
     <message>
         <location line="+14"/>
         <source>Resume clock</source>
-        <translation>Ailddechrau&apos;r cloc</translation>
+        <translation>Ailgychwyn cloc</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Start clock</source>
-        <translation>Dechrau&apos;r cloc</translation>
+        <translation>Dechrau cloc</translation>
     </message>
     <message>
         <location line="+7"/>
@@ -1596,20 +1596,20 @@
         <translation>Mae&apos;r gynulleidfa&apos;n gweld: gwyn</translation>
     </message>
     <message>
-        <location filename="../../../ui/present/decks.py" line="+45"/>
-        <source>Welsh deck (Cymraeg)</source>
-        <translation>Cyflwyniad Cymraeg</translation>
+        <location filename="../../../ui/present/decks.py" line="+50"/>
+        <source>Open the built-in deck in Welsh</source>
+        <translation>Agor y cyflwyniad parod yn Gymraeg</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>English deck</source>
-        <translation>Cyflwyniad Saesneg (English)</translation>
+        <source>Open the built-in deck in English</source>
+        <translation>Agor y cyflwyniad parod yn Saesneg</translation>
     </message>
 </context>
 <context>
     <name>Presenter</name>
     <message>
-        <location line="-28"/>
+        <location line="-33"/>
         <source>line {line}</source>
         <translation>llinell {line}</translation>
     </message>

@@ -54,7 +54,8 @@ def test_welsh_language_opens_the_welsh_deck_and_offers_the_english(
         assert deck.title == "Hexitime a'r Hexithon"
         other = page.findChild(QPushButton, "otherDeck")
         assert isinstance(other, QPushButton)
-        assert other.text() == "Cyflwyniad Saesneg (English)"
+        assert other.text() == "English"
+        assert other.toolTip() == "Agor y cyflwyniad parod yn Saesneg"
         other.click()
         qtbot.waitUntil(
             lambda: page.presentation.deck is not None and page.presentation.deck.language == "en",
@@ -75,7 +76,8 @@ def test_english_language_opens_the_english_deck_and_offers_the_welsh(
     assert deck is not None and deck.language == "en"
     other = page.findChild(QPushButton, "otherDeck")
     assert isinstance(other, QPushButton)
-    assert other.text() == "Welsh deck (Cymraeg)"
+    assert other.text() == "Cymraeg"
+    assert other.toolTip() == "Open the built-in deck in Welsh"
     other.click()
     qtbot.waitUntil(
         lambda: page.presentation.deck is not None and page.presentation.deck.language == "cy",
