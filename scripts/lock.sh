@@ -21,7 +21,7 @@ mkdir -p requirements
 } > requirements/build-system.in
 # --python-platform: the build machines' Debian 12 (glibc 2.36), whatever machine runs this.
 exec .venv/bin/uv pip compile pyproject.toml requirements/build-system.in \
-  --extra test --extra bundle \
+  --extra test --extra bundle --extra server \
   --generate-hashes \
   --python-version 3.11 --python-platform x86_64-manylinux_2_36 \
   --custom-compile-command "bash scripts/lock.sh" \

@@ -20,6 +20,8 @@ APT_PACKAGES=(
   libreoffice-impress
   # bench/coldstart.py times pdfpc beside Hexikit on the same deck (issue 16); Debian's name
   pdf-presenter-console
+  # The sync suite also runs on a real PostgreSQL the tests start in a temporary folder (issue 15)
+  postgresql
 )
 
 SUDO=""

@@ -16,12 +16,14 @@ from typing import Any
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
+from sqlalchemy import Engine
 
 from hexikit.store import Store
 from hexikit.sync.client.run import SyncClient
 from hexikit.sync.client.state import acknowledged_op_ids, device_id, status
 from hexikit.sync.server.admin import add_device, dump
 from hexikit.sync.server.schema import open_engine
+from tests.sync.postgres import PostgresCluster, postgres_cluster
 from tests.sync.proxy import FaultProxy
 
 HEXIKIT = [sys.executable, "-m", "hexikit"]
@@ -53,24 +55,37 @@ def memory_keyring() -> Iterator[MemoryKeyring]:
     keyring.set_keyring(previous)
 
 
+#: The server databases the sync suite runs on: each server test runs once on each.
+BACKENDS = ("sqlite", "postgresql")
+
+
 @dataclass
 class ServerProcess:
-    db: Path
+    db: str  # a SQLite path or a database URL, as `hexikit server run --db` takes it
     url: str
     process: subprocess.Popen[str]
+    backend: str = "sqlite"
+    _engine: Engine | None = None
+
+    @property
+    def engine(self) -> Engine:
+        """One engine per server (PostgreSQL counts connections: never one per call)."""
+        if self._engine is None:
+            self._engine = open_engine(self.db)
+        return self._engine
 
     def new_device(self, name: str = "laptop") -> str:
-        _ident, token = add_device(open_engine(str(self.db)), name)
+        _ident, token = add_device(self.engine, name)
         return token
 
     def dump(self) -> list[dict[str, Any]]:
         """The records `hexikit server dump` prints (same function, without a process start:
         test_sync_protocol checks the command prints exactly these)."""
-        return [json.loads(json.dumps(r, sort_keys=True)) for r in dump(open_engine(str(self.db)))]
+        return [json.loads(json.dumps(r, sort_keys=True)) for r in dump(self.engine)]
 
     def dump_cli(self) -> list[dict[str, Any]]:
         out = subprocess.run(
-            [*HEXIKIT, "server", "dump", "--db", str(self.db)],
+            [*HEXIKIT, "server", "dump", "--db", self.db],
             capture_output=True,
             text=True,
             check=True,
@@ -79,6 +94,9 @@ class ServerProcess:
         return [json.loads(line) for line in out.splitlines() if line.strip()]
 
     def stop(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
@@ -87,9 +105,9 @@ class ServerProcess:
             self.process.wait()
 
 
-def start_server(db: Path) -> ServerProcess:
+def start_server(db: str, backend: str = "sqlite", *extra: str) -> ServerProcess:
     process = subprocess.Popen(
-        [*HEXIKIT, "server", "run", "--db", str(db), "--port", "0"],
+        [*HEXIKIT, "server", "run", "--db", db, "--port", "0", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -101,12 +119,28 @@ def start_server(db: Path) -> ServerProcess:
         raise RuntimeError(
             f"server did not start: {url!r} {process.stderr.read() if process.stderr else ''}"
         )
-    return ServerProcess(db=db, url=url, process=process)
+    return ServerProcess(db=db, url=url, process=process, backend=backend)
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    with postgres_cluster() as cluster:
+        yield cluster
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def server_db(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> str:
+    """A new, empty server database on each backend: a SQLite file or a PostgreSQL database."""
+    if request.param == "postgresql":
+        cluster: PostgresCluster = request.getfixturevalue("postgres")
+        return cluster.database()
+    return str(tmp_path_factory.mktemp("server") / "server.db")
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ServerProcess]:
-    running = start_server(tmp_path_factory.mktemp("server") / "server.db")
+def server(server_db: str) -> Iterator[ServerProcess]:
+    backend = "postgresql" if server_db.startswith("postgresql") else "sqlite"
+    running = start_server(server_db, backend)
     yield running
     running.stop()
 

@@ -26,7 +26,6 @@ from hexikit.sync.client.attention import discard_parked, parked_operations, ret
 from hexikit.sync.client.outbox import freeze_batch
 from hexikit.sync.client.state import status
 from hexikit.sync.server.idempotency import purge_idempotency_keys
-from hexikit.sync.server.schema import open_engine
 from tests.sync.conftest import Laptop, ServerProcess, assert_exactly_once
 from tests.sync.proxy import FaultProxy, canned
 
@@ -101,7 +100,7 @@ def test_sigkill_after_freeze_resends_the_same_bytes(
     assert batch is not None
     assert hashlib.sha256(batch.body).hexdigest() == frozen_hash
     assert laptop.sync(server.url).status == "up_to_date"
-    engine = open_engine(str(server.db))
+    engine = server.engine
     with engine.connect() as conn:
         hashes = set(conn.scalars(text("SELECT request_hash FROM idempotency_keys")))
     assert frozen_hash in hashes
@@ -305,7 +304,7 @@ def test_same_key_different_body_is_422_and_replay_after_expiry_is_deduplicated(
         server.url + "/v1/push", data=json.dumps(changed), headers=headers, timeout=10
     )
     assert reused.status_code == 422 and reused.json()["error"] == "idempotency_key_reused"
-    purge_idempotency_keys(open_engine(str(server.db)), 0)
+    purge_idempotency_keys(server.engine, 0)
     late = requests.post(server.url + "/v1/push", data=batch.body, headers=headers, timeout=10)
     assert late.status_code == 200
     assert {r["status"] for r in late.json()["results"]} == {"duplicate"}

@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 import requests
 import trustme
+from sqlalchemy import select
 
 from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import entity_to_dict
@@ -22,6 +23,7 @@ from hexikit.sync.client.http import check_server_url
 from hexikit.sync.client.outbox import freeze_batch
 from hexikit.sync.client.outcome import InsecureServerURL
 from hexikit.sync.client.run import SyncClient
+from hexikit.sync.server.schema import operations
 from tests.sync.conftest import Laptop, ServerProcess, assert_exactly_once
 from tests.sync.proxy import FaultProxy
 
@@ -199,7 +201,7 @@ def test_claim_moves_activities_to_the_member(make_laptop: Any, server: ServerPr
         "server",
         "claim",
         "--db",
-        str(server.db),
+        server.db,
         "--code",
         person.claim_code.lower(),
         "--member",
@@ -480,10 +482,6 @@ def test_server_never_keeps_personal_fields_without_consent(
     answer = _post(server, body, sloppy.token, key)
     assert [r["status"] for r in answer.json()["results"]] == ["applied"]
     assert "Nosy Name" not in json.dumps(server.dump())
-    from hexikit.sync.server.schema import open_engine
-
-    with open_engine(str(server.db)).connect() as conn:
-        stored = conn.exec_driver_sql(
-            "SELECT payload FROM operations WHERE entity_id = ?", (person,)
-        ).scalar()
+    with server.engine.connect() as conn:
+        stored = conn.scalar(select(operations.c.payload).where(operations.c.entity_id == person))
     assert "Nosy" not in str(stored)
