@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from hexikit.base.i18n import LANGUAGES, N_, _, in_language
+from hexikit.base.i18n import LANGUAGES, N_, _, current_language, in_language
 
 
 class EntityType(StrEnum):
@@ -77,6 +77,19 @@ CONSENT_WORDING_V1 = (
     "I agree that Hexikit may pass my name, email, organisation and the offers and requests "
     "I make today to Hexitime, so they can be posted for me and I can claim them when I join."
 )
+#: The same statement in Welsh, shown and stored when the app speaks Welsh: what a participant
+#: agreed to is recorded in the language they heard it in (not yet reviewed by a Welsh speaker).
+CONSENT_WORDING_V1_CY = (
+    "Rwy'n cytuno y caiff Hexikit drosglwyddo fy enw, fy e-bost, fy sefydliad a'r cynigion a'r "
+    "ceisiadau rydw i'n eu gwneud heddiw i Hexitime, fel y gellir eu postio ar fy rhan ac y "
+    "gallaf eu hawlio pan fyddaf yn ymuno."
+)
+
+
+def consent_wording(language: str | None = None) -> str:
+    """The consent statement in `language` (default: the app's), English unless Welsh."""
+    return CONSENT_WORDING_V1_CY if (language or current_language()) == "cy" else CONSENT_WORDING_V1
+
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 

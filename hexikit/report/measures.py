@@ -564,7 +564,11 @@ def write_pdf(report: Report, path: Path) -> Path:
     story: list[Any] = [
         Paragraph(escape(_("Hexithon report: {title}").format(title=report.title)), heading)
     ]
-    details = [d for d in (report.date, report.venue, report.region) if d]
+    details = [
+        d
+        for d in (report.date, report.venue, label_text(report.region) if report.region else "")
+        if d
+    ]
     if report.facilitator:
         details.append(_("facilitated by {name}").format(name=report.facilitator))
     if details:

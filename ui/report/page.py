@@ -365,7 +365,11 @@ class ReportPage(QWidget):
     def show_report(self, report: Report) -> None:
         self.report = report
         self.message.clear()
-        details = " · ".join(d for d in (report.date, report.venue, report.region) if d)
+        details = " · ".join(
+            d
+            for d in (report.date, report.venue, label_text(report.region) if report.region else "")
+            if d
+        )
         self.heading.setText(report.title + (f"\n{details}" if details else ""))
         self.empty_label.setText(report.empty_message() if report.is_empty else "")
         self.empty_label.setVisible(report.is_empty)

@@ -90,3 +90,17 @@ def test_keys_and_labels_in_either_language_match_the_same_key() -> None:
     assert region_label("Scotland", "cy") == "Yr Alban"
     assert match_region("yr alban") == "Scotland"
     assert match_region("Narnia") is None
+
+
+def test_consent_is_stored_in_the_language_it_was_shown_in() -> None:
+    from hexikit.base import i18n
+    from hexikit.records.domain import CONSENT_WORDING_V1, CONSENT_WORDING_V1_CY, consent_wording
+
+    assert consent_wording("en") == CONSENT_WORDING_V1
+    assert consent_wording("cy") == CONSENT_WORDING_V1_CY
+    i18n.set_language("cy")
+    try:
+        assert consent_wording() == CONSENT_WORDING_V1_CY
+    finally:
+        i18n.set_language("en")
+    assert consent_wording() == CONSENT_WORDING_V1
