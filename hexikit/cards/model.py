@@ -74,6 +74,7 @@ class ActivityLine:
 class BlankCard:
     kind: Kind
     signup_url: str
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)

@@ -66,3 +66,28 @@ def test_welsh_blank_and_personal_cards(store: Store, tmp_path: Path) -> None:
     text = _text(personal)
     assert "Cerdyn ar gyfer Siân Jones" in text or "Cynigion" in text
     assert "Offers" not in text
+
+
+def test_bilingual_blank_cards_put_welsh_first_and_english_beneath(tmp_path: Path) -> None:
+    out = tmp_path / "dwyieithog.pdf"
+    assert main(["cards", "--kind", "blank-request", "--bilingual", "--out", str(out)]) == 0
+    text = _text(out)
+    welsh = text.index("Hoffwn gael help gyda")
+    english = text.index("I would like help with")
+    assert welsh < english
+    assert "Archwilio a gwerthuso / Audit and evaluation" in text
+    assert "Cymru / Wales" in text
+    assert "Enw / Name" in text
+
+
+def test_bilingual_cards_from_the_cards_screen_job(tmp_path: Path) -> None:
+    from hexikit.cards.jobs import CardsJob, make_cards
+    from hexikit.cards.model import CardKind
+    from hexikit.cards.templates import find_template
+
+    i18n.set_language("en")
+    job = CardsJob(CardKind.BLANK_OFFER, find_template("a4-8up", []), bilingual=True)
+    result = make_cards(None, job, "https://hexitime.com/register")
+    out = tmp_path / "cards.pdf"
+    out.write_bytes(result.pdf)
+    assert "Gallaf gynnig" in _text(out)

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterator
+from functools import partial
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from hexikit.base import i18n
@@ -21,7 +22,7 @@ from hexikit.records.recording import record_activity
 from hexikit.store import Store
 from hexikit.ui.app import Application
 from hexikit.ui.main_window import MODE_PAGES
-from hexikit.ui.stage import Scene
+from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.translation import install_translators, remove_translators
 from tests.ui.clipping import clipped
 
@@ -86,6 +87,14 @@ def application(qtbot: QtBot, data_dir: Path, language: str) -> Iterator[Applica
         app.context.store.close()
 
 
+def _laid_out(page: QWidget) -> bool:
+    return page.isVisible() and page.width() > 0
+
+
+def _showing(audience: AudienceWindow, scene: Scene) -> bool:
+    return audience.current_scene == scene
+
+
 def _shot(widget: object, name: str) -> None:
     folder = os.environ.get("HEXIKIT_SCREENSHOTS")
     if folder:
@@ -105,7 +114,7 @@ def test_no_text_is_clipped_on_any_page_or_scene(
         qtbot.waitUntil(lambda: application.worker.pending == 0, timeout=20000)
         qtbot.waitExposed(page)
         # Let the page lay out at its final size before measuring.
-        qtbot.waitUntil(lambda page=page: page.isVisible() and page.width() > 0)
+        qtbot.waitUntil(partial(_laid_out, page))
         QApplication.processEvents()
         _shot(window, f"{language}_{name}")
         problems[name] = clipped(window)
@@ -115,7 +124,7 @@ def test_no_text_is_clipped_on_any_page_or_scene(
     audience.show()
     for scene in SCENES:
         audience.show_scene(scene)
-        qtbot.waitUntil(lambda scene=scene: audience.current_scene == scene)
+        qtbot.waitUntil(partial(_showing, audience, scene))
         QApplication.processEvents()
         _shot(audience, f"{language}_scene_{scene}")
         problems[f"scene {scene}"] = clipped(audience)

@@ -157,7 +157,7 @@ def test_the_language_setting_is_saved_and_says_it_needs_a_restart(
     context = type("Context", (), {})()
     context.settings = Settings()
     context.save_settings = lambda: context.settings.save(data_dir)
-    window.context = context  # type: ignore[assignment]
+    window.context = context
     welsh_action = window.findChild(QAction, "language_cy")
     assert isinstance(welsh_action, QAction)
     welsh_action.trigger()

@@ -156,7 +156,7 @@ class CardsPage(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         for kind, label in self.KINDS:
-            self.kind_combo.addItem(self.tr(label), kind.value)
+            self.kind_combo.addItem(self.tr(str(label)), kind.value)
         self.kind_combo.setCurrentIndex(2)
         form.addRow(self.tr("Cards"), self.kind_combo)
 

@@ -109,7 +109,7 @@ class CustomSheetDialog(QDialog):
                 spin.setSuffix(" mm")
                 spin.setValue(default)
             self.spins[key] = spin
-            form.addRow(self.tr(label), spin)
+            form.addRow(self.tr(str(label)), spin)
         self.problem = QLabel()
         self.problem.setObjectName("customSheetProblem")
         self.problem.setWordWrap(True)

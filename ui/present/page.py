@@ -394,7 +394,7 @@ class PresentPage(QWidget):
     def choose_deck(self) -> None:
         start = self.context.settings.last_deck_path or str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open a deck"), start, self.tr(DECK_FILTER)
+            self, self.tr("Open a deck"), start, self.tr(str(DECK_FILTER))
         )
         if path:
             self.open_deck(Path(path))

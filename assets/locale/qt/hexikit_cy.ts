@@ -821,7 +821,7 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../../ui/widgets/event_dialog.py" line="+84"/>
+        <location filename="../../../ui/widgets/event_dialog.py" line="+91"/>
         <source>Choose the Hexithon</source>
         <translation>Dewis yr Hexithon</translation>
     </message>
@@ -1203,7 +1203,7 @@
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../../ui/capture/participant_dialog.py" line="+77"/>
+        <location filename="../../../ui/capture/participant_dialog.py" line="+78"/>
         <source>Edit participant</source>
         <extracomment>the participant being corrected; &quot;&quot; when creating one</extracomment>
         <translation>Golygu cyfranogwr</translation>
@@ -1926,7 +1926,7 @@
         <translation>Dim digwyddiadau eto: crëwch un yn Cofnodi, yna dewch yn ôl.</translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+83"/>
         <location line="+2"/>
         <source>Feedback</source>
         <translation>Adborth</translation>
@@ -1970,7 +1970,7 @@
 <context>
     <name>RunChart</name>
     <message>
-        <location line="-296"/>
+        <location line="-300"/>
         <source>Run chart: activities generated per event</source>
         <translation>Siart rhediad: gweithgareddau a grëwyd fesul digwyddiad</translation>
     </message>

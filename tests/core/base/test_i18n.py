@@ -68,8 +68,9 @@ def test_every_welsh_entry_is_translated_with_its_placeholders() -> None:
             continue
         if message.fuzzy:
             problems.append(f"fuzzy: {message.id!r}")
-        sources = message.id if isinstance(message.id, tuple) else (message.id,)
-        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        sources = [str(s) for s in (message.id if isinstance(message.id, tuple) else (message.id,))]
+        raw = message.string if isinstance(message.string, tuple) else (message.string,)
+        forms = [str(form) for form in raw]
         if isinstance(message.id, tuple) and len(forms) != 6:
             problems.append(f"{len(forms)} forms: {message.id!r}")
         wanted = set(PLACEHOLDER.findall(sources[-1]))
