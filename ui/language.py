@@ -7,15 +7,21 @@ choosing may not read the one on screen). `--lang` and `HEXIKIT_LANG` win over t
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from hexikit.base import i18n
 
-if TYPE_CHECKING:
-    from hexikit.ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What the language menu needs of the main window (not imported: no import cycle)."""
+
+    view_menu: QMenu
+    context: Any
+
 
 #: Said in both languages, Welsh first: the person choosing may not read the one on screen.
 RESTART_MESSAGE = (
@@ -34,12 +40,13 @@ def restart_message(language: str) -> str:
 
 def add_language_menu(window: MainWindow) -> QActionGroup:
     """View ▸ Language: one checkable action per language, the running one checked."""
-    menu = window.view_menu.addMenu(window.tr("&Language"))
+    menu = window.view_menu.addMenu(QCoreApplication.translate("MainWindow", "&Language"))
     menu.setObjectName("languageMenu")
-    group = QActionGroup(window)
+    owner: Any = window  # a QWidget: the actions' parent
+    group = QActionGroup(owner)
     group.setExclusive(True)
     for code in i18n.LANGUAGES:
-        action = QAction(i18n.LANGUAGE_NAMES[code], window)
+        action = QAction(i18n.LANGUAGE_NAMES[code], owner)
         action.setObjectName(f"language_{code}")
         action.setCheckable(True)
         action.setChecked(code == i18n.current_language())
@@ -56,7 +63,12 @@ def choose(window: MainWindow, code: str, ask: bool = True) -> None:
         context.settings.language = code
         context.save_settings()
     if code != i18n.current_language() and ask:
-        show_restart_message(window, code)
+        show_restart_message(owner_widget(window), code)
+
+
+def owner_widget(window: MainWindow) -> QWidget:
+    assert isinstance(window, QWidget)
+    return window
 
 
 def show_restart_message(parent: QWidget, code: str) -> None:

@@ -1078,6 +1078,12 @@
         <source>&amp;About Hexikit</source>
         <translation>&amp;Ynghylch Hexikit</translation>
     </message>
+    <message>
+        <location filename="../../../ui/language.py" line="+43"/>
+        <source>&amp;Language</source>
+        <extracomment>Said in both languages, Welsh first: the person choosing may not read the one on screen. Each language&apos;s name as the other language says it.</extracomment>
+        <translation>&amp;Iaith</translation>
+    </message>
 </context>
 <context>
     <name>MatchBoard</name>
@@ -3195,12 +3201,6 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <location filename="../../../ui/routing.py" line="+63"/>
         <source>Slides back on the projector, where the talk left off</source>
         <translation>Y sleidiau&apos;n ôl ar y taflunydd, lle gadawodd y sgwrs</translation>
-    </message>
-    <message>
-        <location filename="../../../ui/language.py" line="+37"/>
-        <source>&amp;Language</source>
-        <extracomment>Said in both languages, Welsh first: the person choosing may not read the one on screen. Each language&apos;s name as the other language says it.</extracomment>
-        <translation>&amp;Iaith</translation>
     </message>
 </context>
 </TS>
