@@ -44,6 +44,8 @@ class Settings:
     speaking_rate_wpm: int = 140
     # Session
     current_event_id: str = ""
+    # Language: "cy", "en", or "" for the system's (--lang and HEXIKIT_LANG win over it)
+    language: str = ""
 
     @classmethod
     def load(cls, data_folder: Path) -> Settings:

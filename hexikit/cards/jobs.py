@@ -42,6 +42,9 @@ class CardsJob:
     count: int = 0  # blank cards; 0 = one full sheet
     crop_marks: bool = False
     offset_mm: tuple[float, float] = (0.0, 0.0)
+    #: Blank cards in Welsh first, English beneath (as NHS Wales signs are), whatever the
+    #: app's language.
+    bilingual: bool = False
 
 
 def resolve_event_id(store: Store, event_id: str, current_event_id: str = "") -> str:
@@ -181,7 +184,7 @@ def build_cards(
     signup = signup_base_url.strip() or DEFAULT_SIGNUP_URL
     if job.kind in (CardKind.BLANK_OFFER, CardKind.BLANK_REQUEST):
         kind = Kind.OFFER if job.kind == CardKind.BLANK_OFFER else Kind.REQUEST
-        return [BlankCard(kind, signup)] * count
+        return [BlankCard(kind, signup, job.bilingual)] * count
     if store is None:
         raise CardsError(_("Personal and event cards need the Hexikit data."))
     event_id = resolve_event_id(store, job.event_id, current_event_id)

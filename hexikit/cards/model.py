@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from hexikit.base.i18n import _
 from hexikit.base.settings import DEFAULT_SIGNUP_URL
-from hexikit.records.domain import Kind
+from hexikit.records.domain import Kind, category_labels
 
 
 class CardKind(StrEnum):
@@ -64,7 +64,7 @@ class ActivityLine:
     def text(self) -> str:
         parts = [self.title]
         if self.categories:
-            parts.append(", ".join(self.categories))
+            parts.append(", ".join(category_labels(self.categories)))
         if self.hours is not None:
             parts.append(_("{hours}\u00a0h").format(hours=_format_hours(self.hours)))
         return " · ".join(parts)
@@ -74,6 +74,7 @@ class ActivityLine:
 class BlankCard:
     kind: Kind
     signup_url: str
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)

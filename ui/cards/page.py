@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base import i18n
+from hexikit.base.i18n import current_language
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.cards.jobs import CardsJob, make_cards
 from hexikit.cards.model import CardKind
@@ -112,10 +114,10 @@ class CardsPage(QWidget):
     failed = Signal(str)
 
     KINDS = (
-        (CardKind.BLANK_OFFER, "Blank offer cards"),
-        (CardKind.BLANK_REQUEST, "Blank request cards"),
-        (CardKind.PERSONAL, "Personal cards (claim codes)"),
-        (CardKind.EVENT, "Event cards"),
+        (CardKind.BLANK_OFFER, QT_TRANSLATE_NOOP("CardsPage", "Blank offer cards")),
+        (CardKind.BLANK_REQUEST, QT_TRANSLATE_NOOP("CardsPage", "Blank request cards")),
+        (CardKind.PERSONAL, QT_TRANSLATE_NOOP("CardsPage", "Personal cards (claim codes)")),
+        (CardKind.EVENT, QT_TRANSLATE_NOOP("CardsPage", "Event cards")),
     )
 
     @classmethod
@@ -154,7 +156,7 @@ class CardsPage(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         for kind, label in self.KINDS:
-            self.kind_combo.addItem(self.tr(label), kind.value)
+            self.kind_combo.addItem(self.tr(str(label)), kind.value)
         self.kind_combo.setCurrentIndex(2)
         form.addRow(self.tr("Cards"), self.kind_combo)
 
@@ -298,7 +300,7 @@ class CardsPage(QWidget):
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
         for template in all_templates(self.context.settings.custom_templates):
-            self.template_combo.addItem(template.label, template)
+            self.template_combo.addItem(i18n._(template.label), template)
         self.template_combo.blockSignals(False)
         self._template_changed()
 
@@ -653,7 +655,9 @@ class CardsPage(QWidget):
 
     def save_handout_to(self, path: Path) -> None:
         last = self.context.settings.last_deck_path
-        deck_path = Path(last) if last and os.path.exists(last) else builtin_deck_dir()
+        deck_path = (
+            Path(last) if last and os.path.exists(last) else builtin_deck_dir(current_language())
+        )
         paper = "letter" if self.template().page_name == "Letter" else "a4"
 
         def op() -> int:
