@@ -39,4 +39,9 @@ fi
 for lang in "${LANGS[@]}"; do
   "$BIN/pybabel" compile --statistics -D hexikit -d "$LOCALE" -l "$lang"
   "$BIN/pyside6-lrelease" -silent "$LOCALE/qt/hexikit_$lang.ts" -qm "$LOCALE/qt/hexikit_$lang.qm"
+  # Qt's own texts (buttons, edit menus) where Qt ships no qtbase_<lang>; written by hand.
+  supplement="$LOCALE/qt/qtbase_supplement_$lang.ts"
+  if [ -f "$supplement" ]; then
+    "$BIN/pyside6-lrelease" -silent "$supplement" -qm "${supplement%.ts}.qm"
+  fi
 done

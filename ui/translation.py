@@ -84,6 +84,20 @@ def install_translators(language: str, parent: QObject | None = None) -> list[QT
     return installed
 
 
+_welsh: QTranslator | None = None
+
+
+def in_welsh_and_english(context: str, source: str) -> tuple[str, str]:
+    """A UI text in Welsh and in English, whatever the app speaks (bilingual projector
+    scenes); Welsh falls back to the English when the catalogue has none."""
+    global _welsh
+    if _welsh is None:
+        _welsh = QTranslator()
+        if not _welsh.load(qt_catalogue("cy")):
+            log.warning("no Welsh UI catalogue at %s", qt_catalogue("cy"))
+    return (_welsh.translate(context, source) or source, source)
+
+
 def remove_translators(translators: list[QTranslator]) -> None:
     for translator in translators:
         QCoreApplication.removeTranslator(translator)

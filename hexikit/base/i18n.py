@@ -146,3 +146,23 @@ def ngettext_in(language: str, singular: str, plural: str, count: int) -> str:
 
 def catalogue_path(language: str) -> Path:
     return locale_dir() / language / "LC_MESSAGES" / f"{_DOMAIN}.mo"
+
+
+@cache
+def _english_of_welsh() -> dict[str, str]:
+    catalogue = getattr(translations_for("cy"), "_catalog", {})
+    return {
+        welsh: english
+        for english, welsh in catalogue.items()
+        if isinstance(english, str) and english and isinstance(welsh, str)
+    }
+
+
+def welsh_and_english(text: str) -> tuple[str, str]:
+    """A text of the app's own (a built-in plan's step, say) in Welsh and in English, from
+    either language; ("as written", "") for words a person typed."""
+    welsh = in_language("cy", text)
+    if welsh != text:
+        return welsh, text
+    english = _english_of_welsh().get(text, "")
+    return text, english if english != text else ""

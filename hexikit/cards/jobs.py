@@ -4,7 +4,7 @@ them out and renders them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -42,8 +42,8 @@ class CardsJob:
     count: int = 0  # blank cards; 0 = one full sheet
     crop_marks: bool = False
     offset_mm: tuple[float, float] = (0.0, 0.0)
-    #: Blank cards in Welsh first, English beneath (as NHS Wales signs are), whatever the
-    #: app's language.
+    #: Cards' own words in Welsh first, English beneath (as NHS Wales signs are), whatever
+    #: the app's language; what people wrote stays as written.
     bilingual: bool = False
 
 
@@ -189,10 +189,13 @@ def build_cards(
         raise CardsError(_("Personal and event cards need the Hexikit data."))
     event_id = resolve_event_id(store, job.event_id, current_event_id)
     if job.kind == CardKind.EVENT:
-        return [event_card(store, event_id, signup)] * count
+        return [replace(event_card(store, event_id, signup), bilingual=job.bilingual)] * count
     if isinstance(job.participants, tuple) and not job.participants:
         raise CardsError(_("Tick at least one participant to print their card."))
-    cards = personal_cards(store, event_id, job.participants, signup)
+    cards = [
+        replace(card, bilingual=job.bilingual)
+        for card in personal_cards(store, event_id, job.participants, signup)
+    ]
     if not cards:
         if job.participants == "with-activities":
             raise CardsError(_("No participant of this event has an offer or a request yet."))

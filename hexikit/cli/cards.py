@@ -58,7 +58,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--bilingual",
         action="store_true",
-        help=_("blank cards in Welsh first, English beneath (as NHS Wales signs are)"),
+        help=_("cards in Welsh first, English beneath (as NHS Wales signs are)"),
     )
     parser.add_argument(
         "--offset-mm",

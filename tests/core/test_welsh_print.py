@@ -91,3 +91,24 @@ def test_bilingual_cards_from_the_cards_screen_job(tmp_path: Path) -> None:
     out = tmp_path / "cards.pdf"
     out.write_bytes(result.pdf)
     assert "Gallaf gynnig" in _text(out)
+
+
+def test_bilingual_personal_and_event_cards_label_in_both_and_keep_what_people_wrote(
+    store: Store, tmp_path: Path
+) -> None:
+    event_id = _event(store)
+    personal = tmp_path / "personol.pdf"
+    args = ["cards", "--kind", "personal", "--event", event_id, "--bilingual"]
+    assert main([*args, "--out", str(personal)]) == 0
+    text = _text(personal)
+    assert "Cynigion / Offers" in text and "Offers\n" not in text.replace("/ Offers", "")
+    assert text.index("Ymunwch") < text.index("Join at")
+    assert "Siartiau rhediad" in text and "Siân Jones" in text
+    venue_event = EventInput(title="Hexithon Caerdydd", venue="Neuadd y Ddinas", region="Wales")
+    event_id = store.create_event(venue_event).id
+    event = tmp_path / "digwyddiad.pdf"
+    args = ["cards", "--kind", "event", "--event", event_id, "--bilingual"]
+    assert main([*args, "--out", str(event)]) == 0
+    text = _text(event)
+    assert "Lleoliad / Venue: Neuadd y Ddinas" in text
+    assert "Hexithon Caerdydd" in text and "Scan the code" in text

@@ -128,6 +128,19 @@ def test_no_text_is_clipped_on_any_page_or_scene(
         QApplication.processEvents()
         _shot(audience, f"{language}_scene_{scene}")
         problems[f"scene {scene}"] = clipped(audience)
+    # The phones' join screen, as the room sees it once it is open.
+    from hexikit.room.entries import RoomSummary
+    from hexikit.ui.room.scene import JoinScene
+
+    join = JoinScene()
+    audience.add_scene(Scene.ROOM, join)
+    newest = [("offer", "Dysgu siartiau rhediad", "Siân Jones"), ("request", "Help", "")]
+    join.show_room("http://192.168.1.20:8470/j/ABCDEFGHJKMNP", RoomSummary(3, 2, 4, newest))
+    audience.show_scene(Scene.ROOM)
+    qtbot.waitUntil(partial(_showing, audience, Scene.ROOM))
+    QApplication.processEvents()
+    _shot(audience, f"{language}_scene_{Scene.ROOM}")
+    problems[f"scene {Scene.ROOM}"] = clipped(audience)
     assert {where: found for where, found in problems.items() if found} == {}
     # The walk saw the language it was meant to.
     if language == "cy":

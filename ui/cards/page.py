@@ -178,7 +178,7 @@ class CardsPage(QWidget):
         self.people_list.setObjectName("peopleList")
         self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.people_list.setMinimumHeight(90)
-        self.people_list.setMaximumHeight(220)
+        self.people_list.setMaximumHeight(150)
         people_layout.addWidget(self.people_list)
         self.people_box = people_box
         form.addRow(people_box)
@@ -204,7 +204,19 @@ class CardsPage(QWidget):
         form.addRow(self.tr("How many cards"), self.count_spin)
 
         self.crop_check = QCheckBox(self.tr("Crop marks outside the grid"))
-        form.addRow("", self.crop_check)
+        self.bilingual_check = QCheckBox(self.tr("Welsh and English (Welsh first)"))
+        self.bilingual_check.setObjectName("bilingualCheck")
+        self.bilingual_check.setToolTip(
+            self.tr("The cards' own words in both languages, as NHS Wales signs are.")
+        )
+        # At a Welsh event the cards go out bilingual unless the organiser says otherwise.
+        self.bilingual_check.setChecked(i18n.current_language() == "cy")
+        # One row for both boxes: the form must not grow a scroll bar on a laptop screen.
+        checks = QVBoxLayout()
+        checks.setSpacing(2)
+        checks.addWidget(self.crop_check)
+        checks.addWidget(self.bilingual_check)
+        form.addRow("", checks)
 
         printer_box = QGroupBox(self.tr("Printer offset (calibrate with a test sheet)"))
         printer_form = QFormLayout(printer_box)
@@ -286,6 +298,7 @@ class CardsPage(QWidget):
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         self.count_spin.valueChanged.connect(lambda _value: self._options_changed())
         self.crop_check.toggled.connect(lambda _on: self._options_changed())
+        self.bilingual_check.toggled.connect(lambda _on: self._options_changed())
         self.printer_combo.currentTextChanged.connect(self._printer_changed)
         self.offset_x.valueChanged.connect(lambda _value: self._offset_changed())
         self.offset_y.valueChanged.connect(lambda _value: self._offset_changed())
@@ -374,6 +387,7 @@ class CardsPage(QWidget):
             participants=participants,
             count=self.count_spin.value(),
             crop_marks=self.crop_check.isChecked(),
+            bilingual=self.bilingual_check.isChecked(),
         )
 
     def printer_offset(self, printer_name: str) -> tuple[float, float]:

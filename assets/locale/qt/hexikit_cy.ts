@@ -520,7 +520,17 @@
         <translation>Marciau torri y tu allan i&apos;r grid</translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Welsh and English (Welsh first)</source>
+        <translation>Cymraeg a Saesneg (Cymraeg yn gyntaf)</translation>
+    </message>
+    <message>
         <location line="+3"/>
+        <source>The cards&apos; own words in both languages, as NHS Wales signs are.</source>
+        <translation>Geiriau&apos;r cardiau eu hunain yn y ddwy iaith, fel arwyddion GIG Cymru.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Printer offset (calibrate with a test sheet)</source>
         <translation>Gwrthbwyso&apos;r argraffydd (calibro gyda thaflen brawf)</translation>
     </message>
@@ -575,7 +585,7 @@
         <translation>Argraffwch ar 100 % (maint gwirioneddol), byth “ffitio i&apos;r dudalen”. Dydy argraffwyr ddim yn gallu argraffu 3–6 mm allanol y papur; mae&apos;r cardiau&apos;n cadw eu testun 3 mm y tu mewn i bob ymyl.</translation>
     </message>
     <message>
-        <location line="+196"/>
+        <location line="+198"/>
         <source>{name} (offers and requests: {count})</source>
         <translation>{name} (cynigion a cheisiadau: {count})</translation>
     </message>
@@ -2024,7 +2034,7 @@
         <translation>Rhestru cyfeiriadau rhwydwaith y gliniadur hwn eto</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+36"/>
         <source>No network</source>
         <translation>Dim rhwydwaith</translation>
     </message>
@@ -2976,23 +2986,23 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
     </message>
     <message>
         <location line="+7"/>
-        <location line="+218"/>
+        <location line="+224"/>
         <source>Copy to edit</source>
         <translation>Copïo i olygu</translation>
     </message>
     <message>
-        <location line="-217"/>
+        <location line="-223"/>
         <source>Delete plan</source>
         <translation>Dileu&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+370"/>
+        <location line="+384"/>
         <source>Start (Space)</source>
         <translation>Dechrau (Bylchwr)</translation>
     </message>
     <message>
-        <location line="-367"/>
+        <location line="-381"/>
         <source>−1 min (−)</source>
         <translation>−1 mun (−)</translation>
     </message>
@@ -3057,7 +3067,12 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Profi&apos;r gloch (B)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+1"/>
+        <source>Welsh and English on the projector</source>
+        <translation>Cymraeg a Saesneg ar y taflunydd</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>People in the room:</source>
         <translation>Pobl yn yr ystafell:</translation>
     </message>
@@ -3118,30 +3133,30 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
     </message>
     <message>
         <location line="+43"/>
-        <location line="+232"/>
+        <location line="+240"/>
         <source>Alone</source>
         <translation>Unigol</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+232"/>
+        <location line="-240"/>
+        <location line="+240"/>
         <source>Pairs</source>
         <translation>Parau</translation>
     </message>
     <message>
-        <location line="-232"/>
-        <location line="+232"/>
+        <location line="-240"/>
+        <location line="+240"/>
         <source>Foursomes</source>
         <translation>Grwpiau o bedwar</translation>
     </message>
     <message>
-        <location line="-231"/>
-        <location line="+232"/>
+        <location line="-239"/>
+        <location line="+240"/>
         <source>All</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-212"/>
         <source>Copy</source>
         <translation>Copi</translation>
     </message>
@@ -3176,7 +3191,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cadwyd “{name}”.</translation>
     </message>
     <message>
-        <location line="+74"/>
+        <location line="+82"/>
         <source>the slides</source>
         <translation>y sleidiau</translation>
     </message>
@@ -3234,7 +3249,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>TimerScene</name>
     <message>
-        <location filename="../../../ui/timer/scene.py" line="+156"/>
+        <location filename="../../../ui/timer/scene.py" line="+193"/>
         <source>Finished: thank you!</source>
         <translation>Wedi gorffen: diolch!</translation>
     </message>
