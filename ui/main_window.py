@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, Q
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -74,6 +75,26 @@ class ModePage(Protocol):
     def mode_title(cls) -> str: ...
 
 
+class CurrentPageStack(QStackedWidget):
+    """The pages, sized by the page shown: a page built in the background (or the widest
+    page) never widens the window past the screen while another is on it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = self.layout()
+        if layout is not None:
+            layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
+        self.currentChanged.connect(lambda _index: self.updateGeometry())
+
+    def sizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.sizeHint() if page is not None else super().sizeHint()
+
+    def minimumSizeHint(self) -> QSize:
+        page = self.currentWidget()
+        return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
+
+
 class MainWindow(QMainWindow):
     """The facilitator's window.
 
@@ -105,7 +126,7 @@ class MainWindow(QMainWindow):
         self.sidebar.setProperty("focusPolicy", 0)
         # The side bar is the one place the facilitator finds every mode: make it obvious.
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
-        self.pages = QStackedWidget()
+        self.pages = CurrentPageStack()
         self._loading = QLabel(self.tr("Opening your Hexithon data…"))
         self._loading.setStyleSheet("qproperty-alignment: AlignCenter;")
         self.pages.addWidget(self._loading)

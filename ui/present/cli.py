@@ -18,10 +18,15 @@ def _present(args: argparse.Namespace) -> int:
                 path=deck_path
             )
         )
+    from functools import partial
+
+    from PySide6.QtCore import QTimer
+
     from hexikit.base.resources import builtin_deck_dir
     from hexikit.ui.app import run_gui
     from hexikit.ui.main_window import MainWindow
     from hexikit.ui.present.page import PresentPage, present_page
+    from hexikit.ui.present.slide_view import SlideView
 
     chosen = deck_path or builtin_deck_dir(current_language())
 
@@ -31,10 +36,25 @@ def _present(args: argparse.Namespace) -> int:
             return
         window.show_page(PresentPage.__name__)
 
+        waiting: set[SlideView] = set()
+
+        def painted(view: SlideView, _number: int) -> None:
+            if view not in waiting:
+                return
+            waiting.discard(view)
+            if not waiting:
+                # Slide 1 is on screen on the laptop and the projector (its real image, not a
+                # stand-in): now the store and the other pages. Started earlier, their imports
+                # and builds held the GUI thread before the slides were drawn.
+                QTimer.singleShot(0, window.content_shown)
+
         def shown(_deck: object) -> None:
             page.start_show(1)
-            # Slide 1 is up: now the store, and the other pages.
-            window.content_shown()
+            waiting.add(page.current_view)
+            if page.scene.isVisible():
+                waiting.add(page.scene)
+            for view in tuple(waiting):
+                view.slidePainted.connect(partial(painted, view))
 
         page.open_deck(chosen, on_loaded=shown)
 

@@ -62,6 +62,7 @@ from hexikit.ui.present.slide_view import SlidesScene, SlideView
 from hexikit.ui.present.state import Presentation
 from hexikit.ui.screens import ScreenPlacer, identify_screens
 from hexikit.ui.stage import AudienceWindow, Scene, scene_label
+from hexikit.ui.widgets.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
 
@@ -169,7 +170,7 @@ class PresentPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         bar = QHBoxLayout()
-        self.deck_label = QLabel()
+        self.deck_label = ElidedLabel()
         self.deck_label.setObjectName("deckTitle")
         bold = self.deck_label.font()
         bold.setBold(True)
@@ -403,7 +404,7 @@ class PresentPage(QWidget):
         self, path: Path, on_loaded: Callable[[Deck], None] | None = None, start_at: int = 1
     ) -> None:
         """Load a deck off the GUI thread, then show it (and call `on_loaded`)."""
-        self.deck_label.setText(self.tr("Opening {name}…").replace("{name}", path.name))
+        self.deck_label.set_full_text(self.tr("Opening {name}…").replace("{name}", path.name))
 
         def loaded(deck: Deck) -> None:
             self.presentation.set_deck(deck, start_at)
@@ -426,7 +427,7 @@ class PresentPage(QWidget):
         def failed(error: BaseException) -> None:
             # load_deck does not raise on bad input; this is a bug, but never a crash.
             log.error("loading deck %s failed", path, exc_info=error)
-            self.deck_label.setText(
+            self.deck_label.set_full_text(
                 self.tr("The deck could not be opened: {error}").replace("{error}", str(error))
             )
 
@@ -450,7 +451,7 @@ class PresentPage(QWidget):
             title += "  ·  " + self.tr("{minutes} min").replace(
                 "{minutes}", f"{deck.target_minutes:g}"
             )
-        self.deck_label.setText(title)
+        self.deck_label.set_full_text(title)
         self._show_problems(deck)
         self._expect_audience_size()
         self._show_notes()

@@ -33,7 +33,12 @@ class SlideView(QWidget):
 
     It never renders on the GUI thread: until the exact image is ready it paints the
     thumbnail scaled up (or the title), and repaints when the cache announces the image.
+
+    Signals:
+        slidePainted(int): the exact image of this slide number was painted (not a stand-in).
     """
+
+    slidePainted = Signal(int)
 
     def __init__(
         self,
@@ -121,6 +126,7 @@ class SlideView(QWidget):
             if image.devicePixelRatio() != ratio:
                 image.setDevicePixelRatio(ratio)
             painter.drawImage(target.topLeft(), image)
+            self.slidePainted.emit(number)
         else:
             self.presentation.prefetch()
             thumbnail = self.presentation.cache.thumbnail(number)
