@@ -128,17 +128,18 @@ def _possible_duplicate(
             continue
         found.update(
             conn.scalars(
+                # Only the key's index fits this (keys are set for participants only): with
+                # entity_type or entity_id in it, SQLite took the primary key instead.
                 select(entities.c.entity_id)
                 .where(
-                    entities.c.entity_type == EntityType.PARTICIPANT,
-                    entities.c.event_id == event_id,
                     column == key,
-                    entities.c.entity_id != entity_id,
+                    entities.c.event_id == event_id,
                     entities.c.origin_device != work.device_id,
                 )
                 .limit(_DUPLICATES_LOOKED_AT)
             )
         )
+    found.discard(entity_id)
     return min(found) if found else None
 
 
