@@ -38,10 +38,6 @@ log = logging.getLogger(__name__)
 STATUS_VARIABLE = "HEXIKIT_DEBUG_STATUS"
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Hexikit", text)
-
-
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
@@ -170,7 +166,11 @@ class Application:
         # From now on the context holds the store itself.
         self.context.store = store
         if store.notice is not None:
-            QMessageBox.warning(self.window, tr("Your data file was damaged"), store.notice.message)
+            QMessageBox.warning(
+                self.window,
+                QCoreApplication.translate("Hexikit", "Your data file was damaged"),
+                store.notice.message,
+            )
         if self._on_ready is not None:
             self._on_ready(self.window)
 
@@ -178,7 +178,11 @@ class Application:
         from hexikit.store import StoreError
 
         message = str(error) if isinstance(error, StoreError) else repr(error)
-        QMessageBox.critical(self.window, tr("Hexikit cannot open its data"), message)
+        QMessageBox.critical(
+            self.window,
+            QCoreApplication.translate("Hexikit", "Hexikit cannot open its data"),
+            message,
+        )
         QTimer.singleShot(0, self.window.close)
 
 
@@ -194,6 +198,10 @@ def run_gui(
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
+    # The language first: every window's text is translated as it is built.
+    from hexikit.ui.translation import choose_language, install_translators
+
+    install_translators(choose_language(Settings.load(folder).language))
     application = Application(folder, on_ready, ask_for_event, on_pages, first_page, content_first)
     # The window shows (and paints) before the lock is taken: showing writes nothing, and
     # the lock's library is slow to import. The store opens only once the lock is held.
@@ -204,11 +212,12 @@ def run_gui(
     except DataFolderInUse:
         QMessageBox.critical(
             application.window,
-            tr("Hexikit is already open"),
-            tr(
+            QCoreApplication.translate("Hexikit", "Hexikit is already open"),
+            QCoreApplication.translate(
+                "Hexikit",
                 "Hexikit is already running with the data folder {folder}. Switch to that "
                 "window (check the taskbar), or close it first. Two windows writing one "
-                "folder could lose what you type."
+                "folder could lose what you type.",
             ).replace("{folder}", str(folder)),
         )
         application.window.close()

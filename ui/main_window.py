@@ -143,6 +143,9 @@ class MainWindow(QMainWindow):
         choose_event.triggered.connect(self.choose_event)
         self.event_menu.addAction(choose_event)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        from hexikit.ui.language import add_language_menu
+
+        add_language_menu(self)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         quit_action = QAction(self.tr("&Quit"), self)
         _set_shortcut(quit_action, QKeySequence(QKeySequence.StandardKey.Quit))

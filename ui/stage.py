@@ -48,20 +48,17 @@ TALK_SCENES = frozenset({Scene.SLIDES, Scene.BLACK, Scene.WHITE})
 def scene_label(name: Scene | str) -> str:
     """What the room sees, in words, for the laptop's status lines ("the timer")."""
 
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("Stage", text)
-
     labels = {
-        Scene.SLIDES: tr("the slides"),
-        Scene.TIMER: tr("the timer"),
-        Scene.MATCHES: tr("the match board"),
-        Scene.FEEDBACK: tr("the feedback prompts"),
-        Scene.BLACK: tr("a black screen"),
-        Scene.WHITE: tr("a white screen"),
-        Scene.IDENTIFY: tr("the screen numbers"),
-        Scene.SESSION_TITLE: tr("the segment's title"),
-        Scene.CLOSING: tr("the closing thank-you"),
-        Scene.ROOM: tr("the join screen for phones"),
+        Scene.SLIDES: QCoreApplication.translate("Stage", "the slides"),
+        Scene.TIMER: QCoreApplication.translate("Stage", "the timer"),
+        Scene.MATCHES: QCoreApplication.translate("Stage", "the match board"),
+        Scene.FEEDBACK: QCoreApplication.translate("Stage", "the feedback prompts"),
+        Scene.BLACK: QCoreApplication.translate("Stage", "a black screen"),
+        Scene.WHITE: QCoreApplication.translate("Stage", "a white screen"),
+        Scene.IDENTIFY: QCoreApplication.translate("Stage", "the screen numbers"),
+        Scene.SESSION_TITLE: QCoreApplication.translate("Stage", "the segment's title"),
+        Scene.CLOSING: QCoreApplication.translate("Stage", "the closing thank-you"),
+        Scene.ROOM: QCoreApplication.translate("Stage", "the join screen for phones"),
     }
     try:
         return labels.get(Scene(name), str(name))

@@ -45,5 +45,11 @@ def asset(*parts: str) -> Path:
     return assets_dir().joinpath(*parts)
 
 
-def builtin_deck_dir() -> Path:
+def builtin_deck_dir(language: str = "en") -> Path:
+    """The built-in deck: `slides/hexithon-intro` (English) or `slides/hexithon-intro-<lang>`
+    (Welsh: `cy`), the English one when there is none in that language."""
+    if language and language != "en":
+        translated = slides_dir() / f"hexithon-intro-{language}"
+        if translated.is_dir():
+            return translated
     return slides_dir() / "hexithon-intro"

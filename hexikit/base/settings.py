@@ -33,6 +33,8 @@ class Settings:
     bell_volume: float = 0.8
     bell_muted: bool = False
     timer_warning_seconds: int = 30
+    #: The timer scene in Welsh first, English beneath (as NHS Wales signs are).
+    timer_bilingual: bool = False
     # Cards
     signup_base_url: str = DEFAULT_SIGNUP_URL
     printer_offsets_mm: dict[str, list[float]] = field(default_factory=dict)
@@ -44,6 +46,8 @@ class Settings:
     speaking_rate_wpm: int = 140
     # Session
     current_event_id: str = ""
+    # Language: "cy", "en", or "" for the system's (--lang and HEXIKIT_LANG win over it)
+    language: str = ""
 
     @classmethod
     def load(cls, data_folder: Path) -> Settings:

@@ -7,33 +7,42 @@ from collections.abc import Sequence
 
 from reportlab.lib.units import mm
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import N_, _, in_language
 from hexikit.cards.model import BlankCard, display_url
 from hexikit.cards.painter import MIN_SMALL_PT, CardPainter, Rect
-from hexikit.records.domain import CATEGORIES, REGIONS, Kind
+from hexikit.records.domain import CATEGORIES, REGIONS, Kind, category_labels, region_labels
 
 
 def draw_blank_card(painter: CardPainter, card: BlankCard, box: Rect) -> None:
     where = _("Blank card")
     block = painter.draw_qr_block(box, card.signup_url, display_url(card.signup_url), False, where)
     left = Rect(box.x, box.y, block.x - box.x - 2 * mm, box.h)
-    heading = _("I can offer…") if card.kind == Kind.OFFER else _("I would like help with…")
-    y = painter.draw_title(left, heading, 12, where, _("title"))
+    heading = N_("I can offer…") if card.kind == Kind.OFFER else N_("I would like help with…")
+    groups = _tick_groups(card.bilingual)
+    if card.bilingual:
+        # Welsh first, English beneath, smaller.
+        y = painter.draw_title(left, in_language("cy", heading), 12, where, _("title"))
+        under = Rect(left.x, left.y, left.w, y - left.y)
+        y = painter.draw_title(under, in_language("en", heading), 8, where, _("title"))
+        name = f"{in_language('cy', 'Name')} / {in_language('en', 'Name')}"
+    else:
+        y = painter.draw_title(left, _(heading), 12, where, _("title"))
+        name = _("Name")
     small = 6.5
     name_y = y - 4.5 * mm
-    painter.draw_string(left.x, name_y + 0.6 * mm, _("Name"), painter.text.regular, small)
-    name_w = painter.text.width(_("Name"), painter.text.regular, small) + 1.5 * mm
+    painter.draw_string(left.x, name_y + 0.6 * mm, name, painter.text.regular, small)
+    name_w = painter.text.width(name, painter.text.regular, small) + 1.5 * mm
     below = Rect(box.x, box.y, box.w, block.y - box.y - 1.5 * mm)
-    size = _tick_size(painter, below)
+    size = _tick_size(painter, below, groups)
     if size is not None:
         # roomy card: writing lines beside the code, tick boxes across the bottom
         _ruled_lines(painter, left.x, name_y, left.right, block.y + 1 * mm, name_w)
-        _flow(painter, _tick_groups(), below, size, draw=True)
+        _flow(painter, groups, below, size, draw=True)
         return
     # short card (stickers): tick boxes beside the code under the name, lines if room
     _ruled_lines(painter, left.x, name_y, left.right, name_y, name_w)
     beside = Rect(left.x, box.y, left.w, name_y - 1.5 * mm - box.y)
-    size = _tick_size(painter, beside)
+    size = _tick_size(painter, beside, groups)
     if size is None:
         painter.warnings.append(
             _("{where}: the category and region tick boxes do not all fit this card size.").format(
@@ -41,7 +50,7 @@ def draw_blank_card(painter: CardPainter, card: BlankCard, box: Rect) -> None:
             )
         )
         size = MIN_SMALL_PT
-    end_y = _flow(painter, _tick_groups(), beside, size, draw=True)
+    end_y = _flow(painter, groups, beside, size, draw=True)
     if end_y is not None:
         _ruled_lines(painter, left.x, end_y - 3 * mm, left.right, box.y + 1 * mm, 0)
 
@@ -62,15 +71,30 @@ def _ruled_lines(
     canvas.setStrokeGray(0)
 
 
-def _tick_groups() -> tuple[tuple[str, Sequence[str]], ...]:
-    return ((_("Category:"), CATEGORIES), (_("Region:"), REGIONS))
+def _tick_groups(bilingual: bool = False) -> tuple[tuple[str, Sequence[str]], ...]:
+    if not bilingual:
+        return (
+            (_("Category:"), category_labels(CATEGORIES)),
+            (_("Region:"), region_labels(REGIONS)),
+        )
+
+    def both(text: str) -> str:
+        welsh, english = in_language("cy", text), in_language("en", text)
+        return welsh if welsh == english else f"{welsh.removesuffix(':')} / {english}"
+
+    return (
+        (both("Category:"), [both(key) for key in CATEGORIES]),
+        (both("Region:"), [both(key) for key in REGIONS]),
+    )
 
 
-def _tick_size(painter: CardPainter, area: Rect) -> float | None:
+def _tick_size(
+    painter: CardPainter, area: Rect, groups: Sequence[tuple[str, Sequence[str]]]
+) -> float | None:
     """The largest size (8 pt down to 5 pt) at which the tick lists fit `area`."""
     size = 8.0
     while size >= MIN_SMALL_PT:
-        if area.h > 0 and _flow(painter, _tick_groups(), area, size, draw=False) is not None:
+        if area.h > 0 and _flow(painter, groups, area, size, draw=False) is not None:
             return size
         size -= 0.25
     return None

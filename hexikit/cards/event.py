@@ -6,15 +6,17 @@ from urllib.parse import urlsplit
 
 from reportlab.lib.units import mm
 
-from hexikit.base.i18n import _
-from hexikit.cards.model import EventCard
+from hexikit.base.i18n import N_, _
+from hexikit.cards.model import EventCard, card_sentences, card_text
 from hexikit.cards.painter import MIN_TEXT_PT, CardPainter, Rect
 
 
 def draw_event_card(painter: CardPainter, card: EventCard, box: Rect) -> None:
     where = _("Event card")
     # the full event address is too long to type; the caption names the site instead
-    caption = _("{host} · event page").format(host=urlsplit(card.url).netloc)
+    host = urlsplit(card.url).netloc
+    # Two languages do not fit under the code: the site alone, the hint below says the rest.
+    caption = host if card.bilingual else _("{host} · event page").format(host=host)
     block = painter.draw_qr_block(box, card.url, caption, False, where)
     left = Rect(box.x, box.y, block.x - box.x - 2.5 * mm, box.h)
     title = painter.clean(card.title, where) or _("Hexithon")
@@ -35,9 +37,9 @@ def draw_event_card(painter: CardPainter, card: EventCard, box: Rect) -> None:
         painter.draw_string(left.x, y, line, painter.text.bold, size)
         y -= size * 1.15
     details = [
-        (_("Date"), card.date),
-        (_("Venue"), card.venue),
-        (_("Facilitator"), card.facilitator),
+        (card_text(N_("Date"), card.bilingual), card.date),
+        (card_text(N_("Venue"), card.bilingual), card.venue),
+        (card_text(N_("Facilitator"), card.bilingual), card.facilitator),
     ]
     y -= 2 * mm
     detail_pt = 9.0
@@ -59,8 +61,10 @@ def draw_event_card(painter: CardPainter, card: EventCard, box: Rect) -> None:
             break
         painter.draw_string(left.x, y, fitted, painter.text.regular, fitted_pt)
         y -= detail_pt * 1.35
-    hint = _("Scan the code for this event's page on Hexitime.")
-    for index, line in enumerate(
-        reversed(painter.text.wrap(hint, painter.text.regular, 6.5, left.w)[:2])
+    hint_lines: list[str] = []
+    for hint in card_sentences(
+        N_("Scan the code for this event's page on Hexitime."), card.bilingual
     ):
+        hint_lines += painter.text.wrap(hint, painter.text.regular, 6.5, left.w)[:2]
+    for index, line in enumerate(reversed(hint_lines)):
         painter.draw_string(left.x, box.y + index * 6.5 * 1.2 + 1, line, painter.text.regular, 6.5)

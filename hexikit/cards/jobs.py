@@ -4,7 +4,7 @@ them out and renders them."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import func, select
 
@@ -42,6 +42,9 @@ class CardsJob:
     count: int = 0  # blank cards; 0 = one full sheet
     crop_marks: bool = False
     offset_mm: tuple[float, float] = (0.0, 0.0)
+    #: Cards' own words in Welsh first, English beneath (as NHS Wales signs are), whatever
+    #: the app's language; what people wrote stays as written.
+    bilingual: bool = False
 
 
 def resolve_event_id(store: Store, event_id: str, current_event_id: str = "") -> str:
@@ -181,15 +184,18 @@ def build_cards(
     signup = signup_base_url.strip() or DEFAULT_SIGNUP_URL
     if job.kind in (CardKind.BLANK_OFFER, CardKind.BLANK_REQUEST):
         kind = Kind.OFFER if job.kind == CardKind.BLANK_OFFER else Kind.REQUEST
-        return [BlankCard(kind, signup)] * count
+        return [BlankCard(kind, signup, job.bilingual)] * count
     if store is None:
         raise CardsError(_("Personal and event cards need the Hexikit data."))
     event_id = resolve_event_id(store, job.event_id, current_event_id)
     if job.kind == CardKind.EVENT:
-        return [event_card(store, event_id, signup)] * count
+        return [replace(event_card(store, event_id, signup), bilingual=job.bilingual)] * count
     if isinstance(job.participants, tuple) and not job.participants:
         raise CardsError(_("Tick at least one participant to print their card."))
-    cards = personal_cards(store, event_id, job.participants, signup)
+    cards = [
+        replace(card, bilingual=job.bilingual)
+        for card in personal_cards(store, event_id, job.participants, signup)
+    ]
     if not cards:
         if job.participants == "with-activities":
             raise CardsError(_("No participant of this event has an offer or a request yet."))

@@ -11,9 +11,9 @@ from decimal import Decimal
 from enum import StrEnum
 from urllib.parse import urlsplit
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, in_language
 from hexikit.base.settings import DEFAULT_SIGNUP_URL
-from hexikit.records.domain import Kind
+from hexikit.records.domain import Kind, category_labels
 
 
 class CardKind(StrEnum):
@@ -64,16 +64,33 @@ class ActivityLine:
     def text(self) -> str:
         parts = [self.title]
         if self.categories:
-            parts.append(", ".join(self.categories))
+            parts.append(", ".join(category_labels(self.categories)))
         if self.hours is not None:
             parts.append(_("{hours}\u00a0h").format(hours=_format_hours(self.hours)))
         return " · ".join(parts)
+
+
+def card_text(message: str, bilingual: bool) -> str:
+    """A card's label: in the app's language, or Welsh / English (as NHS Wales signs are)."""
+    if not bilingual:
+        return _(message)
+    welsh, english = in_language("cy", message), in_language("en", message)
+    return welsh if welsh == english else f"{welsh} / {english}"
+
+
+def card_sentences(message: str, bilingual: bool) -> list[str]:
+    """A card's sentence: once, or in Welsh and then in English beneath it."""
+    if not bilingual:
+        return [_(message)]
+    welsh, english = in_language("cy", message), in_language("en", message)
+    return [welsh] if welsh == english else [welsh, english]
 
 
 @dataclass(frozen=True)
 class BlankCard:
     kind: Kind
     signup_url: str
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)
@@ -85,6 +102,7 @@ class PersonalCard:
     offers: tuple[ActivityLine, ...] = ()
     requests: tuple[ActivityLine, ...] = ()
     matches: tuple[str, ...] = ()
+    bilingual: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +112,7 @@ class EventCard:
     venue: str
     facilitator: str
     url: str
+    bilingual: bool = False
 
 
 Card = BlankCard | PersonalCard | EventCard

@@ -11,8 +11,8 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from hexikit.base.fonts import printable
-from hexikit.base.i18n import _, ngettext
-from hexikit.cards.model import PersonalCard, display_url
+from hexikit.base.i18n import N_, _, ngettext
+from hexikit.cards.model import PersonalCard, card_sentences, card_text, display_url
 from hexikit.cards.painter import MIN_TEXT_PT, CardPainter, Rect
 
 
@@ -29,10 +29,10 @@ def draw_personal_card(painter: CardPainter, card: PersonalCard, box: Rect) -> N
     left = Rect(box.x, box.y, block.x - box.x - 2.5 * mm, box.h)
     y = painter.draw_title(left, name or _("(no name)"), 12, where, _("name"))
     footer_pt = 6.5
-    footer = _("Join at {url}, then claim with code {code}").format(
-        url=display_url(card.signup_url), code=card.claim_code
-    )
-    footer_lines = painter.text.wrap(footer, painter.text.regular, footer_pt, left.w)[:2]
+    footer_lines: list[str] = []
+    for footer in card_sentences(N_("Join at {url}, then claim with code {code}"), card.bilingual):
+        footer = footer.format(url=display_url(card.signup_url), code=card.claim_code)
+        footer_lines += painter.text.wrap(footer, painter.text.regular, footer_pt, left.w)[:2]
     footer_top = box.y + len(footer_lines) * footer_pt * 1.2
     for index, line in enumerate(footer_lines):
         painter.draw_string(
@@ -44,15 +44,28 @@ def draw_personal_card(painter: CardPainter, card: PersonalCard, box: Rect) -> N
         )
     sections: list[tuple[str, list[str]]] = []
     if card.offers:
-        sections.append((_("Offers"), [painter.clean(line.text(), where) for line in card.offers]))
+        sections.append(
+            (
+                card_text(N_("Offers"), card.bilingual),
+                [painter.clean(line.text(), where) for line in card.offers],
+            )
+        )
     if card.requests:
         sections.append(
-            (_("Requests"), [painter.clean(line.text(), where) for line in card.requests])
+            (
+                card_text(N_("Requests"), card.bilingual),
+                [painter.clean(line.text(), where) for line in card.requests],
+            )
         )
     if card.matches:
-        sections.append((_("Matched today"), [painter.clean(text, where) for text in card.matches]))
+        sections.append(
+            (
+                card_text(N_("Matched today"), card.bilingual),
+                [painter.clean(text, where) for text in card.matches],
+            )
+        )
     if not sections:
-        sections.append((_("Nothing recorded yet"), []))
+        sections.append((card_text(N_("Nothing recorded yet"), card.bilingual), []))
     body = Rect(left.x, footer_top + 1.5 * mm, left.w, y - footer_top - 2.5 * mm)
     _sections(painter, sections, body, where)
 

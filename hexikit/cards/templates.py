@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import N_, _
 
 MM_PER_INCH = 25.4
 POINTS_PER_MM = 72.0 / MM_PER_INCH
@@ -102,7 +102,7 @@ class SheetTemplate:
 
     def describe(self) -> str:
         return _("{label}: {columns} × {rows} cards of {width:g} × {height:g} mm on {page}").format(
-            label=self.label,
+            label=_(self.label),
             columns=self.columns,
             rows=self.rows,
             width=round(self.card_width_mm, 2),
@@ -120,11 +120,11 @@ _LETTER_W, _LETTER_H = PAGE_SIZES_MM["Letter"]
 
 BUILTIN_TEMPLATES: tuple[SheetTemplate, ...] = (
     SheetTemplate(
-        "a4-8up", "A4 plain, 8-up (A7)", _A4_W, _A4_H, 105, 74.25, 2, 4, 0, 0, 105, 74.25
+        "a4-8up", N_("A4 plain, 8-up (A7)"), _A4_W, _A4_H, 105, 74.25, 2, 4, 0, 0, 105, 74.25
     ),
     SheetTemplate(
         "avery-c32011",
-        "A4 Avery C32011 business cards (10-up)",
+        N_("A4 Avery C32011 business cards (10-up)"),
         _A4_W,
         _A4_H,
         85,
@@ -138,7 +138,7 @@ BUILTIN_TEMPLATES: tuple[SheetTemplate, ...] = (
     ),
     SheetTemplate(
         "avery-c32015",
-        "A4 Avery C32015 business cards (8-up)",
+        N_("A4 Avery C32015 business cards (8-up)"),
         _A4_W,
         _A4_H,
         85,
@@ -152,7 +152,7 @@ BUILTIN_TEMPLATES: tuple[SheetTemplate, ...] = (
     ),
     SheetTemplate(
         "letter-8up",
-        "US Letter plain, 8-up",
+        N_("US Letter plain, 8-up"),
         _LETTER_W,
         _LETTER_H,
         _inch(4.25),
@@ -166,7 +166,7 @@ BUILTIN_TEMPLATES: tuple[SheetTemplate, ...] = (
     ),
     SheetTemplate(
         "avery-5371",
-        "US Avery 5371 / 8371 business cards (10-up)",
+        N_("US Avery 5371 / 8371 business cards (10-up)"),
         _LETTER_W,
         _LETTER_H,
         _inch(3.5),
@@ -180,7 +180,7 @@ BUILTIN_TEMPLATES: tuple[SheetTemplate, ...] = (
     ),
     SheetTemplate(
         "avery-l7163",
-        "A4 Avery L7163 stickers (14-up)",
+        N_("A4 Avery L7163 stickers (14-up)"),
         _A4_W,
         _A4_H,
         99.1,

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from importlib import metadata
 from typing import Any
 
+from hexikit.base import i18n
 from hexikit.base.i18n import _
 
 ENTRY_POINT_GROUP = "hexikit.commands"
@@ -100,6 +101,14 @@ def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
         "--data-dir",
         help=_("folder for Hexikit's data (default: HEXIKIT_DATA_DIR or the user data folder)"),
     )
+    parser.add_argument(
+        "--lang",
+        choices=i18n.LANGUAGES,
+        help=_(
+            "language: cy (Cymraeg) or en (English); default: HEXIKIT_LANG, the app's "
+            "setting, then the system's language"
+        ),
+    )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for register in _registrars(only):
         register(subparsers)
@@ -117,9 +126,9 @@ def _starts_app_only(args_list: list[str]) -> bool:
     for item in args_list:
         if skip_next:
             skip_next = False
-        elif item == "--data-dir":
+        elif item in ("--data-dir", "--lang"):
             skip_next = True
-        elif not item.startswith("--data-dir="):
+        elif not item.startswith(("--data-dir=", "--lang=")):
             rest.append(item)
     return rest in ([], ["gui"])
 
@@ -151,9 +160,24 @@ def glue_text_values(args: Sequence[str]) -> list[str]:
     return glued
 
 
+def language_option(args_list: Sequence[str]) -> str | None:
+    """The value of `--lang` before the parser is built, so its help is in that language."""
+    for index, item in enumerate(args_list):
+        if item == "--":
+            break
+        if item == "--lang" and index + 1 < len(args_list):
+            return args_list[index + 1]
+        if item.startswith("--lang="):
+            return item.partition("=")[2]
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     args_list = glue_text_values(sys.argv[1:] if argv is None else argv)
+    chosen = language_option(args_list)
+    if chosen in i18n.LANGUAGES:
+        i18n.set_language(chosen, explicit=True)
     parser = build_parser({"gui"} if _starts_app_only(args_list) else None)
     if "gui" not in _command_names(parser):
         parser = build_parser()  # no UI installed: show every command in the help

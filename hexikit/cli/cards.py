@@ -56,6 +56,11 @@ def register(subparsers: Any) -> None:
         "--crop-marks", action="store_true", help=_("draw crop marks outside the grid")
     )
     parser.add_argument(
+        "--bilingual",
+        action="store_true",
+        help=_("cards in Welsh first, English beneath (as NHS Wales signs are)"),
+    )
+    parser.add_argument(
         "--offset-mm",
         metavar="X,Y",
         default="0,0",
@@ -105,6 +110,7 @@ def run(args: argparse.Namespace) -> int:
         count=args.count,
         crop_marks=args.crop_marks,
         offset_mm=parse_offset(args.offset_mm),
+        bilingual=args.bilingual,
     )
     needs_store = job.kind in (CardKind.PERSONAL, CardKind.EVENT)
     store = open_store(args) if needs_store else None

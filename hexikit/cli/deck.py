@@ -26,11 +26,12 @@ def check_report(deck: Deck, wpm: int = DEFAULT_WPM) -> str:
     if deck.slides:
         lines.append("")
         lines.append(_("  #  words   time  title"))
+        untitled = _("(no title)")
         for slide in deck.slides:
             seconds = speaking_seconds(slide.notes_words, wpm)
             lines.append(
                 f"{slide.number:3d}  {slide.notes_words:5d}  {format_duration(seconds):>5}  "
-                f"{slide.title or _('(no title)')}"
+                f"{slide.title or untitled}"
             )
         total_words = deck.notes_words
         total = speaking_seconds(total_words, wpm)

@@ -166,7 +166,11 @@ def export(args: argparse.Namespace) -> int:
 
     with _store_for(args) as store:
         event_id = find_event(store, args.event).id if args.event else None
-        text = export_csv(store, event_id) if args.format == "csv" else export_json(store, event_id)
+        text = (
+            export_csv(store, event_id, args.csv_lang)
+            if args.format == "csv"
+            else export_json(store, event_id)
+        )
     if args.out in (None, "-"):
         sys.stdout.flush()
         sys.stdout.buffer.write(text.encode("utf-8"))
@@ -296,6 +300,15 @@ def register(subparsers: Any) -> None:
     exp.add_argument("--format", choices=["csv", "json"], default="csv")
     exp.add_argument("--event", help=_("only this event (default: all events)"))
     exp.add_argument("--out", help=_("file to write (default: standard output)"))
+    exp.add_argument(
+        "--csv-lang",
+        choices=["en", "cy"],
+        default="en",
+        help=_(
+            "CSV headers, categories and regions in English (default: other tools read them) "
+            "or in Welsh (cy); import reads both"
+        ),
+    )
     exp.set_defaults(func=export)
 
     imp = subparsers.add_parser(

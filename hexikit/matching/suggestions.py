@@ -27,7 +27,7 @@ import snowballstemmer
 from sqlalchemy import select
 
 from hexikit.base.i18n import _
-from hexikit.records.domain import Kind, Mode
+from hexikit.records.domain import Kind, Mode, category_label, region_label
 from hexikit.store import Store, StoreError
 from hexikit.store.models import Activity, Match, Participant
 
@@ -143,9 +143,12 @@ class Suggestion:
     @property
     def explanation(self) -> str:
         parts: list[str] = [
-            _("both {category}").format(category=category) for category in self.shared_categories
+            _("both {category}").format(category=category_label(category))
+            for category in self.shared_categories
         ]
-        parts += [_("both {region}").format(region=region) for region in self.shared_regions]
+        parts += [
+            _("both {region}").format(region=region_label(region)) for region in self.shared_regions
+        ]
         if self.remote and not self.shared_regions:
             parts.append(_("can be done remotely"))
         if self.shared_words:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import LANGUAGES, N_, _, current_language, in_language
 
 
 class EntityType(StrEnum):
@@ -36,29 +36,32 @@ class Mode(StrEnum):
     EITHER = "either"
 
 
+# Categories and regions are stored (in the database, on the wire, in CSV files) by their
+# English names, which are their stable keys: `category_label` / `region_label` show them in the
+# chosen language; `match_category` / `match_region` read a key or a label in any language.
 CATEGORIES: tuple[str, ...] = (
-    "Engagement",
-    "Design",
-    "Communication",
-    "Coaching and mentoring",
-    "Audit and evaluation",
-    "Statistical analysis",
-    "Quality of care",
-    "Collaboration and networking",
+    N_("Engagement"),
+    N_("Design"),
+    N_("Communication"),
+    N_("Coaching and mentoring"),
+    N_("Audit and evaluation"),
+    N_("Statistical analysis"),
+    N_("Quality of care"),
+    N_("Collaboration and networking"),
 )
 
 REGIONS: tuple[str, ...] = (
-    "Walsall",
-    "Wales",
-    "South West",
-    "South East",
-    "Scotland",
-    "Northern Ireland",
-    "North West",
-    "North East",
-    "Midlands",
-    "London",
-    "East",
+    N_("Walsall"),
+    N_("Wales"),
+    N_("South West"),
+    N_("South East"),
+    N_("Scotland"),
+    N_("Northern Ireland"),
+    N_("North West"),
+    N_("North East"),
+    N_("Midlands"),
+    N_("London"),
+    N_("East"),
 )
 
 # Limits: generous for people, small enough that a card, a slide and a sync request stay sane.
@@ -74,6 +77,19 @@ CONSENT_WORDING_V1 = (
     "I agree that Hexikit may pass my name, email, organisation and the offers and requests "
     "I make today to Hexitime, so they can be posted for me and I can claim them when I join."
 )
+#: The same statement in Welsh, shown and stored when the app speaks Welsh: what a participant
+#: agreed to is recorded in the language they heard it in (not yet reviewed by a Welsh speaker).
+CONSENT_WORDING_V1_CY = (
+    "Rwy'n cytuno y caiff Hexikit drosglwyddo fy enw, fy e-bost, fy sefydliad a'r cynigion a'r "
+    "ceisiadau rydw i'n eu gwneud heddiw i Hexitime, fel y gellir eu postio ar fy rhan ac y "
+    "gallaf eu hawlio pan fyddaf yn ymuno."
+)
+
+
+def consent_wording(language: str | None = None) -> str:
+    """The consent statement in `language` (default: the app's), English unless Welsh."""
+    return CONSENT_WORDING_V1_CY if (language or current_language()) == "cy" else CONSENT_WORDING_V1
+
 
 _EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -103,7 +119,28 @@ def _match_choice(value: str, choices: tuple[str, ...]) -> str | None:
     for choice in choices:
         if choice.casefold() == wanted:
             return choice
+    for choice in choices:
+        if any(in_language(language, choice).casefold() == wanted for language in LANGUAGES):
+            return choice
     return None
+
+
+def category_label(key: str, language: str | None = None) -> str:
+    """A category's name in the chosen language (or `language`): "Archwilio a gwerthuso"."""
+    return _(key) if language is None else in_language(language, key)
+
+
+def region_label(key: str, language: str | None = None) -> str:
+    """A region's name in the chosen language (or `language`): "Cymru"."""
+    return _(key) if language is None else in_language(language, key)
+
+
+def category_labels(keys: tuple[str, ...] | list[str] = CATEGORIES) -> list[str]:
+    return [category_label(key) for key in keys]
+
+
+def region_labels(keys: tuple[str, ...] | list[str] = REGIONS) -> list[str]:
+    return [region_label(key) for key in keys]
 
 
 def match_category(value: str) -> str | None:
@@ -229,7 +266,7 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     if unknown:
         problems["categories"] = _(
             "Not a Hexitime category: {values}. The categories are: {choices}."
-        ).format(values=_quoted(unknown), choices=", ".join(CATEGORIES))
+        ).format(values=_quoted(unknown), choices=", ".join(category_labels()))
     regions: list[str] = []
     unknown = []
     for raw in data.regions:
@@ -241,7 +278,7 @@ def validate_activity(data: ActivityInput) -> ActivityInput:
     if unknown:
         problems["regions"] = _(
             "Not a Hexitime region: {values}. The regions are: {choices}."
-        ).format(values=_quoted(unknown), choices=", ".join(REGIONS))
+        ).format(values=_quoted(unknown), choices=", ".join(region_labels()))
     kind: Kind | None = None
     try:
         kind = parse_kind(str(data.kind))

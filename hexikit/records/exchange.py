@@ -37,11 +37,13 @@ from hexikit.records.domain import (
     Mode,
     ParticipantInput,
     ValidationError,
+    category_label,
     clean_text,
     format_hours,
     parse_hours,
     parse_kind,
     parse_mode,
+    region_label,
     validate_activity,
     validate_participant,
 )
@@ -89,6 +91,35 @@ COLUMN_ALIASES = {
     "participant_organization": "participant_organisation",
     "role": "participant_role",
 }
+
+#: The Welsh headers of `export_csv(..., language="cy")` (issue 17), fixed here rather than in
+#: the catalogue: a header is a name other files depend on. Import reads them too.
+WELSH_COLUMNS: dict[str, str] = {
+    "id": "id",
+    "event_id": "id_digwyddiad",
+    "event_title": "teitl_digwyddiad",
+    "kind": "math",
+    "title": "teitl",
+    "description": "disgrifiad",
+    "categories": "categorïau",
+    "regions": "rhanbarthau",
+    "mode": "dull",
+    "hours": "oriau",
+    "participant_id": "id_cyfranogwr",
+    "participant_name": "enw_cyfranogwr",
+    "participant_email": "ebost_cyfranogwr",
+    "participant_organisation": "sefydliad_cyfranogwr",
+    "participant_role": "rôl_cyfranogwr",
+    "participant_region": "rhanbarth_cyfranogwr",
+    "participant_is_member": "cyfranogwr_yn_aelod",
+    "participant_consent": "caniatâd_cyfranogwr",
+    "participant_consent_at": "caniatâd_cyfranogwr_am",
+    "participant_consent_wording": "geiriad_caniatâd_cyfranogwr",
+    "participant_claim_code": "cod_hawlio_cyfranogwr",
+    "created_at": "crëwyd_am",
+    "updated_at": "diweddarwyd_am",
+}
+COLUMN_ALIASES.update({welsh: column for column, welsh in WELSH_COLUMNS.items()})
 
 #: Columns the export writes for people to read; import does not need them.
 INFORMATIONAL_COLUMNS = frozenset({"event_title", "updated_at"})
@@ -212,10 +243,17 @@ def export_rows(store: Store, event_id: str | None = None) -> list[dict[str, str
         return rows
 
 
-def write_csv(rows: Iterable[dict[str, str]], stream: IO[str]) -> int:
-    """Write `rows` as Excel-safe CSV (CRLF line ends); returns the number of rows."""
+def write_csv(rows: Iterable[dict[str, str]], stream: IO[str], language: str = "en") -> int:
+    """Write `rows` as Excel-safe CSV (CRLF line ends); returns the number of rows.
+
+    `language="cy"`: Welsh headers (`WELSH_COLUMNS`) and categories and regions by their Welsh
+    names; the import reads both back to the same records."""
     writer = csv.writer(stream, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    if language == "cy":
+        writer.writerow([WELSH_COLUMNS[column] for column in CSV_COLUMNS])
+        rows = (_in_welsh(row) for row in rows)
+    else:
+        writer.writerow(CSV_COLUMNS)
     count = 0
     for row in rows:
         writer.writerow([neutralise(row.get(column, "")) for column in CSV_COLUMNS])
@@ -223,10 +261,24 @@ def write_csv(rows: Iterable[dict[str, str]], stream: IO[str]) -> int:
     return count
 
 
-def export_csv(store: Store, event_id: str | None = None) -> str:
-    """The CSV export as text (the caller chooses where it goes and the encoding: UTF-8)."""
+def _in_welsh(row: dict[str, str]) -> dict[str, str]:
+    welsh = dict(row)
+    for column, label in (
+        ("categories", category_label),
+        ("regions", region_label),
+        ("participant_region", region_label),
+    ):
+        if row.get(column):
+            values = split_list(row[column])
+            welsh[column] = LIST_SEPARATOR.join(label(value, "cy") for value in values)
+    return welsh
+
+
+def export_csv(store: Store, event_id: str | None = None, language: str = "en") -> str:
+    """The CSV export as text (the caller chooses where it goes and the encoding: UTF-8).
+    English headers unless `language="cy"` (other tools read the English ones)."""
     buffer = io.StringIO()
-    write_csv(export_rows(store, event_id), buffer)
+    write_csv(export_rows(store, event_id), buffer, language)
     return buffer.getvalue()
 
 

@@ -25,21 +25,23 @@ from xml.sax.saxutils import escape
 from sqlalchemy import func, select
 
 from hexikit.base.atomic import atomic_write_bytes
-from hexikit.base.i18n import _, ngettext
+from hexikit.base.i18n import N_, _, ngettext
 from hexikit.records.domain import CATEGORIES, REGIONS, Kind
 from hexikit.store import Store, StoreError
 from hexikit.store.models import Activity, Event, Feedback, Match, Participant
 
 log = logging.getLogger(__name__)
 
-NO_CATEGORY = "No category"
-NO_REGION = "No region"
+NO_CATEGORY = N_("No category")
+NO_REGION = N_("No region")
 REPORT_VERSION = 1
 
 
 @dataclass(frozen=True)
 class KindCounts:
-    """Offers and requests under one label (a category or a region)."""
+    """Offers and requests under one label (a category or a region).
+
+    `label` is the stable key (the English name; JSON keeps it): `label_text` shows it."""
 
     label: str
     offers: int
@@ -242,7 +244,7 @@ def build_report(store: Store, event_id: str) -> Report:
     report.most_activities_by_one_participant = max(per_person.values(), default=0)
 
     report.by_category = _count_by(
-        activities, lambda a: list(a.categories or []), CATEGORIES, _(NO_CATEGORY)
+        activities, lambda a: list(a.categories or []), CATEGORIES, NO_CATEGORY
     )
 
     def places(activity: Activity) -> list[str]:
@@ -251,7 +253,7 @@ def build_report(store: Store, event_id: str) -> Report:
         author = people.get(activity.participant_id or "")
         return [author.region] if author is not None and author.region else []
 
-    report.by_region = _count_by(activities, places, REGIONS, _(NO_REGION))
+    report.by_region = _count_by(activities, places, REGIONS, NO_REGION)
     report.feedback = [
         FeedbackQuote(worked=f.worked, even_better_if=f.even_better_if, rating=f.rating)
         for f in feedback
@@ -261,6 +263,11 @@ def build_report(store: Store, event_id: str) -> Report:
     report.run_chart = run_chart_points(store)
     report.run_chart_median = _median([p.activities for p in report.run_chart])
     return report
+
+
+def label_text(key: str) -> str:
+    """A category, a region or "No category" in the chosen language."""
+    return _(key)
 
 
 def _count_by(
@@ -340,7 +347,7 @@ def _bar_chart(rows: list[KindCounts], title: str, width: float, font: str, bold
     # reportlab draws the first category at the bottom: reverse so the list reads top-down.
     ordered = list(reversed(rows)) or [KindCounts("–", 0, 0)]
     chart.data = [[r.requests for r in ordered], [r.offers for r in ordered]]
-    chart.categoryAxis.categoryNames = [_shorten(r.label, 28) for r in ordered]
+    chart.categoryAxis.categoryNames = [_shorten(label_text(r.label), 28) for r in ordered]
     chart.categoryAxis.labels.fontName = font
     chart.categoryAxis.labels.fontSize = 8
     chart.categoryAxis.labels.boxAnchor = "e"
@@ -557,7 +564,11 @@ def write_pdf(report: Report, path: Path) -> Path:
     story: list[Any] = [
         Paragraph(escape(_("Hexithon report: {title}").format(title=report.title)), heading)
     ]
-    details = [d for d in (report.date, report.venue, report.region) if d]
+    details = [
+        d
+        for d in (report.date, report.venue, label_text(report.region) if report.region else "")
+        if d
+    ]
     if report.facilitator:
         details.append(_("facilitated by {name}").format(name=report.facilitator))
     if details:
@@ -647,12 +658,14 @@ def write_pdf(report: Report, path: Path) -> Path:
         )
     if not report.feedback:
         story.append(Paragraph(escape(_("No feedback was recorded for this event.")), muted))
+    worked_label = escape(_("What worked:"))
+    better_label = escape(_("Even better if:"))
     for entry in report.feedback:
         parts = []
         if entry.worked:
-            parts.append(f"<b>{escape(_('What worked:'))}</b> “{escape(entry.worked)}”")
+            parts.append(f"<b>{worked_label}</b> “{escape(entry.worked)}”")
         if entry.even_better_if:
-            parts.append(f"<b>{escape(_('Even better if:'))}</b> “{escape(entry.even_better_if)}”")
+            parts.append(f"<b>{better_label}</b> “{escape(entry.even_better_if)}”")
         if entry.rating is not None:
             parts.append(escape(_("Rating {rating}/5").format(rating=entry.rating)))
         story.append(Paragraph("<br/>".join(parts), quote))

@@ -20,11 +20,11 @@ from sqlalchemy.orm import Session
 from hexikit.base.i18n import _
 from hexikit.records.capture import save_activity_in
 from hexikit.records.domain import (
-    CONSENT_WORDING_V1,
     ActivityInput,
     Kind,
     ParticipantInput,
     ValidationError,
+    consent_wording,
     validate_activity,
     validate_participant,
 )
@@ -117,7 +117,7 @@ def parse_post(fields: Mapping[str, Any]) -> PhonePost:
     person = ParticipantInput(
         name=text["name"],
         consent=consent,
-        consent_wording=CONSENT_WORDING_V1 if consent else "",
+        consent_wording=consent_wording() if consent else "",
     )
     try:
         activity = validate_activity(activity)

@@ -13,8 +13,8 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from html import escape
 
-from hexikit.base.i18n import _
-from hexikit.records.domain import CATEGORIES, CONSENT_WORDING_V1, REGIONS, Kind
+from hexikit.base.i18n import _, current_language
+from hexikit.records.domain import CATEGORIES, REGIONS, Kind, consent_wording
 from hexikit.room.entries import OwnEntry
 
 STYLE = """
@@ -86,6 +86,11 @@ def _key(state: FormState) -> str:
     return f'<input type="hidden" name="post_key" value="{_attr(state.post_key)}">\n'
 
 
+def page_language() -> str:
+    """The page's `lang`: the laptop's language (the whole room hears the session in one)."""
+    return "cy" if current_language() == "cy" else "en"
+
+
 def _kind_label(kind: str) -> str:
     return _("Request") if kind == str(Kind.REQUEST) else _("Offer")
 
@@ -107,7 +112,7 @@ def _chips(name: str, legend: str, hint: str, choices: Sequence[str], state: For
     chosen = set(getattr(state, name))
     boxes = "".join(
         f'<label class="chip"><input type="checkbox" name="{name}" value="{_attr(choice)}"'
-        f"{' checked' if choice in chosen else ''}> {escape(choice)}</label>"
+        f"{' checked' if choice in chosen else ''}> {escape(_(choice))}</label>"
         for choice in choices
     )
     return (
@@ -123,33 +128,44 @@ def _form(action: str, csrf: str, state: FormState, button: str) -> str:
         f"{' checked' if state.kind == kind else ''}> {escape(_kind_label(kind))}</label>"
         for kind in (str(Kind.OFFER), str(Kind.REQUEST))
     )
+    # Babel on Python 3.11 cannot see calls inside f-strings: each text is looked up first.
+    kind_legend = _("Is this an offer or a request?")
+    title_label = _("What you can offer, or what you need")
+    description_label = _("More detail (optional)")
+    categories = _chips("categories", _("Categories"), _("Choose any that fit."), CATEGORIES, state)
+    regions = _chips(
+        "regions", _("Regions"), _("Where you can help, or need help."), REGIONS, state
+    )
+    name_label = _("Your name")
+    consent = consent_wording()
+    consent_hint = _("Without this, your name stays on the laptop and is not shown.")
     return f"""<form method="post" action="{_attr(action)}" accept-charset="utf-8">
 <input type="hidden" name="csrf" value="{_attr(csrf)}">
 {_key(state)}<fieldset class="kinds" id="kind"{_invalid(state, "kind")}>
-<legend>{escape(_("Is this an offer or a request?"))}</legend>{_problem(state, "kind")}
+<legend>{escape(kind_legend)}</legend>{_problem(state, "kind")}
 <div class="chips">{kinds}</div></fieldset>
-<label for="title">{escape(_("What you can offer, or what you need"))}</label>
+<label for="title">{escape(title_label)}</label>
 {_problem(state, "title")}<input type="text" id="title" name="title" maxlength="200"
  value="{_attr(state.title)}" required{_invalid(state, "title")}>
-<label for="description">{escape(_("More detail (optional)"))}</label>
+<label for="description">{escape(description_label)}</label>
 {_problem(state, "description")}<textarea id="description" name="description"
  maxlength="5000"{_invalid(state, "description")}>{escape(state.description)}</textarea>
-{_chips("categories", _("Categories"), _("Choose any that fit."), CATEGORIES, state)}
-{_chips("regions", _("Regions"), _("Where you can help, or need help."), REGIONS, state)}
-<label for="name">{escape(_("Your name"))}</label>
+{categories}
+{regions}
+<label for="name">{escape(name_label)}</label>
 {_problem(state, "name")}<input type="text" id="name" name="name" maxlength="200"
  autocomplete="name" value="{_attr(state.name)}" required{_invalid(state, "name")}>
 <label class="consent" for="consent"><input type="checkbox" id="consent" name="consent"
  value="yes"{" checked" if state.consent else ""}>
-<span>{escape(CONSENT_WORDING_V1)}</span></label>
-<p class="hint">{escape(_("Without this, your name stays on the laptop and is not shown."))}</p>
+<span>{escape(consent)}</span></label>
+<p class="hint">{escape(consent_hint)}</p>
 <button type="submit">{escape(button)}</button>
 </form>"""
 
 
 def _page(title: str, body: str) -> str:
     return f"""<!doctype html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="{_attr(page_language())}"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="same-origin">
 <title>{escape(title)}</title><style>{STYLE}</style></head>
@@ -159,26 +175,29 @@ def _page(title: str, body: str) -> str:
 def _summary(state: FormState) -> str:
     if not state.problems:
         return ""
+    heading = _("Not added yet: please check these.")
     items = "".join(
         f'<li><a href="#{_attr(key)}">{escape(message)}</a></li>'
         for key, message in state.problems.items()
     )
     return (
         f'<div class="problems" role="alert"><p><strong>'
-        f"{escape(_('Not added yet: please check these.'))}</strong></p><ul>{items}</ul></div>"
+        f"{escape(heading)}</strong></p><ul>{items}</ul></div>"
     )
 
 
 def _mine(base: str, entries: Sequence[OwnEntry]) -> str:
     if not entries:
         return ""
+    correct = _("Correct")
+    heading = _("What you have added")
     items = "".join(
         f"<li>{escape(_kind_label(entry.kind))}: {escape(entry.title)} "
         f'<a class="edit" href="{_attr(base)}/entries/{_attr(entry.id)}">'
-        f"{escape(_('Correct'))}</a></li>"
+        f"{escape(correct)}</a></li>"
         for entry in entries
     )
-    return f'<h2>{escape(_("What you have added"))}</h2><ul class="mine">{items}</ul>'
+    return f'<h2>{escape(heading)}</h2><ul class="mine">{items}</ul>'
 
 
 def join_page(
@@ -193,17 +212,19 @@ def join_page(
     """The room's page: the form, what this phone added, and a confirmation after adding."""
     saved = ""
     if saved_title:
+        thanks = _("Added, thank you:")
+        more = _("Add another below, or correct one in your list.")
         saved = (
-            f'<div class="saved" role="status"><p><strong>{escape(_("Added, thank you:"))}'
-            f"</strong> {escape(saved_title)}</p><p>"
-            f"{escape(_('Add another below, or correct one in your list.'))}</p></div>"
+            f'<div class="saved" role="status"><p><strong>{escape(thanks)}'
+            f"</strong> {escape(saved_title)}</p><p>{escape(more)}</p></div>"
         )
     if notice:
         saved += f'<div class="problems" role="alert"><p>{escape(notice)}</p></div>'
+    intro = _("Add what you can offer the room, or what you need help with.")
+    form = _form(f"{base}/entries", csrf, state, _("Add"))
     body = (
         f"<h1>{escape(event_title)}</h1>{saved}{_summary(state)}"
-        f"<p>{escape(_('Add what you can offer the room, or what you need help with.'))}</p>"
-        f"{_form(f'{base}/entries', csrf, state, _('Add'))}{_mine(base, entries)}"
+        f"<p>{escape(intro)}</p>{form}{_mine(base, entries)}"
     )
     return _page(_("Add an offer or request"), body)
 
@@ -211,10 +232,12 @@ def join_page(
 def correct_page(base: str, csrf: str, entry_id: str, state: FormState, notice: str = "") -> str:
     """The form for correcting one of this phone's entries."""
     extra = f'<div class="problems" role="alert"><p>{escape(notice)}</p></div>' if notice else ""
+    heading = _("Correct your entry")
+    form = _form(f"{base}/entries/{entry_id}", csrf, state, _("Save the correction"))
+    back = _("Back without changing it")
     body = (
-        f"<h1>{escape(_('Correct your entry'))}</h1>{extra}{_summary(state)}"
-        f"{_form(f'{base}/entries/{entry_id}', csrf, state, _('Save the correction'))}"
-        f'<p><a href="{_attr(base)}">{escape(_("Back without changing it"))}</a></p>'
+        f"<h1>{escape(heading)}</h1>{extra}{_summary(state)}{form}"
+        f'<p><a href="{_attr(base)}">{escape(back)}</a></p>'
     )
     return _page(_("Correct your entry"), body)
 

@@ -23,7 +23,7 @@ from sqlalchemy import select
 
 from hexikit.base.clock import Clock
 from hexikit.base.durations import format_duration
-from hexikit.base.i18n import _
+from hexikit.base.i18n import N_, _
 from hexikit.records.domain import ValidationError, clean_text
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
@@ -167,8 +167,8 @@ class RunSheet:
         return replace(self, segments=tuple(items))
 
 
-OFFERS_QUESTION = "What can you offer to help others deliver great healthcare?"
-REQUESTS_QUESTION = "What help do you need to deliver great healthcare?"
+OFFERS_QUESTION = N_("What can you offer to help others deliver great healthcare?")
+REQUESTS_QUESTION = N_("What help do you need to deliver great healthcare?")
 
 
 def default_runsheet() -> RunSheet:

@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import select
 
 from hexikit.base.durations import format_duration
-from hexikit.base.i18n import _
+from hexikit.base.i18n import N_, _
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
 from hexikit.timer.engine import GroupSize, Phase, Plan
@@ -30,9 +30,9 @@ MAX_INVITATION_CHARS = 500  # what a room can read from the back
 MAX_NAME_CHARS = 60
 MAX_PLAN_NAME_CHARS = 200
 
-OFFER_QUESTION = "What can you offer to help others deliver great healthcare?"
-REQUEST_QUESTION = "What do you need to help you deliver great healthcare?"
-SHARE_QUESTION = "What is one idea that stood out in your conversation?"
+OFFER_QUESTION = N_("What can you offer to help others deliver great healthcare?")
+REQUEST_QUESTION = N_("What do you need to help you deliver great healthcare?")
+SHARE_QUESTION = N_("What is one idea that stood out in your conversation?")
 
 
 class PlanError(ValueError):

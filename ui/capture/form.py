@@ -34,7 +34,16 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.records.capture import ParticipantChoice, WhoProblem, match_participant
-from hexikit.records.domain import CATEGORIES, REGIONS, Kind, Mode
+from hexikit.records.domain import (
+    CATEGORIES,
+    REGIONS,
+    Kind,
+    Mode,
+    category_label,
+    category_labels,
+    region_label,
+    region_labels,
+)
 from hexikit.records.drafts import CaptureDraft
 from hexikit.ui.theme import ErrorLabel, mark_invalid, show_field_problems, style_popup
 from hexikit.ui.widgets.tag_picker import TagPicker
@@ -173,12 +182,14 @@ class CaptureForm(QFrame):
 
     def _build_pickers(self, layout: QVBoxLayout) -> None:
         self.category_picker = TagPicker(
-            CATEGORIES, self.tr("Type to pick: coaching, design, audit…")
+            CATEGORIES, self.tr("Type to pick: coaching, design, audit…"), label=category_label
         )
         self._add_field(
             layout, self.tr("&Categories"), self.category_picker, self.category_picker, "categories"
         )
-        self.region_picker = TagPicker(REGIONS, self.tr("Type to pick: London, Wales…"))
+        self.region_picker = TagPicker(
+            REGIONS, self.tr("Type to pick: London, Wales…"), label=region_label
+        )
         self._add_field(
             layout, self.tr("Re&gions"), self.region_picker, self.region_picker, "regions"
         )
@@ -301,14 +312,14 @@ class CaptureForm(QFrame):
             lambda text: self.errors["categories"].set_message(
                 self.tr("No category matches “{text}”. Try: {choices}.")
                 .replace("{text}", text)
-                .replace("{choices}", ", ".join(CATEGORIES))
+                .replace("{choices}", ", ".join(category_labels()))
             )
         )
         self.region_picker.unknownTyped.connect(
             lambda text: self.errors["regions"].set_message(
                 self.tr("No region matches “{text}”. Try: {choices}.")
                 .replace("{text}", text)
-                .replace("{choices}", ", ".join(REGIONS))
+                .replace("{choices}", ", ".join(region_labels()))
             )
         )
 

@@ -99,7 +99,7 @@ class EntryListPanel(QFrame):
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr("Filter by any word or name   Ctrl+F"))
-        self.filter_edit.setMinimumWidth(340)
+        self.fit_filter()
         bar = QWidget()
         row = QHBoxLayout(bar)
         row.setContentsMargins(0, 0, 0, 0)
@@ -188,10 +188,21 @@ class EntryListPanel(QFrame):
         """The delegate paints with the table's font; tell it when that font changes."""
         self.delegate.set_font(self.table.font())
 
+    def fit_filter(self) -> None:
+        """The filter box wide enough for its hint in any language (and the clear button)."""
+        hint = self.filter_edit.placeholderText()
+        self.filter_edit.setMinimumWidth(
+            max(300, self.filter_edit.fontMetrics().horizontalAdvance(hint) + 48)
+        )
+
     def changeEvent(self, event: QEvent) -> None:
         # A font change reaches the table before this panel, so the table's font is new here.
         if event.type() == QEvent.Type.FontChange and hasattr(self, "delegate"):
             self.sync_font()
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange) and hasattr(
+            self, "filter_edit"
+        ):
+            self.fit_filter()
         super().changeEvent(event)
 
     # ------------------------------------------------------------------ keys

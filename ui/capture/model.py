@@ -32,7 +32,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
 
 from hexikit.records.capture import ActivityRow
-from hexikit.records.domain import Kind, Mode, format_hours
+from hexikit.records.domain import Kind, Mode, category_labels, format_hours, region_labels
 
 ModelIndex = QModelIndex | QPersistentModelIndex
 
@@ -195,9 +195,9 @@ class ActivityTableModel(QAbstractTableModel):
         if column == self.COL_WHO:
             return row.participant_name
         if column == self.COL_CATEGORIES:
-            return ", ".join(row.categories)
+            return ", ".join(category_labels(row.categories))
         if column == self.COL_REGIONS:
-            return ", ".join(row.regions)
+            return ", ".join(region_labels(row.regions))
         if column == self.COL_MODE:
             return self._mode_labels.get(row.mode, row.mode)
         if column == self.COL_HOURS:

@@ -54,7 +54,7 @@ from hexikit.records.capture import (
     read_capture_data,
     save_activity,
 )
-from hexikit.records.domain import EntityType, Kind, ParticipantInput, ValidationError
+from hexikit.records.domain import EntityType, Kind, ParticipantInput, ValidationError, region_label
 from hexikit.records.drafts import CaptureDraft
 from hexikit.records.participants import participant_input_from
 from hexikit.store import StoreError
@@ -65,16 +65,13 @@ from hexikit.ui.capture.list_panel import EntryListPanel
 from hexikit.ui.context import AppContext
 from hexikit.ui.room.bar import RoomBar
 from hexikit.ui.theme import PAGE_BACKGROUND, STYLESHEET, use_base_font
+from hexikit.ui.translation import text_growth
 
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
 FORM_WIDTH = 440
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CapturePage", text)
 
 
 class _CountTile(QFrame):
@@ -118,7 +115,7 @@ class CapturePage(QWidget):
 
     @classmethod
     def mode_title(cls) -> str:
-        return tr("Capture")
+        return QCoreApplication.translate("CapturePage", "Capture")
 
     def __init__(self, context: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -213,18 +210,26 @@ class CapturePage(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setFixedWidth(FORM_WIDTH + 16)
+        scroll.setFixedWidth(self._form_width + 16)
         palette = scroll.palette()
         palette.setColor(QPalette.ColorRole.Window, QColor(PAGE_BACKGROUND))
         scroll.setPalette(palette)
         scroll.viewport().setPalette(palette)
         return scroll
 
+    @property
+    def _form_width(self) -> int:
+        """FORM_WIDTH, grown by as much as the language's words are longer (Welsh ~25 %)."""
+        sample = "What can they offer? A few words"
+        return round(
+            FORM_WIDTH * text_growth(QCoreApplication.translate("CaptureForm", sample), sample)
+        )
+
     def _build_left(self) -> QWidget:
         """The event and its live counts, the form, and the status line under it."""
         left = QWidget()
         self._styled.append(left)
-        left.setFixedWidth(FORM_WIDTH)
+        left.setFixedWidth(self._form_width)
         column = QVBoxLayout(left)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
@@ -580,7 +585,9 @@ class CapturePage(QWidget):
             return
         self.event_title.setText(event.title)
         self.event_meta.setText(
-            " · ".join(part for part in (event.date, event.venue, event.region) if part)
+            " · ".join(
+                part for part in (event.date, event.venue, region_label(event.region)) if part
+            )
         )
         window = self.window()
         if window is not self:

@@ -2,7 +2,7 @@
 who they are, and their consent.
 
 The consent wording shown is the versioned text stored with the participant
-(`hexikit.records.domain.CONSENT_WORDING_V1`), so what they agreed to is on record. Editing writes only
+(`hexikit.records.domain.consent_wording()`, in the language shown), so what they agreed to is on record. Editing writes only
 the fields that changed (`hexikit.records.participants.update_participant`); consent given now is
 stamped with the time, consent withdrawn clears the time and wording.
 """
@@ -26,11 +26,12 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.records.domain import (
-    CONSENT_WORDING_V1,
     REGIONS,
     EntityType,
     ParticipantInput,
     ValidationError,
+    consent_wording,
+    region_label,
     validate_participant,
 )
 from hexikit.records.participants import update_participant
@@ -93,12 +94,12 @@ class ParticipantDialog(QDialog):
         self.region_combo = QComboBox()
         self.region_combo.addItem(self.tr("(not given)"), "")
         for value in REGIONS:
-            self.region_combo.addItem(value, value)
+            self.region_combo.addItem(region_label(value), value)
         if region in REGIONS:
             self.region_combo.setCurrentIndex(REGIONS.index(region) + 1)
         self.member_check = QCheckBox(self.tr("Already a Hexitime member"))
         self.consent_check = QCheckBox(self.tr("Agrees to the statement below"))
-        consent_text = QLabel(f"“{CONSENT_WORDING_V1}”")
+        consent_text = QLabel(f"“{consent_wording()}”")
         consent_text.setObjectName("consentBox")
         consent_text.setWordWrap(True)
         consent_note = QLabel(
@@ -207,7 +208,7 @@ class ParticipantDialog(QDialog):
             region=str(self.region_combo.currentData() or ""),
             is_member=self.member_check.isChecked(),
             consent=consent,
-            consent_wording=CONSENT_WORDING_V1 if consent else "",
+            consent_wording=consent_wording() if consent else "",
         )
 
     def show_problems(self, problems: dict[str, str]) -> None:

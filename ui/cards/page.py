@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QMarginsF, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QPageLayout
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
@@ -43,6 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.base import i18n
+from hexikit.base.i18n import current_language
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.cards.jobs import CardsJob, make_cards
 from hexikit.cards.model import CardKind
@@ -112,10 +114,10 @@ class CardsPage(QWidget):
     failed = Signal(str)
 
     KINDS = (
-        (CardKind.BLANK_OFFER, "Blank offer cards"),
-        (CardKind.BLANK_REQUEST, "Blank request cards"),
-        (CardKind.PERSONAL, "Personal cards (claim codes)"),
-        (CardKind.EVENT, "Event cards"),
+        (CardKind.BLANK_OFFER, QT_TRANSLATE_NOOP("CardsPage", "Blank offer cards")),
+        (CardKind.BLANK_REQUEST, QT_TRANSLATE_NOOP("CardsPage", "Blank request cards")),
+        (CardKind.PERSONAL, QT_TRANSLATE_NOOP("CardsPage", "Personal cards (claim codes)")),
+        (CardKind.EVENT, QT_TRANSLATE_NOOP("CardsPage", "Event cards")),
     )
 
     @classmethod
@@ -154,7 +156,7 @@ class CardsPage(QWidget):
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("kindCombo")
         for kind, label in self.KINDS:
-            self.kind_combo.addItem(self.tr(label), kind.value)
+            self.kind_combo.addItem(self.tr(str(label)), kind.value)
         self.kind_combo.setCurrentIndex(2)
         form.addRow(self.tr("Cards"), self.kind_combo)
 
@@ -176,7 +178,7 @@ class CardsPage(QWidget):
         self.people_list.setObjectName("peopleList")
         self.people_list.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.people_list.setMinimumHeight(90)
-        self.people_list.setMaximumHeight(220)
+        self.people_list.setMaximumHeight(150)
         people_layout.addWidget(self.people_list)
         self.people_box = people_box
         form.addRow(people_box)
@@ -202,7 +204,19 @@ class CardsPage(QWidget):
         form.addRow(self.tr("How many cards"), self.count_spin)
 
         self.crop_check = QCheckBox(self.tr("Crop marks outside the grid"))
-        form.addRow("", self.crop_check)
+        self.bilingual_check = QCheckBox(self.tr("Welsh and English (Welsh first)"))
+        self.bilingual_check.setObjectName("bilingualCheck")
+        self.bilingual_check.setToolTip(
+            self.tr("The cards' own words in both languages, as NHS Wales signs are.")
+        )
+        # At a Welsh event the cards go out bilingual unless the organiser says otherwise.
+        self.bilingual_check.setChecked(i18n.current_language() == "cy")
+        # One row for both boxes: the form must not grow a scroll bar on a laptop screen.
+        checks = QVBoxLayout()
+        checks.setSpacing(2)
+        checks.addWidget(self.crop_check)
+        checks.addWidget(self.bilingual_check)
+        form.addRow("", checks)
 
         printer_box = QGroupBox(self.tr("Printer offset (calibrate with a test sheet)"))
         printer_form = QFormLayout(printer_box)
@@ -284,6 +298,7 @@ class CardsPage(QWidget):
         self.template_combo.currentIndexChanged.connect(self._template_changed)
         self.count_spin.valueChanged.connect(lambda _value: self._options_changed())
         self.crop_check.toggled.connect(lambda _on: self._options_changed())
+        self.bilingual_check.toggled.connect(lambda _on: self._options_changed())
         self.printer_combo.currentTextChanged.connect(self._printer_changed)
         self.offset_x.valueChanged.connect(lambda _value: self._offset_changed())
         self.offset_y.valueChanged.connect(lambda _value: self._offset_changed())
@@ -298,7 +313,7 @@ class CardsPage(QWidget):
         self.template_combo.blockSignals(True)
         self.template_combo.clear()
         for template in all_templates(self.context.settings.custom_templates):
-            self.template_combo.addItem(template.label, template)
+            self.template_combo.addItem(i18n._(template.label), template)
         self.template_combo.blockSignals(False)
         self._template_changed()
 
@@ -372,6 +387,7 @@ class CardsPage(QWidget):
             participants=participants,
             count=self.count_spin.value(),
             crop_marks=self.crop_check.isChecked(),
+            bilingual=self.bilingual_check.isChecked(),
         )
 
     def printer_offset(self, printer_name: str) -> tuple[float, float]:
@@ -653,7 +669,9 @@ class CardsPage(QWidget):
 
     def save_handout_to(self, path: Path) -> None:
         last = self.context.settings.last_deck_path
-        deck_path = Path(last) if last and os.path.exists(last) else builtin_deck_dir()
+        deck_path = (
+            Path(last) if last and os.path.exists(last) else builtin_deck_dir(current_language())
+        )
         paper = "letter" if self.template().page_name == "Letter" else "a4"
 
         def op() -> int:

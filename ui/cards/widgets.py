@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,14 +66,22 @@ class CustomSheetDialog(QDialog):
     """
 
     FIELDS = (
-        ("card_width_mm", "Card width", 85.0),
-        ("card_height_mm", "Card height", 55.0),
-        ("columns", "Columns", 2),
-        ("rows", "Rows", 5),
-        ("left_mm", "First card from the left edge", 15.0),
-        ("top_mm", "First card from the top edge", 13.5),
-        ("pitch_x_mm", "Across: card start to next card start", 95.0),
-        ("pitch_y_mm", "Down: card start to next card start", 55.0),
+        ("card_width_mm", QT_TRANSLATE_NOOP("CustomSheetDialog", "Card width"), 85.0),
+        ("card_height_mm", QT_TRANSLATE_NOOP("CustomSheetDialog", "Card height"), 55.0),
+        ("columns", QT_TRANSLATE_NOOP("CustomSheetDialog", "Columns"), 2),
+        ("rows", QT_TRANSLATE_NOOP("CustomSheetDialog", "Rows"), 5),
+        ("left_mm", QT_TRANSLATE_NOOP("CustomSheetDialog", "First card from the left edge"), 15.0),
+        ("top_mm", QT_TRANSLATE_NOOP("CustomSheetDialog", "First card from the top edge"), 13.5),
+        (
+            "pitch_x_mm",
+            QT_TRANSLATE_NOOP("CustomSheetDialog", "Across: card start to next card start"),
+            95.0,
+        ),
+        (
+            "pitch_y_mm",
+            QT_TRANSLATE_NOOP("CustomSheetDialog", "Down: card start to next card start"),
+            55.0,
+        ),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -101,7 +109,7 @@ class CustomSheetDialog(QDialog):
                 spin.setSuffix(" mm")
                 spin.setValue(default)
             self.spins[key] = spin
-            form.addRow(self.tr(label), spin)
+            form.addRow(self.tr(str(label)), spin)
         self.problem = QLabel()
         self.problem.setObjectName("customSheetProblem")
         self.problem.setWordWrap(True)

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, current_language
 from hexikit.cli import CommandError
 
 
@@ -23,7 +23,7 @@ def _present(args: argparse.Namespace) -> int:
     from hexikit.ui.main_window import MainWindow
     from hexikit.ui.present.page import PresentPage, present_page
 
-    chosen = deck_path or builtin_deck_dir()
+    chosen = deck_path or builtin_deck_dir(current_language())
 
     def ready(window: MainWindow) -> None:
         page = present_page(window)

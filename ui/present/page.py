@@ -23,7 +23,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -41,13 +41,20 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.base.durations import Rounding, format_countdown, format_duration
-from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks.deck import ERROR, Deck, Problem
 from hexikit.decks.layout import inline_html
 from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
+from hexikit.ui.present.decks import (
+    builtin_deck,
+    is_builtin,
+    other_deck_label,
+    other_deck_tip,
+    other_language,
+    problem_text,
+)
 from hexikit.ui.present.keys import KeyBindings, KeySpec
 from hexikit.ui.present.overview import HelpOverlay, OverviewGrid
 from hexikit.ui.present.render import slide_size_for
@@ -62,11 +69,9 @@ log = logging.getLogger(__name__)
 BLOCKED_HINT_SECONDS = 4.0
 MIN_NOTES_PT = 10
 MAX_NOTES_PT = 72
-DECK_FILTER = "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Presenter", text)
+DECK_FILTER = QT_TRANSLATE_NOOP(
+    "PresentPage", "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
+)
 
 
 class _ClockLabel(QLabel):
@@ -149,7 +154,7 @@ class PresentPage(QWidget):
         # Started to present a given deck (`hexikit present`): that one is opened by the
         # command, and reading the last deck first would only keep slide 1 waiting.
         if not context.presenting_on_start:
-            self.open_deck(Path(last) if last and Path(last).exists() else builtin_deck_dir())
+            self.open_deck(Path(last) if last and Path(last).exists() else builtin_deck())
 
     # Building -----------------------------------------------------------------------------
 
@@ -174,8 +179,12 @@ class PresentPage(QWidget):
         self.start_button = self._button(self.tr("Start (F5)"), lambda: self.start_show(1), "start")
         self.open_button = self._button(self.tr("Open deck…"), self.choose_deck, "openDeck")
         self.builtin_button = self._button(
-            self.tr("Built-in deck"), lambda: self.open_deck(builtin_deck_dir()), "builtinDeck"
+            self.tr("Built-in deck"), lambda: self.open_deck(builtin_deck()), "builtinDeck"
         )
+        self.other_deck_button = self._button(
+            other_deck_label(), lambda: self.open_deck(builtin_deck(other_language())), "otherDeck"
+        )
+        self.other_deck_button.setToolTip(other_deck_tip())
         self.pause_button = self._button(
             self.tr("Pause clock"), self.presentation.toggle_clock, "pauseClock"
         )
@@ -193,6 +202,7 @@ class PresentPage(QWidget):
             self.reset_button,
             self.open_button,
             self.builtin_button,
+            self.other_deck_button,
             self.swap_button,
             self.identify_button,
             self.help_button,
@@ -352,7 +362,7 @@ class PresentPage(QWidget):
         open_action.setObjectName("openDeckAction")
         open_action.triggered.connect(self.choose_deck)
         builtin_action = QAction(self.tr("Open the &built-in deck"), self)
-        builtin_action.triggered.connect(lambda _=False: self.open_deck(builtin_deck_dir()))
+        builtin_action.triggered.connect(lambda _=False: self.open_deck(builtin_deck()))
         first = menu.actions()[0] if menu.actions() else None
         menu.insertAction(first, open_action)
         menu.insertAction(first, builtin_action)
@@ -384,7 +394,7 @@ class PresentPage(QWidget):
     def choose_deck(self) -> None:
         start = self.context.settings.last_deck_path or str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Open a deck"), start, self.tr(DECK_FILTER)
+            self, self.tr("Open a deck"), start, self.tr(str(DECK_FILTER))
         )
         if path:
             self.open_deck(Path(path))
@@ -398,7 +408,7 @@ class PresentPage(QWidget):
         def loaded(deck: Deck) -> None:
             self.presentation.set_deck(deck, start_at)
             if deck.source_path is not None:
-                remembered = "" if _is_builtin(deck.source_path) else str(deck.source_path)
+                remembered = "" if is_builtin(deck.source_path) else str(deck.source_path)
                 if remembered != self.context.settings.last_deck_path:
                     self.context.settings.last_deck_path = remembered
                     self.context.save_settings()
@@ -449,7 +459,7 @@ class PresentPage(QWidget):
     def _show_problems(self, deck: Deck) -> None:
         self.problems.clear()
         for problem in deck.problems:
-            item = QListWidgetItem(_problem_text(problem))
+            item = QListWidgetItem(problem_text(problem))
             item.setData(Qt.ItemDataRole.UserRole, problem.line)
             if problem.severity == ERROR:
                 item.setForeground(QColor("#b00020"))
@@ -641,7 +651,8 @@ class PresentPage(QWidget):
             self.notes.setPlainText(self.tr("This deck has no slides."))
             return
         if not slide.notes:
-            self.notes.setHtml(f"<p style='color:#777'>{self.tr('No notes for this slide.')}</p>")
+            empty = self.tr("No notes for this slide.")
+            self.notes.setHtml(f"<p style='color:#777'>{empty}</p>")
             return
         paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
         self.notes.setHtml(
@@ -772,18 +783,6 @@ class PresentPage(QWidget):
                 else self.tr("Audience sees: white")
             )
         self.status_label.setText("  ·  ".join(status))
-
-
-def _problem_text(problem: Problem) -> str:
-    where = _tr("line {line}").replace("{line}", str(problem.line)) if problem.line else _tr("deck")
-    kind = _tr("Error") if problem.severity == ERROR else _tr("Warning")
-    return f"{kind}, {where}: {problem.message}"
-
-
-def _is_builtin(path: Path) -> bool:
-    with contextlib.suppress(OSError, FileNotFoundError):
-        return path.resolve().is_relative_to(builtin_deck_dir().resolve())
-    return False
 
 
 def present_page(window: QWidget) -> PresentPage | None:

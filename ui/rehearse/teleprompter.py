@@ -106,10 +106,12 @@ class TeleprompterView(QWidget):
     def _html(self) -> str:
         deck = self.deck
         if deck is None or not deck.slides:
-            return f"<p class='empty'>{html.escape(self.tr('No deck is open.'))}</p>"
+            no_deck = self.tr("No deck is open.")
+            return f"<p class='empty'>{html.escape(no_deck)}</p>"
         parts: list[str] = []
         words = 0
         heading_px = round(self.text_px() * 0.55)
+        no_notes = html.escape(self.tr("No notes."))
         for slide in deck.slides[max(0, self.number - 1) :]:
             title = slide.title or self.tr("Slide {n}").replace("{n}", str(slide.number))
             parts.append(
@@ -118,7 +120,7 @@ class TeleprompterView(QWidget):
             )
             paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
             if not paragraphs:
-                parts.append(f"<p class='empty'>{html.escape(self.tr('No notes.'))}</p>")
+                parts.append(f"<p class='empty'>{no_notes}</p>")
             for paragraph in paragraphs:
                 parts.append(f"<p>{inline_html(' '.join(paragraph.split()))}</p>")
             words += count_words(slide.notes)

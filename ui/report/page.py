@@ -33,6 +33,7 @@ from hexikit.report.measures import (
     Report,
     RunPoint,
     build_report,
+    label_text,
     write_pdf,
 )
 from hexikit.ui.context import AppContext
@@ -83,7 +84,9 @@ class BarChart(QWidget):
         metrics = painter.fontMetrics()
         for number, row in enumerate(self.rows):
             y = top + number * self.ROW_HEIGHT
-            label = metrics.elidedText(row.label, Qt.TextElideMode.ElideRight, int(label_width))
+            label = metrics.elidedText(
+                label_text(row.label), Qt.TextElideMode.ElideRight, int(label_width)
+            )
             painter.setPen(INK)
             painter.drawText(
                 QRectF(4, y, label_width, self.ROW_HEIGHT),
@@ -362,7 +365,11 @@ class ReportPage(QWidget):
     def show_report(self, report: Report) -> None:
         self.report = report
         self.message.clear()
-        details = " · ".join(d for d in (report.date, report.venue, report.region) if d)
+        details = " · ".join(
+            d
+            for d in (report.date, report.venue, label_text(report.region) if report.region else "")
+            if d
+        )
         self.heading.setText(report.title + (f"\n{details}" if details else ""))
         self.empty_label.setText(report.empty_message() if report.is_empty else "")
         self.empty_label.setVisible(report.is_empty)
@@ -396,7 +403,8 @@ class ReportPage(QWidget):
             return "<h3>{}</h3><p>{}</p>".format(
                 escape(self.tr("Feedback")), escape(self.tr("No feedback was recorded."))
             )
-        parts = [f"<h3>{escape(self.tr('Feedback'))}</h3>"]
+        feedback_title = escape(self.tr("Feedback"))
+        parts = [f"<h3>{feedback_title}</h3>"]
         for entry in report.feedback:
             lines = []
             if entry.worked:

@@ -60,7 +60,11 @@ class RoomBar(QWidget):
         found = self.room.refresh_addresses()
         self.address_box.clear()
         for address in found:
-            self.address_box.addItem(address.label, address.address)
+            # The box stays short in any language; the why ("a VPN: …") is its tooltip.
+            self.address_box.addItem(f"{address.address} ({address.interface})", address.address)
+            self.address_box.setItemData(
+                self.address_box.count() - 1, address.label, Qt.ItemDataRole.ToolTipRole
+            )
         if not found:
             self.address_box.addItem(self.tr("No network"), "")
         chosen = self.address_box.findData(self.room.chosen_address)

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexikit.records.domain import EntityType
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
 
 _NAME = "hexikitRoomController"
 PHONE_CHANGES = frozenset({EntityType.ACTIVITY, EntityType.PARTICIPANT})
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("RoomController", text)
 
 
 class RoomController(QObject):
@@ -91,7 +87,7 @@ class RoomController(QObject):
             return True
         event_id = self.context.current_event_id
         if not event_id:
-            return self._fail(_tr("Choose or create the event first, then open the room."))
+            return self._fail(self.tr("Choose or create the event first, then open the room."))
         host = address or self.chosen_address
         if not host:
             found = self.refresh_addresses()
@@ -105,7 +101,7 @@ class RoomController(QObject):
             server.start_preferred(host)
         except OSError as exc:
             return self._fail(
-                _tr(
+                self.tr(
                     "The room could not open on {address} ({error}). Choose another network "
                     "address, or join the venue Wi-Fi again."
                 )
@@ -114,7 +110,7 @@ class RoomController(QObject):
             )
         self._server = server
         self.chosen_address = host
-        self.message = _tr("The room is open: phones on this network can add entries.")
+        self.message = self.tr("The room is open: phones on this network can add entries.")
         self._ensure_scene()
         self._read(announce=False)
         self._show_scene()
@@ -127,7 +123,7 @@ class RoomController(QObject):
         if server is None:
             return
         server.stop()
-        self.message = _tr("The room is closed: its address no longer works.")
+        self.message = self.tr("The room is closed: its address no longer works.")
         audience = self.context.audience
         if audience.current_scene == Scene.ROOM:
             audience.back_to_slides()

@@ -114,30 +114,34 @@ def bring_laptop(host: PageHost | None, session_page: Any, tool: LaptopTool) -> 
     return target
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SessionPage", text)
-
-
 def room_text(audience: AudienceWindow, timer_status: Any | None) -> str:
     """What the room sees now, for the Session page ("Room sees: Pairs, 1:20 left (2 of 4)")."""
     if not audience.isVisible():
-        return _tr("The projector is not showing anything yet.")
+        return QCoreApplication.translate(
+            "SessionPage", "The projector is not showing anything yet."
+        )
     scene = audience.current_scene
     if scene == Scene.TIMER and timer_status is not None and timer_status.phase is not None:
         remaining = float(timer_status.remaining)
         left = (
-            _tr("{time} left").replace("{time}", format_countdown(remaining))
+            QCoreApplication.translate("SessionPage", "{time} left").replace(
+                "{time}", format_countdown(remaining)
+            )
             if remaining >= 0
-            else _tr("{time} over").replace("{time}", format_duration(-remaining, Rounding.DOWN))
+            else QCoreApplication.translate("SessionPage", "{time} over").replace(
+                "{time}", format_duration(-remaining, Rounding.DOWN)
+            )
         )
         state = str(timer_status.state)
         waiting = {
-            "idle": _tr(" (not started)"),
-            "paused": _tr(" (paused)"),
-            "done": _tr(" (done)"),
+            "idle": QCoreApplication.translate("SessionPage", " (not started)"),
+            "paused": QCoreApplication.translate("SessionPage", " (paused)"),
+            "done": QCoreApplication.translate("SessionPage", " (done)"),
         }
         return (
-            _tr("Room sees the timer: {step}, {left} (step {n} of {count}){state}")
+            QCoreApplication.translate(
+                "SessionPage", "Room sees the timer: {step}, {left} (step {n} of {count}){state}"
+            )
             .replace("{step}", timer_status.phase.name)
             .replace("{left}", left)
             .replace("{n}", str(timer_status.phase_index + 1))
@@ -148,11 +152,15 @@ def room_text(audience: AudienceWindow, timer_status: Any | None) -> str:
     if scene == Scene.SLIDES and callable(getattr(widget, "current_slide", None)):
         count = getattr(getattr(widget, "presentation", None), "count", 0)
         return (
-            _tr("Room sees slide {n} of {count}")
+            QCoreApplication.translate("SessionPage", "Room sees slide {n} of {count}")
             .replace("{n}", str(widget.current_slide()))
             .replace("{count}", str(count))
         )
     text = getattr(widget, "text", None)
     if scene in (Scene.CLOSING, Scene.SESSION_TITLE) and callable(text):
-        return _tr("Room sees: {text}").replace("{text}", str(text()).split("\n")[0])
-    return _tr("Room sees {scene}").replace("{scene}", scene_label(scene))
+        return QCoreApplication.translate("SessionPage", "Room sees: {text}").replace(
+            "{text}", str(text()).split("\n")[0]
+        )
+    return QCoreApplication.translate("SessionPage", "Room sees {scene}").replace(
+        "{scene}", scene_label(scene)
+    )

@@ -349,6 +349,12 @@ class TimerPage(QWidget):
         self.mute_check.toggled.connect(self._mute_changed)
         grid.addWidget(self.mute_check, 3, 0, 1, 2)
         grid.addWidget(self._button(self.tr("Test the bell (B)"), self.test_bell, "testBell"), 4, 0)
+        self.bilingual_check = QCheckBox(self.tr("Welsh and English on the projector"))
+        self.bilingual_check.setObjectName("timerBilingual")
+        self.bilingual_check.setChecked(self.context.settings.timer_bilingual)
+        self.preview.set_bilingual(self.context.settings.timer_bilingual)
+        self.bilingual_check.toggled.connect(self._bilingual_changed)
+        grid.addWidget(self.bilingual_check, 5, 0, 1, 2)
         side.addWidget(options)
 
         people_box = QFrame()
@@ -624,6 +630,14 @@ class TimerPage(QWidget):
     def _mute_changed(self, muted: bool) -> None:
         self.controller.bells.set_muted(muted)
         self.context.settings.bell_muted = muted
+        self.context.save_settings()
+
+    def _bilingual_changed(self, bilingual: bool) -> None:
+        self.preview.set_bilingual(bilingual)
+        scene = self.context.audience.scene(Scene.TIMER)
+        if isinstance(scene, TimerScene):
+            scene.set_bilingual(bilingual)
+        self.context.settings.timer_bilingual = bilingual
         self.context.save_settings()
 
     def test_bell(self) -> None:

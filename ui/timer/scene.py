@@ -31,10 +31,12 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QWidget
 
 from hexikit.base.durations import format_duration
+from hexikit.base.i18n import welsh_and_english
 from hexikit.base.resources import asset
 from hexikit.timer.engine import GroupSize, TimerState, TimerStatus
 from hexikit.timer.groups import describe
 from hexikit.ui.timer.controller import TimerController
+from hexikit.ui.translation import in_welsh_and_english
 
 FLASH_MS = 700
 
@@ -101,6 +103,8 @@ class TimerScene(QWidget):
         self._cache: dict[tuple[object, ...], QPixmap] = {}
         self._layouts: dict[tuple[object, ...], _DigitLayout] = {}
         self._people = 0
+        self._bilingual = False
+        self._speaking: str | None = None  # "cy"/"en" while a bilingual text is being built
 
     # ------------------------------------------------------------------ feeding
 
@@ -122,6 +126,39 @@ class TimerScene(QWidget):
         if people != self._people:
             self._people = max(0, people)
             self.update()
+
+    def set_bilingual(self, bilingual: bool) -> None:
+        """Welsh first, English beneath (as NHS Wales signs are), whatever the app speaks."""
+        if bilingual != self._bilingual:
+            self._bilingual = bilingual
+            self._cache.clear()
+            self.update()
+
+    @property
+    def bilingual(self) -> bool:
+        return self._bilingual
+
+    def tr(self, sourceText: str, disambiguation: str | None = None, n: int = -1) -> str:
+        # The scene's own texts are looked up in the language being built (see `_both`), so
+        # the same `self.tr("…")` calls give the Welsh line and the English one.
+        if self._speaking == "cy":
+            return in_welsh_and_english("TimerScene", sourceText)[0]
+        if self._speaking == "en":
+            return sourceText
+        return super().tr(sourceText, disambiguation, n)
+
+    def _both(self, make: Callable[[], str]) -> tuple[str, str]:
+        """`make()` in Welsh and in English when bilingual, else once (and "")."""
+        if not self._bilingual:
+            return make(), ""
+        try:
+            self._speaking = "cy"
+            welsh = make()
+            self._speaking = "en"
+            english = make()
+        finally:
+            self._speaking = None
+        return welsh, ("" if english == welsh else english)
 
     @property
     def status(self) -> TimerStatus | None:
@@ -273,16 +310,17 @@ class TimerScene(QWidget):
             .replace("{n}", str(status.phase_index + 1))
             .replace("{count}", str(status.phase_count))
         )
-        hint = self.group_hint(status.phase.group)
-        if self._people > 0 and status.phase.group in (GroupSize.TWO, GroupSize.FOUR):
-            hint = f"{hint} · {describe(self._people, status.phase.group)}"
-        return (
-            status.phase.name,
-            hint,
-            step,
-            status.phase.invitation,
-            self.next_text(status),
-        )
+        group = status.phase.group
+        hint, hint_english = self._both(lambda: self.group_hint(group))
+        if self._people > 0 and group in (GroupSize.TWO, GroupSize.FOUR):
+            hint = f"{hint} · {describe(self._people, group)}"
+        if hint_english:
+            hint = f"{hint}\n{hint_english}"
+        name, question = status.phase.name, status.phase.invitation
+        if self._bilingual:
+            name = " / ".join(part for part in welsh_and_english(name) if part)
+            question = "\n".join(part for part in welsh_and_english(question) if part)
+        return (name, hint, step, question, self.next_text(status))
 
     def _static_layer(self, status: TimerStatus, colours: Palette) -> QPixmap:
         w, h = float(self.width()), float(self.height())
@@ -318,11 +356,28 @@ class TimerScene(QWidget):
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
             step,
         )
+        hint, _newline, hint_english = hint.partition("\n")
+        hint_box = QRectF(margin, h * 0.145, w - 2 * margin, h * 0.06)
+        if hint_english:
+            hint_box = QRectF(margin, h * 0.13, w - 2 * margin, h * 0.045)
         painter.drawText(
-            QRectF(margin, h * 0.145, w - 2 * margin, h * 0.06),
+            hint_box,
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
             QFontMetricsF(small).elidedText(hint, Qt.TextElideMode.ElideRight, w - 2 * margin),
         )
+        if hint_english:
+            english = QFont(family)
+            english.setItalic(True)
+            english.setPixelSize(max(8, int(h * 0.03)))
+            painter.setFont(english)
+            painter.drawText(
+                QRectF(margin, h * 0.175, w - 2 * margin, h * 0.035),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                QFontMetricsF(english).elidedText(
+                    hint_english, Qt.TextElideMode.ElideRight, w - 2 * margin
+                ),
+            )
+            painter.setFont(small)
         painter.drawText(
             QRectF(margin, h * 0.93, w - 2 * margin, h * 0.06),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -366,7 +421,8 @@ class TimerScene(QWidget):
             x += layout.advances[char]
 
     def _cue_layer(self, status: TimerStatus, colours: Palette) -> QPixmap | None:
-        cue = self.cue_text(status)
+        welsh, english = self._both(lambda: self.cue_text(status))
+        cue = f"{welsh} / {english}" if welsh and english else welsh
         shape = self._cue_shape(status)
         if not cue and not shape:
             return None
@@ -380,6 +436,11 @@ class TimerScene(QWidget):
         cue_font.setPixelSize(max(8, int(h * 0.055)))
         icon_size = h * 0.06
         cue_width = QFontMetricsF(cue_font).horizontalAdvance(cue) if cue else 0.0
+        room = w * 0.9 - (icon_size * 1.3 if shape else 0.0)
+        if cue_width > room > 0:
+            # Two languages (or a long Welsh cue) shrink to the width rather than run off it.
+            cue_font.setPixelSize(max(8, int(cue_font.pixelSize() * room / cue_width)))
+            cue_width = QFontMetricsF(cue_font).horizontalAdvance(cue)
         total = cue_width + (icon_size * 1.3 if shape else 0.0)
         band = h * 0.07
         pixmap, painter = self._pixmap(w, band)

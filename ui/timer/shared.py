@@ -37,6 +37,7 @@ def shared_timer(context: AppContext, bells: BellPlayer | None = None) -> TimerC
         context.audience.add_scene(Scene.TIMER, TimerScene())
     scene = context.audience.scene(Scene.TIMER)
     if isinstance(scene, TimerScene):
+        scene.set_bilingual(settings.timer_bilingual)
         scene.attach(controller)
     controller.update()
     return controller

@@ -24,7 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hexikit.records.domain import REGIONS, EntityType, EventInput, ValidationError, validate_event
+from hexikit.records.domain import (
+    REGIONS,
+    EntityType,
+    EventInput,
+    ValidationError,
+    region_label,
+    validate_event,
+)
 from hexikit.store import StoreError
 from hexikit.store.models import Event
 from hexikit.ui.context import AppContext
@@ -137,7 +144,7 @@ class EventDialog(QDialog):
         self.region_combo = QComboBox()
         self.region_combo.addItem(self.tr("(not given)"), "")
         for value in REGIONS:
-            self.region_combo.addItem(value, value)
+            self.region_combo.addItem(region_label(value), value)
         self.facilitator_edit = QLineEdit()
         self.facilitator_edit.setPlaceholderText(self.tr("Your name (optional)"))
         self.errors = {

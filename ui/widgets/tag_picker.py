@@ -7,6 +7,8 @@ the form (the capture screen saves on it).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -136,7 +138,8 @@ class TagPicker(QFrame):
     """Choose several of `choices` by typing.
 
     Signals:
-        tagsChanged(list): the chosen values (canonical spelling, in the order picked).
+        tagsChanged(list): the chosen values (canonical spelling, in the order picked): the
+            stable keys, whatever language `label` shows them in.
         textEdited(str): the half-typed text changed (for drafts).
         unknownTyped(str): Enter was pressed on text that matches no choice.
     """
@@ -150,8 +153,12 @@ class TagPicker(QFrame):
         choices: tuple[str, ...],
         placeholder: str = "",
         parent: QWidget | None = None,
+        label: Callable[[str], str] | None = None,
     ) -> None:
+        """`label` shows a key in the chosen language (chips and the list); typing either the
+        label or the key picks it."""
         super().__init__(parent)
+        self._label = label or (lambda key: key)
         self.setObjectName("tagPicker")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._choices = choices
@@ -164,7 +171,7 @@ class TagPicker(QFrame):
         self.line_edit.setFrame(False)
         self.line_edit.setPlaceholderText(placeholder)
         self._layout.addWidget(self.line_edit)
-        self._model = QStringListModel(list(choices), self)
+        self._model = QStringListModel([self._label(c) for c in choices], self)
         self.completer = QCompleter(self._model, self)
         self.completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.completer.setFilterMode(Qt.MatchFlag.MatchContains)
@@ -235,7 +242,11 @@ class TagPicker(QFrame):
             lambda choice: any(word.startswith(wanted) for word in choice.casefold().split()),
             lambda choice: wanted in choice.casefold(),
         ):
-            found = [choice for choice in self._choices if test(choice)]
+            found = [
+                choice
+                for choice in self._choices
+                if test(self._label(choice)) or (self._label(choice) != choice and test(choice))
+            ]
             if found:
                 return found[0]
         return None
@@ -265,14 +276,16 @@ class TagPicker(QFrame):
             self.textEdited.emit("")
 
     def _refresh_choices(self) -> None:
-        self._model.setStringList([c for c in self._choices if c not in self._tags])
+        self._model.setStringList([self._label(c) for c in self._choices if c not in self._tags])
 
     def _add_chip(self, tag: str) -> None:
         chip = QToolButton(self)
         chip.setObjectName("tagChip")
-        chip.setText(f"{tag}  ×")
+        chip.setText(f"{self._label(tag)}  ×")
         chip.setToolTip(
-            self.tr("Remove {tag} (or press Backspace in the box)").replace("{tag}", tag)
+            self.tr("Remove {tag} (or press Backspace in the box)").replace(
+                "{tag}", self._label(tag)
+            )
         )
         chip.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         chip.setCursor(Qt.CursorShape.PointingHandCursor)

@@ -95,6 +95,21 @@ def test_blank_cards_and_save_pdf(qtbot: QtBot, page: CardsPage, tmp_path: Path)
     assert len(PdfReader(str(out)).pages) == 1
 
 
+def test_the_bilingual_box_prints_personal_cards_welsh_first(
+    qtbot: QtBot, page: CardsPage, tmp_path: Path
+) -> None:
+    assert not page.bilingual_check.isChecked()  # the app speaks English here
+    with qtbot.waitSignal(page.previewReady, timeout=20000):
+        page.bilingual_check.setChecked(True)
+    assert page.job().bilingual
+    out = tmp_path / "dwyieithog.pdf"
+    with qtbot.waitSignal(page.finished, timeout=20000):
+        page.save_pdf_to(out)
+    text = " ".join(p.extract_text() or "" for p in PdfReader(str(out)).pages)
+    assert "Cynigion / Offers" in text and text.index("Ymunwch") < text.index("Join at")
+    assert "Ŵyn's offer" in text
+
+
 def test_save_to_missing_folder_is_a_clear_message(
     qtbot: QtBot, page: CardsPage, tmp_path: Path
 ) -> None:

@@ -343,6 +343,40 @@ def test_the_projector_shows_how_the_room_splits(
     assert "trio" not in scene._titles(page.controller.status())[1]
 
 
+def test_the_bilingual_scene_puts_welsh_first_and_english_beneath_and_is_remembered(
+    qtbot: QtBot,
+    page: TimerPage,
+    context: AppContext,
+    tmp_path: Path,
+) -> None:
+    scene = context.audience.scene(Scene.TIMER)
+    assert isinstance(scene, TimerScene)
+    page.controller.start()
+    page.controller.skip()  # Alone -> Pairs
+    status = page.controller.status()
+    assert scene._titles(status)[1] == "In pairs: share and build on your ideas"
+    page.bilingual_check.setChecked(True)
+    assert scene.bilingual and page.preview.bilingual
+    welsh, _newline, english = scene._titles(status)[1].partition("\n")
+    assert welsh == "Mewn parau: rhannwch eich syniadau ac adeiladu arnyn nhw"
+    assert english == "In pairs: share and build on your ideas"
+    assert scene._titles(status)[0] == "Parau / Pairs"
+    question = scene._titles(status)[3].split("\n")
+    assert question[1] == "What can you offer to help others deliver great healthcare?"
+    assert question[0] != question[1] and "gynnig" in question[0]
+    page.controller.toggle_pause()
+    assert scene._both(lambda: scene.cue_text(page.controller.status())) == (
+        "Wedi'i oedi",
+        "Paused",
+    )
+    # The English app is still English everywhere else.
+    assert page.start_button.text().startswith("Resume") or "Space" in page.start_button.text()
+    assert Settings.load(context.data_dir).timer_bilingual is True
+    scene.resize(1280, 720)
+    scene.grab().save(str(tmp_path / "bilingual-timer.png"))
+    assert (tmp_path / "bilingual-timer.png").stat().st_size > 0
+
+
 def test_parse_duration() -> None:
     assert parse_duration("2") == 120
     assert parse_duration("1:30") == 90
