@@ -120,7 +120,7 @@ def make_server(
         server.close()
         raise OSError(f"{host} has several addresses; give one of them, e.g. 127.0.0.1")
     server.channel_class = _JsonChannel
-    server.per_address_limit = per_address_limit
+    cast(Any, server).per_address_limit = per_address_limit  # read by _JsonChannel
     return server
 
 

@@ -18,7 +18,9 @@ from hexikit.sync.protocol import is_uuid
 
 
 @schemathesis.hook
-def before_call(context: schemathesis.HookContext, case: schemathesis.Case, kwargs: Any) -> None:
+def before_call(
+    context: schemathesis.HookContext, case: schemathesis.Case[Any], kwargs: Any
+) -> None:
     headers = case.headers
     if not headers:
         return

@@ -15,7 +15,6 @@ from hexikit.sync.server.wsgi import APPLY_SLICE
 from tests.sync.conftest import ServerProcess
 from tests.sync.test_hostile_ops import _op
 
-
 DEVICE = str(uuid.uuid4())
 
 

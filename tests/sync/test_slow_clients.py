@@ -9,6 +9,7 @@ the first 100 trickling connections alone shut `/health` out.
 
 from __future__ import annotations
 
+import contextlib
 import select
 import socket
 import time
@@ -41,10 +42,8 @@ def _slow_connection(port: int, source: str) -> socket.socket:
 def _trickle(conns: list[socket.socket]) -> None:
     """One more header byte on each connection still open (a header that never ends)."""
     for conn in conns:
-        try:
+        with contextlib.suppress(OSError):
             conn.send(b"X")
-        except OSError:
-            pass
 
 
 def _closed_by_server(conn: socket.socket) -> bool:
