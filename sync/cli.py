@@ -151,7 +151,7 @@ def _sync_status(args: argparse.Namespace) -> int:
 def _server_run(args: argparse.Namespace) -> int:
     import logging
 
-    from hexikit.sync.serve import serve
+    from hexikit.sync.serve import PER_ADDRESS_LIMIT, serve
 
     logging.getLogger("waitress").setLevel(logging.WARNING)
 
@@ -160,7 +160,15 @@ def _server_run(args: argparse.Namespace) -> int:
 
     engine = _server_engine(args.db)
     try:
-        serve(engine, args.host, args.port, on_listening=announce)
+        serve(
+            engine,
+            args.host,
+            args.port,
+            on_listening=announce,
+            per_address_limit=PER_ADDRESS_LIMIT
+            if args.per_address_limit is None
+            else args.per_address_limit,
+        )
     except OSError as exc:
         raise CommandError(
             _("Could not listen on {host}:{port} ({error}).").format(
@@ -248,6 +256,12 @@ def register_server(subparsers: Any) -> None:
     run.add_argument("--db", required=True, help=_("database URL or SQLite file path"))
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8765)
+    run.add_argument(
+        "--per-address-limit",
+        type=int,
+        default=None,
+        help=_("open connections one client address may hold (default 100; 0: no cap)"),
+    )
     run.set_defaults(func=_server_run)
     add = commands.add_parser("add-device", help=_("register a laptop and print its token"))
     add.add_argument("--db", required=True)

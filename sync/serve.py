@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 CONNECTION_LIMIT = 1000
 #: Seconds a connection may stay silent before it is closed.
 CHANNEL_TIMEOUT = 30
+#: Open connections one client address may hold; the next are closed at once (0: no cap).
+#: A room of laptops behind one NAT needs one each; behind a reverse proxy every connection
+#: comes from the proxy, so there the cap is turned off (the proxy limits per client).
+PER_ADDRESS_LIMIT = 100
 
 
 class _JsonErrorTask(ErrorTask):
@@ -55,7 +59,28 @@ class _JsonErrorTask(ErrorTask):
 
 
 class _JsonChannel(HTTPChannel):
+    """A connection: JSON refusals, and closed at once past its address's connection cap.
+
+    Waitress has a global connection limit only; the cap per address is counted here, over the
+    server's open channels, when a connection is accepted (before any byte is read).
+    """
+
     error_task_class = _JsonErrorTask
+
+    def __init__(self, server: Any, sock: Any, addr: Any, adj: Any, map: Any = None) -> None:
+        super().__init__(server, sock, addr, adj, map=map)
+        cap = getattr(server, "per_address_limit", 0)
+        if not cap:
+            return
+        host = addr[0] if isinstance(addr, tuple) else addr
+        held = sum(
+            1
+            for channel in list(server.active_channels.values())
+            if isinstance(channel.addr, tuple) and channel.addr[0] == host
+        )
+        if held > cap:
+            log.warning("closing a connection from %s: over %d open connections", host, cap)
+            self.handle_close()
 
 
 def make_server(
@@ -63,6 +88,7 @@ def make_server(
     host: str = "127.0.0.1",
     port: int = 0,
     threads: int = 4,
+    per_address_limit: int = PER_ADDRESS_LIMIT,
     **app_options: Any,
 ) -> Any:
     """A waitress server bound to (host, port); port 0 picks a free one.
@@ -94,6 +120,7 @@ def make_server(
         server.close()
         raise OSError(f"{host} has several addresses; give one of them, e.g. 127.0.0.1")
     server.channel_class = _JsonChannel
+    cast(Any, server).per_address_limit = per_address_limit  # read by _JsonChannel
     return server
 
 
@@ -109,8 +136,9 @@ def serve(
     host: str = "127.0.0.1",
     port: int = 8765,
     on_listening: Callable[[str], None] | None = None,
+    per_address_limit: int = PER_ADDRESS_LIMIT,
 ) -> None:
-    server = make_server(db_url, host, port)
+    server = make_server(db_url, host, port, per_address_limit=per_address_limit)
     url = server_url(server)
     if on_listening is not None:
         on_listening(url)

@@ -76,8 +76,9 @@ entities = Table(
     Column("name_key", String(800), nullable=True),
     Column("email_key", String(800), nullable=True),
     Column("origin_device", String(36), nullable=True),
-    Index("ix_entities_person_name", "entity_type", "event_id", "name_key"),
-    Index("ix_entities_person_email", "entity_type", "event_id", "email_key"),
+    # Led by the key (migration 0003): each lookup has exactly one index that fits.
+    Index("ix_entities_person_name", "name_key", "event_id"),
+    Index("ix_entities_person_email", "email_key", "event_id"),
 )
 
 

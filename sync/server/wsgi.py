@@ -1,8 +1,10 @@
 """The WSGI application of the reference server: routing, authentication, requests, answers.
 
-* one transaction per batch, answered only after it committed;
-* writes are serialised (a lock on SQLite, an advisory lock on PostgreSQL) so the change
-  sequence is the commit order and a pull never skips a change;
+* a batch is applied in short transactions of APPLY_SLICE operations and answered only after
+  the last one committed;
+* writes are serialised, one slice at a time and first come first served (a lock in the
+  process, and an advisory lock on PostgreSQL across processes) so the change sequence is the
+  commit order and a pull never skips a change;
 * every refusal is a JSON body and changes nothing.
 """
 
@@ -34,7 +36,12 @@ from hexikit.sync.protocol import (
     parse_push,
 )
 from hexikit.sync.server.admin import device_for_token
-from hexikit.sync.server.apply import ForeignOperation, apply_batch
+from hexikit.sync.server.apply import (
+    ForeignOperation,
+    apply_batch,
+    stored_owners,
+    valid_creates,
+)
 from hexikit.sync.server.claims import ClaimError, ClaimLimits, claim
 from hexikit.sync.server.errors import Headers, HTTPError, error_body
 from hexikit.sync.server.feed import changes_page, reconcile
@@ -44,8 +51,11 @@ from hexikit.sync.server.idempotency import (
     release_key,
     reserve_key,
 )
+from hexikit.sync.server.locks import FairLock
 
 log = logging.getLogger(__name__)
+#: Operations applied per write transaction (a 1,000-op push is ten short transactions).
+APPLY_SLICE = 100
 #: Query numbers: ASCII digits only (int() would take "١٢", " 5", "+5" and "5_000"), at most 19.
 _DIGITS = re.compile(r"\A[0-9]{1,19}\Z")
 
@@ -72,7 +82,7 @@ class SyncServerApp:
     ) -> None:
         self.engine = engine
         self.idempotency_ttl = idempotency_ttl
-        self._write_lock = threading.Lock()
+        self._write_lock = FairLock()
         #: Keys this process is applying now: a "running" key not among them belongs to a
         #: process that died (a SIGKILLed server), so the next try takes it over at once.
         self._running: set[tuple[str, str]] = set()
@@ -245,19 +255,36 @@ class SyncServerApp:
             raise HTTPError(
                 HTTPStatus.BAD_REQUEST, "idempotency_key", "Idempotency-Key must equal batch_key"
             )
-        with self._write_lock, self.engine.begin() as conn:
-            if conn.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
-            try:
-                results = apply_batch(conn, device_id, ops)
-            except ForeignOperation:
-                raise HTTPError(
-                    HTTPStatus.FORBIDDEN,
-                    "foreign_operation",
-                    "an operation ID belongs to another device",
-                ) from None
-            response = self._json({"results": results, "device": device_id})
-            record_answer(conn, device_id, key, HTTPStatus.OK, response)
+        foreign = HTTPError(
+            HTTPStatus.FORBIDDEN, "foreign_operation", "an operation ID belongs to another device"
+        )
+        with self.engine.connect() as conn:
+            owners = stored_owners(conn, [op.op_id for op in ops])
+        if any(owner != device_id for owner in owners.values()):
+            raise foreign
+        # Short write transactions: the batch is applied in slices, each its own transaction
+        # under the write lock, so a one-op push from another laptop waits for one slice, not
+        # for a whole 1,000-op batch. Exactly once still holds: every op ID is UNIQUE, and the
+        # answer (kept with the key) is committed with the last slice, so a push cut off
+        # half-way is answered, when retried, `duplicate` for the slices that committed.
+        slices = [ops[start : start + APPLY_SLICE] for start in range(0, len(ops), APPLY_SLICE)]
+        results: list[dict[str, Any]] = []
+        response = b""
+        creates = [valid_creates(part) for part in slices]
+        for index, part in enumerate(slices):
+            later = set().union(*creates[index + 1 :])
+            with self._write_lock, self.engine.begin() as conn:
+                if conn.dialect.name == "postgresql":
+                    # The change sequence is the commit order (a pull never skips a change):
+                    # slices of all server processes take their numbers one at a time.
+                    conn.execute(text("SELECT pg_advisory_xact_lock(4242)"))
+                try:
+                    results.extend(apply_batch(conn, device_id, part, later))
+                except ForeignOperation:
+                    raise foreign from None
+                if index == len(slices) - 1:
+                    response = self._json({"results": results, "device": device_id})
+                    record_answer(conn, device_id, key, HTTPStatus.OK, response)
         return HTTPStatus.OK, response
 
     def _changes(self, environ: Environ) -> Answer:

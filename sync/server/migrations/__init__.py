@@ -17,7 +17,7 @@ from sqlalchemy.pool import NullPool
 SCRIPT_LOCATION = Path(__file__).resolve().parent
 #: The newest revision (tests/sync/test_server_schema.py checks it against the scripts), so a
 #: server opening a current database skips loading Alembic at all.
-HEAD = "0002"
+HEAD = "0003"
 _MIGRATION_LOCK = 4243
 
 
