@@ -1075,7 +1075,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+93"/>
+        <location filename="../../../ui/main_window.py" line="+114"/>
         <source>Hexikit</source>
         <extracomment>(module, class) of each mode page, in side-bar order. Each capability adds its line. A page class takes (context, parent) and has a `mode_title()` static/class method. Each page&apos;s side-bar title (its `mode_title()`, in the page&apos;s translation context), shown before the page is built: pages are built after the first one paints. (The strings are extracted for translation from the pages&apos; own `mode_title()`.)</extracomment>
         <translation>Hexikit</translation>
@@ -1362,7 +1362,7 @@
 <context>
     <name>PresentPage</name>
     <message>
-        <location filename="../../../ui/present/page.py" line="+72"/>
+        <location filename="../../../ui/present/page.py" line="+73"/>
         <source>Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)</source>
         <extracomment>How long &quot;the slide did not move&quot; stays on the presenter view after a refused slide key.</extracomment>
         <translation>Cyflwyniadau (*.md *.markdown *.txt *.pdf *.pptx);;Pob ffeil (*)</translation>
@@ -2448,7 +2448,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>SlideView</name>
     <message>
-        <location filename="../../../ui/present/slide_view.py" line="+151"/>
+        <location filename="../../../ui/present/slide_view.py" line="+157"/>
         <source>White screen (W to show the slide)</source>
         <translation>Sgrin wen (W i ddangos y sleid)</translation>
     </message>
