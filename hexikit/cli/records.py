@@ -161,7 +161,7 @@ def record(args: argparse.Namespace) -> int:
 
 
 def export(args: argparse.Namespace) -> int:
-    from hexikit.records.exchange import export_csv, export_json
+    from hexikit.records.export import export_csv, export_json
     from hexikit.records.recording import find_event
 
     with _store_for(args) as store:

@@ -18,6 +18,7 @@ def _present(args: argparse.Namespace) -> int:
                 path=deck_path
             )
         )
+    from collections.abc import Callable
     from functools import partial
 
     from PySide6.QtCore import QTimer
@@ -36,12 +37,15 @@ def _present(args: argparse.Namespace) -> int:
             return
         window.show_page(PresentPage.__name__)
 
-        waiting: set[SlideView] = set()
+        # The views slide 1 must be painted on, each with its one-shot slot (disconnected once
+        # it fires: paints on every slide change must not keep calling it).
+        waiting: dict[SlideView, Callable[[int], None]] = {}
 
         def painted(view: SlideView, _number: int) -> None:
-            if view not in waiting:
+            slot = waiting.pop(view, None)
+            if slot is None:
                 return
-            waiting.discard(view)
+            view.slidePainted.disconnect(slot)
             if not waiting:
                 # Slide 1 is on screen on the laptop and the projector (its real image, not a
                 # stand-in): now the store and the other pages. Started earlier, their imports
@@ -50,11 +54,10 @@ def _present(args: argparse.Namespace) -> int:
 
         def shown(_deck: object) -> None:
             page.start_show(1)
-            waiting.add(page.current_view)
-            if page.scene.isVisible():
-                waiting.add(page.scene)
-            for view in tuple(waiting):
-                view.slidePainted.connect(partial(painted, view))
+            views = [page.current_view] + ([page.scene] if page.scene.isVisible() else [])
+            for view in views:
+                waiting[view] = partial(painted, view)
+                view.slidePainted.connect(waiting[view])
 
         page.open_deck(chosen, on_loaded=shown)
 

@@ -16,13 +16,12 @@ from hexikit.records.domain import ActivityInput, EventInput, Kind, Mode, Partic
 from hexikit.records.exchange import (
     CSV_COLUMNS,
     ImportFailed,
-    export_csv,
-    export_json,
     import_csv,
     import_csv_bytes,
     neutralise,
     unneutralise,
 )
+from hexikit.records.export import export_csv, export_json
 from hexikit.records.recording import find_event, record_activity
 from hexikit.store import Store, StoreError
 from hexikit.store.models import Activity, OutboxOperation, Participant

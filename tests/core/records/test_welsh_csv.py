@@ -18,7 +18,8 @@ from hexikit.records.domain import (
     match_region,
     region_label,
 )
-from hexikit.records.exchange import CSV_COLUMNS, WELSH_COLUMNS, export_csv, import_csv_bytes
+from hexikit.records.exchange import CSV_COLUMNS, WELSH_COLUMNS, import_csv_bytes
+from hexikit.records.export import export_csv
 from hexikit.records.recording import record_activity
 from hexikit.store import Store
 from tests.core.records.test_exchange import comparable, fill_awkward
