@@ -24,6 +24,11 @@ APT_PACKAGES=(
   chromium chromium-driver
   # The sync suite also runs on a real PostgreSQL the tests start in a temporary folder (issue 15)
   postgresql
+  # The half hour end to end (issue 13): Xorg's dummy driver split into two monitors (laptop and
+  # projector), a window manager, keys and window facts from outside the app
+  xserver-xorg-core xserver-xorg-video-dummy x11-xserver-utils x11-utils openbox xdotool
+  # Printing through a real print system (issue 13): cupsd started by the test, a cups-pdf queue
+  cups cups-client printer-driver-cups-pdf
 )
 
 SUDO=""
