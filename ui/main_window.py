@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QStackedWidget,
     QWidget,
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._page_names: list[str] = []
+        self.page_actions: list[QAction] = []
         self._build_menus()
         if context is not None:
             self.attach(context)
@@ -156,6 +158,8 @@ class MainWindow(QMainWindow):
         self.move(available.topLeft())
 
     def _build_menus(self) -> None:
+        from hexikit.ui import menus
+
         self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.event_menu = self.menuBar().addMenu(self.tr("&Event"))
         choose_event = QAction(self.tr("&Choose or create event…"), self)
@@ -164,14 +168,18 @@ class MainWindow(QMainWindow):
         choose_event.triggered.connect(self.choose_event)
         self.event_menu.addAction(choose_event)
         self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        self.projector_menu: QMenu | None = None
+        menus.build_view_menu(self)
         from hexikit.ui.language import add_language_menu
 
         add_language_menu(self)
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        menus.build_file_menu(self)
         quit_action = QAction(self.tr("&Quit"), self)
         _set_shortcut(quit_action, QKeySequence(QKeySequence.StandardKey.Quit))
         quit_action.triggered.connect(self.close)
         self.file_menu.addAction(quit_action)
+        menus.build_help_menu(self)
         about_action = QAction(self.tr("&About Hexikit"), self)
         about_action.triggered.connect(self.show_about)
         self.help_menu.addAction(about_action)
@@ -203,7 +211,7 @@ class MainWindow(QMainWindow):
             from hexikit.ui.widgets.event_dialog import ensure_current_event
 
             ensure_current_event(context, self)
-        for index, (_module_name, class_name) in enumerate(MODE_PAGES):
+        for _module_name, class_name in MODE_PAGES:
             # A stand-in until the page is built.
             stand_in = QWidget()
             stand_in.setObjectName(f"{class_name}StandIn")
@@ -213,16 +221,18 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(QCoreApplication.translate(class_name, title) if title else "")
             item.setSizeHint(QSize(160, 40))
             self.sidebar.addItem(item)
-            shortcut = QAction(self)
-            shortcut.setShortcut(QKeySequence(f"Ctrl+{index + 1}"))
-            shortcut.triggered.connect(lambda _=False, row=index: self.sidebar.setCurrentRow(row))
-            self.addAction(shortcut)
+        from hexikit.ui import menus
+
+        self.page_actions = menus.add_page_actions(
+            self, [self.sidebar.item(row).text() for row in range(self.sidebar.count())]
+        )
         first_name = first if first in self._page_names else self._page_names[0]
         self._build_page(first_name)
         self.sidebar.setCurrentRow(self._page_names.index(first_name))
         from hexikit.ui.routing import install_stage_keys
 
-        install_stage_keys(self, context)
+        back_to_slides = install_stage_keys(self, context)
+        menus.add_back_to_slides(self, back_to_slides)
         from hexikit.ui.sync.indicator import install_sync_indicator
 
         install_sync_indicator(self, context)
@@ -256,6 +266,8 @@ class MainWindow(QMainWindow):
         item = self.sidebar.item(row)
         assert item is not None
         item.setText(page_class.mode_title())
+        if row < len(self.page_actions):
+            self.page_actions[row].setText(page_class.mode_title())
         self.pageBuilt.emit(class_name)
         return page
 

@@ -42,8 +42,9 @@ def app_wide_action(
     return action
 
 
-def install_stage_keys(window: QWidget, context: AppContext) -> None:
-    """Shift+F5 on every page, and keys from the projector forwarded to `window`."""
+def install_stage_keys(window: QWidget, context: AppContext) -> QAction:
+    """Shift+F5 on every page (its action returned, for the View menu), and keys from the
+    projector forwarded to `window`."""
     audience = context.audience
     audience.set_key_target(lambda: window)
 
@@ -56,7 +57,7 @@ def install_stage_keys(window: QWidget, context: AppContext) -> None:
             except ValueError:  # no Present page in this window
                 return
 
-    app_wide_action(
+    return app_wide_action(
         window,
         [BACK_TO_SLIDES_KEY],
         back_to_slides,

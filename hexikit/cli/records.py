@@ -190,7 +190,7 @@ def export(args: argparse.Namespace) -> int:
 
 
 def import_file(args: argparse.Namespace) -> int:
-    from hexikit.records.exchange import import_csv
+    from hexikit.records.exchange import import_csv, import_summary
     from hexikit.records.recording import find_event
 
     path = Path(args.file)
@@ -203,30 +203,11 @@ def import_file(args: argparse.Namespace) -> int:
     with _store_for(args) as store:
         event_id = find_event(store, args.event).id if args.event else None
         result = import_csv(store, path, event_id)
+    summary = import_summary(result)
     if result.ignored_columns:
-        print(
-            _("Ignored columns Hexikit does not use: {names}.").format(
-                names=", ".join(result.ignored_columns)
-            ),
-            file=sys.stderr,
-        )
-    print(
-        _(
-            "Imported {activities} offers and requests and {people} new participants "
-            "({encoding}, '{delimiter}' separated)."
-        ).format(
-            activities=result.activities,
-            people=result.participants_created,
-            encoding=result.encoding,
-            delimiter="tab" if result.delimiter == "\t" else result.delimiter,
-        )
-    )
-    if result.skipped_existing:
-        print(
-            _("Skipped {count} rows already in Hexikit (same id).").format(
-                count=result.skipped_existing
-            )
-        )
+        print(summary.pop(0), file=sys.stderr)
+    for line in summary:
+        print(line)
     return EXIT_OK
 
 

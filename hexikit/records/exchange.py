@@ -239,6 +239,35 @@ class ImportResult:
     delimiter: str = ","
 
 
+def import_summary(result: ImportResult) -> list[str]:
+    """What an import did, a sentence per line (the command line and the app say the same)."""
+    lines: list[str] = []
+    if result.ignored_columns:
+        lines.append(
+            _("Ignored columns Hexikit does not use: {names}.").format(
+                names=", ".join(result.ignored_columns)
+            )
+        )
+    lines.append(
+        _(
+            "Imported {activities} offers and requests and {people} new participants "
+            "({encoding}, '{delimiter}' separated)."
+        ).format(
+            activities=result.activities,
+            people=result.participants_created,
+            encoding=result.encoding,
+            delimiter="tab" if result.delimiter == "\t" else result.delimiter,
+        )
+    )
+    if result.skipped_existing:
+        lines.append(
+            _("Skipped {count} rows already in Hexikit (same id).").format(
+                count=result.skipped_existing
+            )
+        )
+    return lines
+
+
 def decode_bytes(raw: bytes) -> tuple[str, str]:
     """(text, encoding name): UTF-16 with BOM, UTF-8 (BOM optional), else Windows-1252."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -301,19 +301,22 @@ class CapturePage(QWidget):
         self.undo_bar = entries.undo_bar
 
     def _connect(self) -> None:
-        for sequence, slot in (
-            ("Ctrl+O", lambda: self.form.set_kind(Kind.OFFER)),
-            ("Ctrl+R", lambda: self.form.set_kind(Kind.REQUEST)),
-            ("Ctrl+N", self.new_participant),
-            ("Ctrl+Shift+N", self.edit_participant),
-            ("Ctrl+F", self.focus_filter),
-            ("Ctrl+S", self.save),
+        for sequence, slot, description in (
+            ("Ctrl+O", lambda: self.form.set_kind(Kind.OFFER), self.tr("Offer")),
+            ("Ctrl+R", lambda: self.form.set_kind(Kind.REQUEST), self.tr("Request")),
+            ("Ctrl+N", self.new_participant, self.tr("New participant")),
+            ("Ctrl+Shift+N", self.edit_participant, self.tr("Correct the chosen participant")),
+            ("Ctrl+F", self.focus_filter, self.tr("Search the list")),
+            ("Ctrl+S", self.save, self.tr("Save (Enter does too)")),
         ):
             shortcut = QShortcut(QKeySequence(sequence), self)
             shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # Help ▸ Keys lists it with this.
+            shortcut.setWhatsThis(description)
             shortcut.activated.connect(slot)
         undo = QShortcut(QKeySequence(QKeySequence.StandardKey.Undo), self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.setWhatsThis(self.tr("Undo the last delete"))
         undo.activated.connect(self.undo_delete)
 
         self.form.changed.connect(self.drafts.schedule)
