@@ -261,7 +261,7 @@ def test_help_keys_on_present_opens_its_overlay(
     window.show_page("PresentPage")
     menus.show_keys(window)
     page = window.page("PresentPage")
-    overlay = getattr(page, "help_overlay")
+    overlay = page.help_overlay
     qtbot.waitUntil(overlay.isVisible)
 
 
