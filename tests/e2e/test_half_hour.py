@@ -233,33 +233,30 @@ def mismatches(
     ]
 
 
-def check_screens(display: Display, shot: Path, previous: Path | None) -> None:
-    """Both halves of the screenshot show something, and the projector changed since the
-    last segment."""
+def screen_problems(shot: Path, previous: Path | None) -> list[str]:
+    """What is wrong with a screenshot: a half (almost) one colour, the projector black or
+    white, or the projector just as it was in the `previous` shot."""
     from PIL import Image, ImageChops
 
     with Image.open(shot) as image:
         whole = image.convert("RGB")
-    assert whole.size == (2 * WIDTH, HEIGHT), whole.size
-    for name, box in (
-        ("laptop", (0, 0, WIDTH, HEIGHT)),
-        ("projector", (WIDTH, 0, 2 * WIDTH, HEIGHT)),
-    ):
-        half = whole.crop(box)
-        colours = half.getcolors(maxcolors=WIDTH * HEIGHT) or []
+    if whole.size != (2 * WIDTH, HEIGHT):
+        return [f"{shot.name} is {whole.size}, not both screens"]
+    problems = []
+    projector = whole.crop((WIDTH, 0, 2 * WIDTH, HEIGHT))
+    for name, half in (("laptop", whole.crop((0, 0, WIDTH, HEIGHT))), ("projector", projector)):
+        colours = half.getcolors(maxcolors=WIDTH * HEIGHT) or [(0, (0, 0, 0))]
         count, dominant = max(colours)
-        assert len(colours) > 16, f"the {name} half of {shot.name} is almost one colour"
-        assert count < 0.995 * WIDTH * HEIGHT, f"the {name} half of {shot.name} is blank"
-        assert name == "laptop" or dominant not in ((0, 0, 0), (255, 255, 255)), (
-            f"the {name} half of {shot.name} is mostly {dominant}: a black or white screen"
-        )
+        if len(colours) <= 16 or count >= 0.995 * WIDTH * HEIGHT:
+            problems.append(f"the {name} half is blank (mostly {dominant})")
+        elif name == "projector" and dominant in ((0, 0, 0), (255, 255, 255)):
+            problems.append(f"the projector is mostly {dominant}: a black or white screen")
     if previous is not None:
         with Image.open(previous) as before:
             old = before.convert("RGB").crop((WIDTH, 0, 2 * WIDTH, HEIGHT))
-        new = whole.crop((WIDTH, 0, 2 * WIDTH, HEIGHT))
-        assert ImageChops.difference(old, new).getbbox() is not None, (
-            f"the projector did not change from {previous.name} to {shot.name}"
-        )
+        if ImageChops.difference(old, projector).getbbox() is None:
+            problems.append(f"the projector is unchanged since {previous.name}")
+    return problems
 
 
 def audience_window(display: Display) -> tuple[str, tuple[int, int, int, int]]:
@@ -292,9 +289,18 @@ def test_the_half_hour_on_two_screens_with_keys_only(
     shutil.rmtree(SHOTS_COPY, ignore_errors=True)
     SHOTS_COPY.mkdir(parents=True, exist_ok=True)
 
-    def screenshot(label: str) -> Path:
-        path = display.screenshot(shots / f"{label}.png")
-        shutil.copy2(path, SHOTS_COPY / path.name)
+    def screenshot(label: str, previous: Path | None) -> Path:
+        """Both screens, taken again (the scene may still be painting) until the pixels show
+        the projector is not blank and has changed since `previous`."""
+        path = shots / f"{label}.png"
+        problems: list[str] = []
+
+        def fine() -> bool:
+            problems[:] = screen_problems(display.screenshot(path), previous)
+            shutil.copy2(path, SHOTS_COPY / path.name)  # a failing one too, to look at
+            return not problems
+
+        wait_for(fine, TIMEOUT, lambda: f"{path.name}: {problems}")
         return path
 
     def laptop_is_active() -> None:
@@ -336,9 +342,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
         if segment.scene == "timer":
             assert status.get("room", "").startswith("Room sees the timer"), status
             assert "(not started)" not in status["room"], status
-        shot = screenshot(segment.label)
-        check_screens(display, shot, previous)
-        previous = shot
+        previous = screenshot(segment.label, previous)
 
         if segment.kind == "capture":
             # The cursor is in Who (optional); Alt+T to the title, Enter saves the offer.
@@ -385,9 +389,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             )["scene_sentences"]
             # First names on the projector; the offer was typed without a name: "Someone".
             assert cards == ["Someone can help Ben with run charts in Excel"], cards
-            with_card = screenshot(f"{segment.label}-confirmed")
-            check_screens(display, with_card, previous)
-            previous = with_card
+            previous = screenshot(f"{segment.label}-confirmed", previous)
         elif segment.kind == "feedback":
             # What worked, Tab, even better if, Tab, a rating, Enter: one entry stored.
             display.type("Moving on with one key")
@@ -413,8 +415,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
         lambda s: [] if "1 offer and 1 request" in s.get("scene_text", "") else ["counts"]
     )
     laptop_is_active()
-    shot = screenshot(CLOSING.label)
-    check_screens(display, shot, previous)
+    screenshot(CLOSING.label, previous)
 
     # Ctrl+Q closes the app cleanly (the projector window with it), without a traceback.
     display.key("ctrl+q")
