@@ -4,7 +4,8 @@ Xorg's dummy driver gives two monitors side by side (the laptop left and primary
 right), openbox manages the windows as a desktop does, and the test drives the app from
 outside with keys only (xdotool), as a facilitator would: Ctrl+4 opens the Session page and
 F6 (once Ctrl+Right) walks the room through every segment of the run sheet, the app's clock
-running 60 times fast. At each segment the app's status file (HEXIKIT_DEBUG_STATUS) says what
+running 60 times fast; Shift+F6 goes back once, and a click on the projector must not take
+the keyboard from the laptop. At each segment the app's status file (HEXIKIT_DEBUG_STATUS) says what
 the projector shows, where, and which page and widget of the laptop have the keyboard; the
 window manager says which window is active; a screenshot of both screens shows the projector
 is not blank. Typed entries (an offer in Capture, a confirmed match, feedback) are read back
@@ -343,6 +344,14 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             assert status.get("room", "").startswith("Room sees the timer"), status
             assert "(not started)" not in status["room"], status
         previous = screenshot(segment.label, previous)
+        if segment.kind == "offers":
+            # A click on the projector (the facilitator reaching for the wrong screen) does
+            # not give it the keyboard: the laptop keeps it, on the same page and widget.
+            display.run("xdotool", "mousemove", str(WIDTH + WIDTH // 2), str(HEIGHT // 2))
+            display.run("xdotool", "click", "1")
+            display.run("xdotool", "mousemove", str(WIDTH // 2), str(HEIGHT // 2))
+            app.wait_status(partial(mismatches, segment=segment, index=index))
+            laptop_is_active()
 
         if segment.kind == "capture":
             # The cursor is in Who (optional); Alt+T to the title, Enter saves the offer.
@@ -415,7 +424,14 @@ def test_the_half_hour_on_two_screens_with_keys_only(
         lambda s: [] if "1 offer and 1 request" in s.get("scene_text", "") else ["counts"]
     )
     laptop_is_active()
-    screenshot(CLOSING.label, previous)
+    previous = screenshot(CLOSING.label, previous)
+
+    # Shift+F6 takes the room back to the feedback, F6 (from its text field) on to the end.
+    display.key("shift+F6")
+    app.wait_status(partial(mismatches, segment=SEGMENTS[-1], index=len(SEGMENTS) - 1))
+    display.key("F6")
+    app.wait_status(partial(mismatches, segment=CLOSING, index=len(SEGMENTS)))
+    laptop_is_active()
 
     # Ctrl+Q closes the app cleanly (the projector window with it), without a traceback.
     display.key("ctrl+q")
