@@ -43,9 +43,12 @@ EVENT_TITLE = "Hexithon in Abertawe"
 LAPTOP_TITLE = f"Hexikit — {EVENT_TITLE}"
 AUDIENCE_TITLE = "Hexikit — audience"
 CLOCK_SPEED = "60"  # a 5-minute pitch lasts 5 s
-OFFER_TITLE = "Run charts in Excel for Llŷr's ward"
+# Typed through xdotool, so ASCII: xdotool types a character the keyboard map lacks (ŷ) by
+# remapping a spare key for a moment, and the app now and then reads the key after the map
+# is restored (1 run in 25 lost the ŷ). Welsh letters come in through the CLI instead.
+OFFER_TITLE = "Run charts in Excel for the ward"
 REQUEST_TITLE = "Help with run charts in Excel"
-REQUESTER = "Ben Okafor"
+REQUESTER = "Llŷr Evans"
 SHOTS_COPY = Path("/tmp/half-hour-shots")
 POLL_SECONDS = 0.05
 TIMEOUT = 20.0
@@ -397,7 +400,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
                 lambda s: [] if s.get("scene_sentences") else ["no match card on the projector"]
             )["scene_sentences"]
             # First names on the projector; the offer was typed without a name: "Someone".
-            assert cards == ["Someone can help Ben with run charts in Excel"], cards
+            assert cards == ["Someone can help Llŷr with run charts in Excel"], cards
             previous = screenshot(f"{segment.label}-confirmed", previous)
         elif segment.kind == "feedback":
             # What worked, Tab, even better if, Tab, a rating, Enter: one entry stored.
