@@ -4,7 +4,8 @@ With the environment variable HEXIKIT_DEBUG_STATUS set to a file path the app ke
 up to date (written atomically whenever the snapshot changes, checked every 100 ms): the scene
 on the projector, on which screen it is and whether it is full screen, the page shown on the
 laptop, the widget with the keyboard, the active window, the session segment and the timer's
-step. Nothing reads it inside the app; a test on a real X server reads it between key presses.
+step, the closing scene's text and the match board's cards. Nothing reads it inside the app;
+a test on a real X server reads it between key presses.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QStackedWidget, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QStackedWidget, QWidget
 
 from hexikit.base.atomic import atomic_write_text
 from hexikit.ui.context import AppContext
@@ -29,6 +30,16 @@ def _page_of(widget: QWidget | None, pages: QStackedWidget | None) -> str:
             return widget.objectName()
         widget = parent
     return ""
+
+
+def _session_page(window: QWidget) -> QWidget | None:
+    """The Session page: named after its class once the main window has built it, and
+    "sessionPage" (its own name) on its own."""
+    for name in ("SessionPage", "sessionPage"):
+        page = window.findChild(QWidget, name)
+        if page is not None:
+            return page
+    return None
 
 
 def snapshot(window: QWidget, context: AppContext) -> dict[str, Any]:
@@ -52,9 +63,11 @@ def snapshot(window: QWidget, context: AppContext) -> dict[str, Any]:
         "focus": focus.objectName() if focus is not None else "",
         "focus_class": type(focus).__name__ if focus is not None else "",
         "focus_page": _page_of(focus, pages),
+        # In a list or table: the current row (-1: none), which Enter acts on.
+        "focus_row": focus.currentIndex().row() if isinstance(focus, QAbstractItemView) else -1,
         "active_window": active.windowTitle() if active is not None else "",
     }
-    session = window.findChild(QWidget, "sessionPage")
+    session = _session_page(window)
     status = getattr(session, "status", None)
     if status is not None:
         data["session_state"] = str(status.state)
@@ -66,6 +79,9 @@ def snapshot(window: QWidget, context: AppContext) -> dict[str, Any]:
     text = getattr(closing, "text", None)
     if callable(text):
         data["scene_text"] = str(text())
+    sentences = getattr(closing, "visible_sentences", None)
+    if callable(sentences):  # the match board's cards
+        data["scene_sentences"] = [str(sentence) for sentence in sentences()]
     return data
 
 

@@ -296,3 +296,17 @@ def test_a_session_drives_both_screens_with_f6_from_every_page(
     )
     assert window.pages.currentWidget() is session
     assert session.room_label.text().startswith("Room sees: Thank you — 2 offers")
+
+
+def test_the_timer_page_says_the_room_sees_the_timer_as_soon_as_its_segment_starts(
+    qtbot: QtBot, window: MainWindow
+) -> None:
+    # Found by the two-screen half-hour test: the Timer page said "The projector shows the
+    # slides. Press T for the timer." until the timer's next tick, with the timer on screen.
+    session, timer = _session(window), _timer(window)
+    session.start_session()  # the pitch: the slides
+    session.next_segment()  # 1-2-4-All on offers: the timer, started
+    assert shown_scene(_audience(window)) == Scene.TIMER
+    assert timer.controller.state.value == "running"
+    assert timer.projector_label.text().startswith("The projector shows the timer.")
+    assert window.pages.currentWidget() is timer

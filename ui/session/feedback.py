@@ -201,7 +201,11 @@ class FeedbackPanel(QWidget):
             item = QListWidgetItem("   ".join(parts))
             item.setData(Qt.ItemDataRole.UserRole, entry.id)
             self.entries.addItem(item)
-        self.count.setText(self.tr("{count} entries").replace("{count}", str(len(entries))))
+        self.count.setText(
+            self.tr("1 entry")
+            if len(entries) == 1
+            else self.tr("{count} entries").replace("{count}", str(len(entries)))
+        )
 
     def save(self) -> None:
         if self._saving:

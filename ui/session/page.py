@@ -634,13 +634,11 @@ class SessionPage(QWidget):
 
     def _show_on_projector(self, segment: Segment, starting: bool) -> None:
         screen = segment.screen
-        if screen is Screen.TIMER:
-            controller = self._timer()
-            if controller is not None:
-                controller.load_plan(timer_plan_for(segment))
-                controller.set_auto_advance(True)
-                controller.start()
-        else:
+        controller = self._timer() if screen is Screen.TIMER else None
+        if controller is not None:
+            controller.load_plan(timer_plan_for(segment))
+            controller.set_auto_advance(True)
+        elif screen is not Screen.TIMER:
             self._timer_call("reset")
         if screen is Screen.MATCHES:
             self.match_board.refresh()
@@ -662,6 +660,10 @@ class SessionPage(QWidget):
         self.audience.show_scene(scene_name)
         if not self.audience.isVisible():
             self.audience.show_on_projector()
+        if controller is not None:
+            # Started once the room sees it: the start's tick then tells the Timer page (and
+            # anyone else listening) that the projector shows the timer, not what it showed.
+            controller.start()
 
     def _show_closing(self) -> None:
         """ "Thank you — N offers and M requests today", counted in the store."""

@@ -33,3 +33,19 @@ def test_a_rating_of_7_is_kept_and_explained(qtbot: QtBot, context: AppContext) 
     qtbot.waitUntil(lambda: len(list_feedback(context.store, event.id)) == 1)
     qtbot.waitUntil(lambda: panel.error.text() == "")
     assert list_feedback(context.store, event.id)[0].rating == 4
+
+
+def test_the_count_says_1_entry_not_1_entries(qtbot: QtBot, context: AppContext) -> None:
+    # Seen on the half-hour test's screenshot of the Session page after one feedback.
+    event = context.store.create_event(EventInput("Feedback"))
+    panel = FeedbackPanel(context)
+    qtbot.addWidget(panel)
+    panel.set_event(event.id)
+    qtbot.waitUntil(lambda: context.worker.pending == 0)
+    assert panel.count.text() == "0 entries"
+    panel.worked.setText("The one key")
+    panel.save()
+    qtbot.waitUntil(lambda: panel.count.text() == "1 entry")
+    panel.worked.setText("The timer")
+    panel.save()
+    qtbot.waitUntil(lambda: panel.count.text() == "2 entries")
