@@ -302,21 +302,31 @@ def change_notes_size(window: MainWindow, delta: int) -> None:
 def add_page_actions(window: MainWindow, page_titles: list[str]) -> list[QAction]:
     """View ▸ one action per page (Ctrl+1…), at the top of the View menu."""
     menu = window.view_menu
-    first = menu.actions()[0] if menu.actions() else None
+    existing = menu.actions()
     actions: list[QAction] = []
     for index, title in enumerate(page_titles):
         action = _action(
             window,
             title,
             f"viewPage{index + 1}",
-            lambda row=index: window.sidebar.setCurrentRow(row),
+            _select_row(window, index),
             QKeySequence(f"Ctrl+{index + 1}"),
         )
-        menu.insertAction(first, action)
         actions.append(action)
-    if first is not None and actions:
-        menu.insertSeparator(first)
+    if existing:
+        menu.insertActions(existing[0], actions)
+        menu.insertSeparator(existing[0])
+    else:
+        menu.addActions(actions)
     return actions
+
+
+def _select_row(window: MainWindow, row: int) -> Callable[[], None]:
+    return lambda: window.sidebar.setCurrentRow(row)
+
+
+def _show_scene_of(window: MainWindow, scene: Scene) -> Callable[[], None]:
+    return lambda: show_scene(window, scene)
 
 
 def build_view_menu(window: MainWindow) -> None:
@@ -333,7 +343,7 @@ def build_view_menu(window: MainWindow) -> None:
                 window,
                 label[:1].upper() + label[1:],
                 f"showScene_{scene}",
-                lambda scene=scene: show_scene(window, scene),
+                _show_scene_of(window, scene),
             )
         )
     menu.addSeparator()
@@ -370,8 +380,11 @@ def add_back_to_slides(window: MainWindow, action: QAction) -> None:
     menu = window.projector_menu
     if menu is None:
         return
-    first = menu.actions()[0] if menu.actions() else None
-    menu.insertAction(first, action)
+    existing = menu.actions()
+    if existing:
+        menu.insertAction(existing[0], action)
+    else:
+        menu.addAction(action)
 
 
 # ------------------------------------------------------------------------------------ Help

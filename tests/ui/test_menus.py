@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
@@ -198,7 +198,14 @@ def test_view_menu_lists_the_pages_and_switches_them(
     assert texts == ["Capture", "Present", "Timer"]
     assert window.page_actions[2].shortcut().toString() == "Ctrl+3"
     window.page_actions[2].trigger()
-    assert window.pages.currentWidget().objectName() == "TimerPage"
+    current = window.pages.currentWidget()
+    assert current is not None
+    assert current.objectName() == "TimerPage"
+
+
+def projected(window: MainWindow) -> Scene:
+    assert window.context is not None
+    return window.context.audience.current_scene
 
 
 def test_view_projector_menu_goes_through_the_stage(
@@ -211,12 +218,11 @@ def test_view_projector_menu_goes_through_the_stage(
     timer = window.findChild(QAction, f"showScene_{Scene.TIMER}")
     assert timer is not None
     timer.trigger()
-    assert window.context is not None
-    assert window.context.audience.current_scene == Scene.TIMER
+    assert projected(window) == Scene.TIMER
     back = window.findChild(QAction, "backToSlidesAction")
     assert back is not None
     back.trigger()
-    assert window.context.audience.current_scene == Scene.SLIDES
+    assert projected(window) == Scene.SLIDES
 
 
 def test_notes_size_from_the_view_menu(qtbot: QtBot, parts: tuple[MainWindow, Store, str]) -> None:
@@ -261,7 +267,8 @@ def test_help_keys_on_present_opens_its_overlay(
     window.show_page("PresentPage")
     menus.show_keys(window)
     page = window.page("PresentPage")
-    overlay = page.help_overlay
+    overlay = page.findChild(QWidget, "helpOverlay")
+    assert overlay is not None
     qtbot.waitUntil(overlay.isVisible)
 
 
