@@ -355,7 +355,42 @@
         <translation>ceisiadau</translation>
     </message>
     <message>
-        <location line="+109"/>
+        <location line="+32"/>
+        <source>Offer</source>
+        <translation>Cynnig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New participant</source>
+        <translation>Cyfranogwr newydd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the chosen participant</source>
+        <translation>Cywiro&apos;r cyfranogwr a ddewiswyd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Search the list</source>
+        <translation>Chwilio&apos;r rhestr</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save (Enter does too)</source>
+        <translation>Cadw (mae Enter yn gwneud hefyd)</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Undo the last delete</source>
+        <translation>Dadwneud y dileu olaf</translation>
+    </message>
+    <message>
+        <location line="+66"/>
         <location line="+19"/>
         <source>Saving…</source>
         <translation>Wrthi&apos;n cadw…</translation>
@@ -964,12 +999,17 @@
         <translation>Dewiswch ddigwyddiad i gofnodi adborth.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
+        <source>1 entry</source>
+        <translation>1 cofnod</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>{count} entries</source>
         <translation>{count} cofnod</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Choose an event first (Session ▸ event).</source>
         <translation>Dewiswch ddigwyddiad yn gyntaf (Sesiwn ▸ digwyddiad).</translation>
     </message>
@@ -977,7 +1017,7 @@
 <context>
     <name>FeedbackScene</name>
     <message>
-        <location line="-147"/>
+        <location line="-151"/>
         <source>What worked?</source>
         <translation>Beth weithiodd?</translation>
     </message>
@@ -1073,9 +1113,18 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <location filename="../../../ui/menus.py" line="+423"/>
+        <location line="+3"/>
+        <source>Keys</source>
+        <translation>Bysellau</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+114"/>
+        <location filename="../../../ui/main_window.py" line="+115"/>
         <source>Hexikit</source>
         <extracomment>(module, class) of each mode page, in side-bar order. Each capability adds its line. A page class takes (context, parent) and has a `mode_title()` static/class method. Each page&apos;s side-bar title (its `mode_title()`, in the page&apos;s translation context), shown before the page is built: pages are built after the first one paints. (The strings are extracted for translation from the pages&apos; own `mode_title()`.)</extracomment>
         <translation>Hexikit</translation>
@@ -1087,7 +1136,7 @@
         <translation>Wrthi&apos;n agor eich data Hexithon…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+32"/>
         <source>&amp;File</source>
         <translation>&amp;Ffeil</translation>
     </message>
@@ -1107,17 +1156,17 @@
         <translation>&amp;Golwg</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>&amp;Help</source>
         <translation>&amp;Cymorth</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>&amp;Quit</source>
         <translation>&amp;Gadael</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>&amp;About Hexikit</source>
         <translation>&amp;Ynghylch Hexikit</translation>
     </message>
@@ -1187,6 +1236,130 @@
         <location line="+17"/>
         <source>Matches appear here as they are confirmed.</source>
         <translation>Mae parau&apos;n ymddangos yma wrth iddyn nhw gael eu cadarnhau.</translation>
+    </message>
+</context>
+<context>
+    <name>Menus</name>
+    <message>
+        <location filename="../../../ui/menus.py" line="-363"/>
+        <source>CSV for spreadsheets, English column names (*.csv)</source>
+        <extracomment>The save dialog&apos;s choices: (filter label, format, CSV column language).</extracomment>
+        <translation>CSV ar gyfer taenlenni, enwau colofnau Saesneg (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>CSV for spreadsheets, Welsh column names (*.csv)</source>
+        <translation>CSV ar gyfer taenlenni, enwau colofnau Cymraeg (*.csv)</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>JSON, every field (*.json)</source>
+        <translation>JSON, pob maes (*.json)</translation>
+    </message>
+    <message>
+        <location line="+24"/>
+        <source>Export offers and requests</source>
+        <translation>Allforio cynigion a cheisiadau</translation>
+    </message>
+    <message>
+        <location line="+33"/>
+        <source>Exported %n offers and requests to {path}.</source>
+        <translation>Allforiwyd %n cynnig a chais i {path}.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Could not export</source>
+        <translation>Methu allforio</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hexikit could not write {path}: {reason}. Choose another folder and try again.</source>
+        <translation>Methodd Hexikit ysgrifennu {path}: {reason}. Dewiswch ffolder arall a rhowch gynnig arall arni.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Import offers and requests</source>
+        <translation>Mewnforio cynigion a cheisiadau</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>CSV files (*.csv *.txt);;All files (*)</source>
+        <translation>Ffeiliau CSV (*.csv *.txt);;Pob ffeil (*)</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Import finished</source>
+        <translation>Mewnforio wedi gorffen</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Nothing was imported</source>
+        <translation>Ni fewnforiwyd dim</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>{reason}
+
+Nothing was imported: fix the rows listed under Show Details in the file (or your spreadsheet) and import it again.</source>
+        <translation>{reason}
+
+Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil (neu eich taenlen) a&apos;i mewnforio eto.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>The import stopped: {error}. Nothing was imported.</source>
+        <translation>Daeth y mewnforio i ben: {error}. Ni fewnforiwyd dim.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>&amp;Export this event&apos;s offers and requests…</source>
+        <translation>&amp;Allforio cynigion a cheisiadau&apos;r digwyddiad hwn…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Export &amp;every event&apos;s offers and requests…</source>
+        <translation>Allforio cynigion a cheisiadau &amp;pob digwyddiad…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Import offers and requests (CSV)…</source>
+        <translation>&amp;Mewnforio cynigion a cheisiadau (CSV)…</translation>
+    </message>
+    <message>
+        <location line="+31"/>
+        <source>The projector has no {scene} yet.</source>
+        <extracomment>The projector scenes the View menu offers, in order (the slides come back with Shift+F5).</extracomment>
+        <translation>Nid oes gan y taflunydd {scene} eto.</translation>
+    </message>
+    <message>
+        <location line="+59"/>
+        <source>&amp;Projector shows</source>
+        <translation>Mae&apos;r &amp;taflunydd yn dangos</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>&amp;Full screen</source>
+        <translation>Sgrin &amp;lawn</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;Larger notes</source>
+        <translation>Nodiadau &amp;mwy</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;Smaller notes</source>
+        <translation>Nodiadau &amp;llai</translation>
+    </message>
+    <message>
+        <location line="+126"/>
+        <source>&amp;Keys</source>
+        <translation>&amp;Bysellau</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>&amp;User guide</source>
+        <translation>&amp;Canllaw defnyddwyr</translation>
     </message>
 </context>
 <context>
@@ -2177,12 +2350,12 @@
     </message>
     <message>
         <location line="+18"/>
-        <location line="+488"/>
+        <location line="+490"/>
         <source>Start session</source>
         <translation>Dechrau&apos;r sesiwn</translation>
     </message>
     <message>
-        <location line="-486"/>
+        <location line="-488"/>
         <source>Next segment (F6)</source>
         <translation>Rhan nesaf (F6)</translation>
     </message>
@@ -2193,12 +2366,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+535"/>
+        <location line="+537"/>
         <source>Pause</source>
         <translation>Oedi</translation>
     </message>
     <message>
-        <location line="-534"/>
+        <location line="-536"/>
         <source>Reset</source>
         <translation>Ailosod</translation>
     </message>
@@ -2308,7 +2481,7 @@
         <translation>Rhan newydd</translation>
     </message>
     <message>
-        <location line="+163"/>
+        <location line="+165"/>
         <source>Ready to start</source>
         <translation>Yn barod i ddechrau</translation>
     </message>
@@ -3325,9 +3498,22 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
     </message>
 </context>
 <context>
+    <name>UserGuide</name>
+    <message>
+        <location filename="../../../ui/menus.py" line="-36"/>
+        <source>Hexikit user guide</source>
+        <translation>Canllaw defnyddwyr Hexikit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>User guide</source>
+        <translation>Canllaw defnyddwyr</translation>
+    </message>
+</context>
+<context>
     <name>window</name>
     <message>
-        <location filename="../../../ui/routing.py" line="+63"/>
+        <location filename="../../../ui/routing.py" line="+64"/>
         <source>Slides back on the projector, where the talk left off</source>
         <translation>Y sleidiau&apos;n ôl ar y taflunydd, lle gadawodd y sgwrs</translation>
     </message>
