@@ -201,8 +201,13 @@ def run_gui(
     # The language first: every window's text is translated as it is built.
     from hexikit.ui.translation import choose_language, install_translators
 
-    install_translators(choose_language(Settings.load(folder).language))
+    settings = Settings.load(folder)
+    install_translators(choose_language(settings.language))
     application = Application(folder, on_ready, ask_for_event, on_pages, first_page, content_first)
+    from hexikit.ui.placement import restore_placement
+
+    # Where it was on these screens last time (else the first start's whole available screen).
+    restore_placement(application.window, settings)
     # The window shows (and paints) before the lock is taken: showing writes nothing, and
     # the lock's library is slow to import. The store opens only once the lock is held.
     application.window.show()

@@ -297,5 +297,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.context is not None:
+            from hexikit.ui.placement import remember_placement
+
+            remember_placement(self, self.context.settings)
+            self.context.save_settings()
             self.context.audience.close()
         super().closeEvent(event)

@@ -46,6 +46,8 @@ class Settings:
     speaking_rate_wpm: int = 140
     # Session
     current_event_id: str = ""
+    # Window: where the main window was, per set of screens (base64 of Qt's saved geometry)
+    window_placements: dict[str, str] = field(default_factory=dict)
     # Language: "cy", "en", or "" for the system's (--lang and HEXIKIT_LANG win over it)
     language: str = ""
 

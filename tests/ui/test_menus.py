@@ -281,3 +281,15 @@ def test_user_guide_opens_in_the_app(qtbot: QtBot, parts: tuple[MainWindow, Stor
     assert "1-2-4-All" in text and "Shift+F5" in text
     assert guide.focusWidget() is guide.browser  # the keys scroll the guide at once
     guide.close()
+
+
+def test_closing_the_window_remembers_where_it_was(
+    qtbot: QtBot, data_dir: Path, parts: tuple[MainWindow, Store, str]
+) -> None:
+    from hexikit.ui.placement import current_screen_set
+
+    window, _store, _event_id = parts
+    window.close()
+    saved = Settings.load(data_dir).window_placements
+    assert list(saved) == [current_screen_set()]
+    assert saved[current_screen_set()]

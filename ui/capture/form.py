@@ -61,6 +61,7 @@ class CaptureForm(QFrame):
         cancelEditRequested(): Esc while a saved entry is being edited.
         newParticipantRequested(): the New… button.
         editParticipantRequested(): the Edit… button beside the Who box.
+        cleared(): the person cleared the entry's fields (the Clear button).
     """
 
     changed = Signal()
@@ -68,6 +69,7 @@ class CaptureForm(QFrame):
     cancelEditRequested = Signal()
     newParticipantRequested = Signal()
     editParticipantRequested = Signal()
+    cleared = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -227,7 +229,6 @@ class CaptureForm(QFrame):
     def _build_buttons(self, layout: QVBoxLayout) -> None:
         self.clear_button = QPushButton(self.tr("Clear"))
         self.clear_button.setObjectName("secondaryButton")
-        self.clear_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.save_button = QPushButton()
         self.save_button.setObjectName("primaryButton")
         row = QHBoxLayout()
@@ -426,6 +427,7 @@ class CaptureForm(QFrame):
         self.show_problems({})
         self._form_changed()
         self.title_edit.setFocus()
+        self.cleared.emit()
 
     def clear_saved_fields(self, sent: CaptureDraft) -> None:
         """After a save: clear each one-entry field unless it was changed since it was sent."""
@@ -491,6 +493,7 @@ class CaptureForm(QFrame):
         self.show_problems({})
         self._form_changed()
         self.title_edit.setFocus()
+        self.cleared.emit()
         self.title_edit.selectAll()
 
     def end_edit(self) -> None:

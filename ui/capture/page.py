@@ -162,7 +162,13 @@ class CapturePage(QWidget):
         columns.setContentsMargins(18, 14, 18, 14)
         columns.setSpacing(16)
         self.form_scroll = self._build_form_scroll(self._build_left())
-        columns.addWidget(self.form_scroll, 0)
+        # The status line sits under the scroll area, not in it: what confirms a save (or
+        # says why not) is never below the fold, however tall the form grows.
+        form_column = QVBoxLayout()
+        form_column.setSpacing(6)
+        form_column.addWidget(self.form_scroll, 1)
+        form_column.addWidget(self._build_status_label())
+        columns.addLayout(form_column, 0)
         self.entries = EntryListPanel()
         columns.addWidget(self.entries, 1)
         self.body.addWidget(self.no_event_panel)
@@ -238,13 +244,17 @@ class CapturePage(QWidget):
         self.room_bar = RoomBar(self.context)  # phones add entries too (issue 18)
         column.addWidget(self.room_bar)
         column.addWidget(self.form)
+        column.addStretch(1)
+        return left
+
+    def _build_status_label(self) -> QLabel:
         self.status_label = QLabel()
         self.status_label.setObjectName("statusInfo")
         self.status_label.setWordWrap(True)
+        self.status_label.setFixedWidth(self._form_width)
         self.status_label.hide()
-        column.addWidget(self.status_label)
-        column.addStretch(1)
-        return left
+        self._styled.append(self.status_label)
+        return self.status_label
 
     def _build_event_heading(self) -> QHBoxLayout:
         self.event_title = QLabel()
@@ -289,6 +299,7 @@ class CapturePage(QWidget):
         self.region_picker = form.region_picker
         self.mode_combo = form.mode_combo
         self.hours_edit = form.hours_edit
+        self.clear_button = form.clear_button
         self.offer_button = form.offer_button
         self.request_button = form.request_button
         self.errors = form.errors
@@ -321,6 +332,9 @@ class CapturePage(QWidget):
 
         self.form.changed.connect(self.drafts.schedule)
         self.form.submitted.connect(self.save)
+        # What the status line said (a restored draft, "Not saved yet") is gone with the
+        # fields it described.
+        self.form.cleared.connect(lambda: self._set_status("statusInfo", ""))
         self.form.cancelEditRequested.connect(self.cancel_edit)
         self.form.newParticipantRequested.connect(self.new_participant)
         self.form.editParticipantRequested.connect(self.edit_participant)

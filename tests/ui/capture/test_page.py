@@ -433,6 +433,60 @@ def test_draft_is_back_after_a_crash(qtbot: QtBot, context: AppContext) -> None:
     qtbot.waitUntil(lambda: not path.exists())
 
 
+def test_clear_takes_the_restored_draft_message_with_it(qtbot: QtBot, context: AppContext) -> None:
+    make_event(context)
+    page = open_page(qtbot, context)
+    type_text(qtbot, "Half-typed offer")
+    path = draft_path(context.data_dir)
+    qtbot.waitUntil(path.exists)
+    page.hide()
+    page.deleteLater()
+    second = open_page(qtbot, context)
+    qtbot.waitUntil(lambda: "unsaved entry" in second.status_text)
+    second.clear_button.setFocus()
+    press(qtbot, Qt.Key.Key_Space)
+    assert second.title_edit.text() == ""
+    assert second.status_text == ""
+    assert focused() is second.title_edit
+    qtbot.waitUntil(lambda: not path.exists())
+
+
+def test_clear_takes_not_saved_yet_with_it(qtbot: QtBot, context: AppContext) -> None:
+    make_event(context)
+    page = open_page(qtbot, context)
+    page.hours_edit.setFocus()
+    type_text(qtbot, "1.3")
+    page.title_edit.setFocus()
+    with qtbot.waitSignal(page.saveFailed):
+        press(qtbot, Qt.Key.Key_Return)
+    assert "Not saved yet" in page.status_text
+    page.clear_button.setFocus()
+    assert focused() is page.clear_button  # Clear takes the keyboard now
+    press(qtbot, Qt.Key.Key_Space)
+    assert page.status_text == ""
+    assert not page.errors["hours"].isVisible()
+
+
+def test_the_save_confirmation_is_never_below_the_fold(qtbot: QtBot, context: AppContext) -> None:
+    event_id = make_event(context)
+    page = open_page(qtbot, context)
+    page.resize(1366, 420)  # a short window: the form scrolls
+    type_text(qtbot, "Run charts for a ward team")
+    for category in ("Data", "Design", "Coaching", "Facilitation"):
+        page.category_picker.add_tag(category)
+    page.title_edit.setFocus()
+    with qtbot.waitSignal(page.saved):
+        press(qtbot, Qt.Key.Key_Return)
+    assert [a.title for a in activities(context.store, event_id)] == ["Run charts for a ward team"]
+    label = page.status_label
+    qtbot.waitUntil(lambda: "Saved" in page.status_text)
+    assert not page.form_scroll.isAncestorOf(label)
+    top_left = label.mapTo(page, label.rect().topLeft())
+    bottom_right = label.mapTo(page, label.rect().bottomRight())
+    assert page.rect().contains(top_left)
+    assert page.rect().contains(bottom_right)
+
+
 def test_a_write_error_keeps_the_typed_text(
     qtbot: QtBot,
     context: AppContext,
