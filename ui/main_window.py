@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QLayout,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QMenu,
     QMessageBox,
     QStackedWidget,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.ui.context import AppContext
+from hexikit.ui.menu_host import MenuHost
 
 log = logging.getLogger(__name__)
 
@@ -96,7 +96,7 @@ class CurrentPageStack(QStackedWidget):
         return page.minimumSizeHint() if page is not None else super().minimumSizeHint()
 
 
-class MainWindow(QMainWindow):
+class MainWindow(MenuHost):
     """The facilitator's window.
 
     Signals:

@@ -33,7 +33,7 @@ from hexikit.ui.stage import Scene, scene_label
 
 if TYPE_CHECKING:
     from hexikit.records.exchange import ImportResult
-    from hexikit.ui.main_window import MainWindow
+    from hexikit.ui.menu_host import MenuHost
 
 
 def _action(
@@ -80,7 +80,7 @@ def _safe_file_stem(title: str) -> str:
     return stem[:60] or "hexikit"
 
 
-def export_records(window: MainWindow, whole: bool) -> None:
+def export_records(window: MenuHost, whole: bool) -> None:
     """File ▸ Export: this event's offers and requests (or every event's) to a file."""
     context = window.context
     if context is None:
@@ -157,7 +157,7 @@ def describe_import(result: ImportResult) -> str:
     return "\n".join(import_summary(result))
 
 
-def import_records(window: MainWindow, path_text: str | None = None) -> None:
+def import_records(window: MenuHost, path_text: str | None = None) -> None:
     """File ▸ Import CSV: the whole file checked first; every row stored, or none."""
     context = window.context
     if context is None:
@@ -222,7 +222,7 @@ def import_records(window: MainWindow, path_text: str | None = None) -> None:
     )
 
 
-def build_file_menu(window: MainWindow) -> None:
+def build_file_menu(window: MenuHost) -> None:
     menu = window.file_menu
     menu.addAction(
         _action(
@@ -257,7 +257,7 @@ def build_file_menu(window: MainWindow) -> None:
 VIEW_SCENES: tuple[Scene, ...] = (Scene.TIMER, Scene.MATCHES, Scene.FEEDBACK, Scene.BLACK)
 
 
-def show_scene(window: MainWindow, scene: Scene) -> None:
+def show_scene(window: MenuHost, scene: Scene) -> None:
     """Put `scene` on the projector, through the stage, or say why it cannot yet."""
     context = window.context
     if context is None:
@@ -294,12 +294,12 @@ def toggle_full_screen(window: QWidget) -> None:
         window.showFullScreen()
 
 
-def change_notes_size(window: MainWindow, delta: int) -> None:
+def change_notes_size(window: MenuHost, delta: int) -> None:
     page: Any = window.page("PresentPage")
     page.change_notes_size(delta)
 
 
-def add_page_actions(window: MainWindow, page_titles: list[str]) -> list[QAction]:
+def add_page_actions(window: MenuHost, page_titles: list[str]) -> list[QAction]:
     """View ▸ one action per page (Ctrl+1…), at the top of the View menu."""
     menu = window.view_menu
     existing = menu.actions()
@@ -321,15 +321,15 @@ def add_page_actions(window: MainWindow, page_titles: list[str]) -> list[QAction
     return actions
 
 
-def _select_row(window: MainWindow, row: int) -> Callable[[], None]:
+def _select_row(window: MenuHost, row: int) -> Callable[[], None]:
     return lambda: window.sidebar.setCurrentRow(row)
 
 
-def _show_scene_of(window: MainWindow, scene: Scene) -> Callable[[], None]:
+def _show_scene_of(window: MenuHost, scene: Scene) -> Callable[[], None]:
     return lambda: show_scene(window, scene)
 
 
-def build_view_menu(window: MainWindow) -> None:
+def build_view_menu(window: MenuHost) -> None:
     """The projector, full screen and the notes size (the pages are added above them once
     the window has its pages; the language menu below)."""
     menu = window.view_menu
@@ -375,7 +375,7 @@ def build_view_menu(window: MainWindow) -> None:
     menu.addSeparator()
 
 
-def add_back_to_slides(window: MainWindow, action: QAction) -> None:
+def add_back_to_slides(window: MenuHost, action: QAction) -> None:
     """The stage's Shift+F5 first in View ▸ Projector shows."""
     menu = window.projector_menu
     if menu is None:
@@ -390,7 +390,7 @@ def add_back_to_slides(window: MainWindow, action: QAction) -> None:
 # ------------------------------------------------------------------------------------ Help
 
 
-def key_rows(window: MainWindow) -> list[tuple[str, str]]:
+def key_rows(window: MenuHost) -> list[tuple[str, str]]:
     """(keys, what they do) for the window's menus and app-wide keys and the page shown."""
     rows: list[tuple[str, str]] = []
     seen: set[str] = set()
@@ -442,7 +442,7 @@ def _html(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
-def show_keys(window: MainWindow) -> None:
+def show_keys(window: MenuHost) -> None:
     """The page's own key overlay when it has one (Present, Timer), else the keys dialog."""
     page = window.pages.currentWidget()
     show_help = getattr(page, "show_help", None)
@@ -488,7 +488,7 @@ def open_user_guide(window: QWidget) -> UserGuide:
     return guide
 
 
-def build_help_menu(window: MainWindow) -> None:
+def build_help_menu(window: MenuHost) -> None:
     menu = window.help_menu
     menu.addAction(
         _action(
