@@ -245,13 +245,14 @@ def _page_size_pt(pdf: Path) -> tuple[float, float]:
     return float(width), float(height)
 
 
-def _accept_print_dialog() -> None:
-    """Press Print in Qt's own print dialog as soon as it is up (it runs its own loop)."""
+def _accept_print_dialog(tries_left: int = 500) -> None:
+    """Press Print in Qt's own print dialog as soon as it is up (it runs its own loop); gives
+    up after ~10 s so a dialog that never opens cannot leave a timer running."""
     dialog = QApplication.activeModalWidget()
     if isinstance(dialog, QPrintDialog):
         dialog.accept()
-    else:
-        QTimer.singleShot(20, _accept_print_dialog)
+    elif tries_left:
+        QTimer.singleShot(20, lambda: _accept_print_dialog(tries_left - 1))
 
 
 @pytest.mark.parametrize("queue", list(QUEUES))
