@@ -16,8 +16,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMarginsF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QPageLayout
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import QImage
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrinterInfo
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -584,7 +584,8 @@ class CardsPage(QWidget):
 
     # -- print
 
-    def _ask_printer(self, template: SheetTemplate) -> QPrinter | None:
+    def _ask_printer(self, template: SheetTemplate, job_title: str) -> QPrinter | None:
+        """The printer the user chose, set to the template's own paper, or None if cancelled."""
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         name = self.printer_combo.currentText().strip()
         if name and name in QPrinterInfo.availablePrinterNames():
@@ -594,8 +595,10 @@ class CardsPage(QWidget):
         dialog.setWindowTitle(self.tr("Print cards at actual size"))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        printer.setFullPage(True)
-        printer.setPageMargins(QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+        # Qt's Unix dialog puts the chosen queue's default paper (and margins) back on accept:
+        # the cards are laid out for the template's paper, so that is what the job asks for.
+        prepare_printer(printer, template)
+        printer.setDocName(job_title)
         warning = page_size_mismatch(printer, template)
         if warning:
             answer = QMessageBox.warning(
@@ -609,15 +612,25 @@ class CardsPage(QWidget):
                 return None
         return printer
 
+    def cards_job_title(self) -> str:
+        """The print job's name in the queue: what and for which event."""
+        event = self.event_combo.currentText().strip()
+        if self.event_combo.isEnabled() and event:
+            return self.tr("Hexikit sign-up cards — {event}").format(event=event)
+        return self.tr("Hexikit sign-up cards")
+
+    def test_sheet_job_title(self, template: SheetTemplate) -> str:
+        return self.tr("Hexikit test sheet — {sheet}").format(sheet=i18n._(template.label))
+
     def print_cards(self) -> None:
         template = self.template()
-        printer = self._ask_printer(template)
+        printer = self._ask_printer(template, self.cards_job_title())
         if printer is not None:
             self.print_to(printer, self._make(self.job()))
 
     def print_test_sheet(self) -> None:
         template = self.template()
-        printer = self._ask_printer(template)
+        printer = self._ask_printer(template, self.test_sheet_job_title(template))
         if printer is not None:
             self.print_to(printer, lambda: render_test_sheet(template))
 

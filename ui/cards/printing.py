@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QMarginsF, QRectF, QSize, QSizeF
 from PySide6.QtGui import QColor, QImage, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtPrintSupport import QPrinter, QPrinterInfo
 
 from hexikit.cards.templates import (
     SheetTemplate,
@@ -24,28 +24,63 @@ class PrintError(Exception):
     """The PDF could not be printed (a message for the user)."""
 
 
-def page_size_mismatch(printer: QPrinter, template: SheetTemplate) -> str:
-    """A warning when the printer's paper differs from the template's page, else ""."""
-    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
-    width, height = sorted((size.width(), size.height()))
+def _is_template_paper(size_mm: QSizeF, template: SheetTemplate) -> bool:
+    """Whether a paper size (either orientation) is the template's page, within 1 mm."""
+    width, height = sorted((size_mm.width(), size_mm.height()))
     want_w, want_h = sorted((template.page_width_mm, template.page_height_mm))
-    if abs(width - want_w) <= 1.0 and abs(height - want_h) <= 1.0:
-        return ""
-    return QCoreApplication.translate(
-        "CardsPage",
-        "The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid "
-        "out for {page}. Printing now would misplace every card. Choose {page} paper in the print "
-        "dialog, or press Print anyway if the paper in the tray really is {page}.",
-    ).format(
-        paper=printer.pageLayout().pageSize().name(),
-        width=width,
-        height=height,
-        page=template.page_name,
-    )
+    return abs(width - want_w) <= 1.0 and abs(height - want_h) <= 1.0
+
+
+def queue_takes_paper(printer: QPrinter, template: SheetTemplate) -> bool:
+    """Whether the printer's queue lists the template's paper among its sizes.
+
+    A queue that lists no sizes (PDF output, no print system, a driver that says nothing)
+    counts as able to: an unknown is no reason to stop someone printing.
+    """
+    info = QPrinterInfo(printer)
+    sizes = [] if info.isNull() else info.supportedPageSizes()
+    if not sizes:
+        return True
+    return any(_is_template_paper(size.size(QPageSize.Unit.Millimeter), template) for size in sizes)
+
+
+def page_size_mismatch(printer: QPrinter, template: SheetTemplate) -> str:
+    """A warning when the printer will not print on the template's paper, else "".
+
+    Call after `prepare_printer`: the printer is then set to the template's paper unless the
+    driver refused it, so what is left to warn about is a queue that has no such paper.
+    """
+    size = printer.pageLayout().pageSize().size(QPageSize.Unit.Millimeter)
+    if not _is_template_paper(size, template):
+        width, height = sorted((size.width(), size.height()))
+        return QCoreApplication.translate(
+            "CardsPage",
+            "The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are "
+            "laid out for {page}. Printing now would misplace every card. Press Cancel and "
+            "choose another printer, or press Ignore to print anyway if the paper in the tray "
+            "really is {page}.",
+        ).format(
+            paper=printer.pageLayout().pageSize().name(),
+            width=width,
+            height=height,
+            page=template.page_name,
+        )
+    if not queue_takes_paper(printer, template):
+        return QCoreApplication.translate(
+            "CardsPage",
+            "The printer {printer} does not list {page} paper, and these cards are laid out "
+            "for {page}. Press Cancel and choose another printer, or press Ignore to print "
+            "anyway if the paper in the tray really is {page}.",
+        ).format(printer=printer.printerName(), page=template.page_name)
+    return ""
 
 
 def prepare_printer(printer: QPrinter, template: SheetTemplate) -> None:
-    """Full page, zero margins, the template's paper: the PDF's origin is the paper's corner."""
+    """Full page, zero margins, the template's paper: the PDF's origin is the paper's corner.
+
+    Call it again after the print dialog is accepted: Qt's Unix dialog sets the chosen queue's
+    default paper back, and a sheet laid out for A4 printed on Letter misplaces every card.
+    """
     printer.setFullPage(True)
     printer.setResolution(PRINT_DPI)
     page = QPageSize(

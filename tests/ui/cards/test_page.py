@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pytest
 from PIL import Image
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QPageSize
-from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QComboBox
+from PySide6.QtCore import QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QComboBox, QDialog, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock
@@ -23,6 +24,7 @@ from hexikit.cards.sheet import render_test_sheet
 from hexikit.cards.templates import SheetTemplate, find_template
 from hexikit.records.domain import ActivityInput, EventInput, Kind, ParticipantInput
 from hexikit.store import Store
+from hexikit.ui.cards import printing
 from hexikit.ui.cards.page import CardsPage
 from hexikit.ui.cards.printing import page_size_mismatch, prepare_printer
 from hexikit.ui.context import AppContext
@@ -127,6 +129,146 @@ def test_page_size_mismatch_warns() -> None:
     printer.setPageSize(QPageSize(QPageSize.PageSizeId.Letter))
     warning = page_size_mismatch(printer, a4)
     assert "A4" in warning and "Letter" in warning
+    # the message box offers Cancel and Ignore: the text must send people to those
+    assert "press Ignore to print anyway" in warning and "Print anyway" not in warning
+
+
+class _FakeQueue:
+    """QPrinterInfo for a print queue that lists `sizes` (empty: says nothing about paper)."""
+
+    def __init__(self, sizes: list[QPageSize]) -> None:
+        self.sizes = sizes
+
+    def isNull(self) -> bool:
+        return False
+
+    def supportedPageSizes(self) -> list[QPageSize]:
+        return self.sizes
+
+
+@dataclass
+class _PrintDialogRun:
+    """What one press of Print… led to: the printer handed on, the warnings shown."""
+
+    printers: list[QPrinter] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+
+def _press_print(
+    page: CardsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    *,
+    queue_default: QPageSize.PageSizeId,
+    queue_sizes: list[QPageSize],
+    answer: QMessageBox.StandardButton = QMessageBox.StandardButton.Cancel,
+    test_sheet: bool = True,
+) -> _PrintDialogRun:
+    """Press Print test sheet… (or Print…) with a print dialog that, like Qt's Unix one,
+    puts the queue's default paper and margins back when accepted."""
+    run = _PrintDialogRun()
+
+    def accept_on_queue_paper(dialog: QPrintDialog) -> int:
+        printer = dialog.printer()
+        printer.setFullPage(False)
+        printer.setPageSize(QPageSize(queue_default))
+        printer.setPageOrientation(QPageLayout.Orientation.Landscape)
+        printer.setPageMargins(QMarginsF(6.35, 6.35, 6.35, 6.35), QPageLayout.Unit.Millimeter)
+        return QDialog.DialogCode.Accepted.value
+
+    def warn(_parent: object, _title: str, text: str, *_args: object) -> QMessageBox.StandardButton:
+        run.warnings.append(text)
+        return answer
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept_on_queue_paper)
+    monkeypatch.setattr(printing, "QPrinterInfo", lambda _printer: _FakeQueue(queue_sizes))
+    monkeypatch.setattr(QMessageBox, "warning", warn)
+    monkeypatch.setattr(page, "print_to", lambda printer, _make: run.printers.append(printer))
+    if test_sheet:
+        page.print_test_sheet()
+    else:
+        page.print_cards()
+    return run
+
+
+def _assert_on_template_paper(printer: QPrinter, template: SheetTemplate) -> None:
+    layout = printer.pageLayout()
+    size = layout.pageSize().size(QPageSize.Unit.Millimeter)
+    assert (size.width(), size.height()) == pytest.approx(
+        (template.page_width_mm, template.page_height_mm), abs=0.5
+    )
+    assert layout.orientation() == QPageLayout.Orientation.Portrait
+    assert printer.fullPage()
+    assert layout.margins(QPageLayout.Unit.Millimeter).isNull()
+
+
+A4 = QPageSize.PageSizeId.A4
+LETTER = QPageSize.PageSizeId.Letter
+
+
+@pytest.mark.parametrize(
+    ("template_name", "queue_default"), [("a4-8up", LETTER), ("letter-8up", A4)]
+)
+def test_the_print_dialog_putting_the_queue_paper_back_is_undone(
+    page: CardsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    template_name: str,
+    queue_default: QPageSize.PageSizeId,
+) -> None:
+    _choose(page.template_combo, template_name)
+    template = page.template()
+    run = _press_print(
+        page,
+        monkeypatch,
+        queue_default=queue_default,
+        queue_sizes=[QPageSize(A4), QPageSize(LETTER)],
+    )
+    assert run.warnings == []  # the queue takes both papers: nothing to warn about
+    (printer,) = run.printers
+    _assert_on_template_paper(printer, template)
+    assert printer.docName() == f"Hexikit test sheet — {template.label}"
+
+
+@pytest.mark.parametrize("queue_sizes", [[], [QPageSize(A4)]], ids=["unknown", "lists-a4"])
+def test_no_warning_when_the_queue_takes_the_paper_or_does_not_say(
+    page: CardsPage, monkeypatch: pytest.MonkeyPatch, queue_sizes: list[QPageSize]
+) -> None:
+    _choose(page.template_combo, "a4-8up")
+    run = _press_print(page, monkeypatch, queue_default=LETTER, queue_sizes=queue_sizes)
+    assert run.warnings == []
+    (printer,) = run.printers
+    _assert_on_template_paper(printer, page.template())
+
+
+@pytest.mark.parametrize(
+    ("answer", "printed"),
+    [(QMessageBox.StandardButton.Cancel, False), (QMessageBox.StandardButton.Ignore, True)],
+    ids=["cancel", "ignore"],
+)
+def test_a_queue_without_the_paper_warns_and_ignore_prints_anyway(
+    page: CardsPage,
+    monkeypatch: pytest.MonkeyPatch,
+    answer: QMessageBox.StandardButton,
+    printed: bool,
+) -> None:
+    _choose(page.template_combo, "a4-8up")
+    letter_only = [QPageSize(LETTER), QPageSize(QPageSize.PageSizeId.Legal)]
+    run = _press_print(
+        page, monkeypatch, queue_default=LETTER, queue_sizes=letter_only, answer=answer
+    )
+    (warning,) = run.warnings
+    assert "does not list A4 paper" in warning and "press Ignore to print anyway" in warning
+    assert len(run.printers) == (1 if printed else 0)
+    if printed:  # still the template's own paper: the tray may really hold A4
+        _assert_on_template_paper(run.printers[0], page.template())
+
+
+def test_the_cards_job_is_named_after_the_event(
+    page: CardsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    run = _press_print(page, monkeypatch, queue_default=LETTER, queue_sizes=[], test_sheet=False)
+    (printer,) = run.printers
+    assert printer.docName() == "Hexikit sign-up cards — Hexithon Aberystwyth"
+    _assert_on_template_paper(printer, page.template())
 
 
 def _dark_near(image: Image.Image, x_mm: float, y_mm: float, axis: str) -> float:
