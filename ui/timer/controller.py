@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.base.clock import ScaledClock as AppScaledClock
 from hexikit.timer.engine import (
     DEFAULT_WARNING_SECONDS,
     EventKind,
@@ -26,6 +27,18 @@ from hexikit.timer.engine import (
 )
 from hexikit.timer.plans import builtin_plans
 from hexikit.ui.timer.bells import Bell, BellPlayer, SilentBellPlayer
+
+
+def clock_scale(clock: Clock) -> float:
+    """How many clock seconds pass per real second: the product of the speeds of any scaled
+    clocks wrapped around each other (the app's HEXIKIT_CLOCK_SPEED clock, a rehearsal's own
+    speed-up), 1.0 for a plain clock."""
+    scale = 1.0
+    inner: object = clock
+    while isinstance(inner, ScaledClock | AppScaledClock):
+        scale *= inner.speed
+        inner = inner.base if isinstance(inner, ScaledClock) else inner.base_clock
+    return scale
 
 
 class TimerController(QObject):
@@ -189,7 +202,7 @@ class TimerController(QObject):
         if due is None:
             self._timer.stop()
             return
-        wait = (due - self.clock.monotonic()) / self.speed
+        wait = (due - self.clock.monotonic()) / clock_scale(self.clock)
         # Round up: waking a fraction early would only mean a second, wasted wake.
         self._timer.start(max(0, math.ceil(wait * 1000)))
 

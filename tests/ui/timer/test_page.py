@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from hexikit.base.clock import FakeClock
+from hexikit.base.clock import FakeClock, ScaledClock
 from hexikit.base.settings import Settings
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
@@ -401,3 +401,20 @@ def test_changing_plans_while_the_timer_runs_is_refused_with_a_reason(
     press(qtbot, page, Qt.Key.Key_X)
     page._plan_chosen(2)
     assert page.controller.plan.key == "hexithon"
+
+
+def test_the_controller_wakes_at_the_scaled_clocks_pace(
+    qtbot: QtBot,
+    context: AppContext,
+    clock: FakeClock,
+) -> None:
+    """With the app's clock sped up (HEXIKIT_CLOCK_SPEED=60), a displayed second passes in
+    1/60 of a real second: the controller wakes that often, not once a real second."""
+    scaled = ScaledClock(60.0, base=clock)
+    controller = TimerController(clock=scaled, bells=FakeBells())
+    controller.start()
+    assert 0 <= controller.next_wake_ms <= 17
+    # Sped up again on top (a rehearsal's own speed): the scales multiply.
+    doubled = TimerController(clock=scaled, speed=2.0, bells=FakeBells())
+    doubled.start()
+    assert 0 <= doubled.next_wake_ms <= 9
