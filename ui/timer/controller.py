@@ -53,6 +53,7 @@ class TimerController(QObject):
         happened(object): every TimerEvent, with its scheduled time (for precise consumers).
         planChanged(object): the Plan now loaded.
         flash(): a bell should have rung but could not (no audio device, or muted): flash.
+        autoAdvanceChanged(bool): auto-advance was switched on or off (by anyone).
     """
 
     tick = Signal(object)
@@ -63,6 +64,7 @@ class TimerController(QObject):
     happened = Signal(object)
     planChanged = Signal(object)
     flash = Signal()
+    autoAdvanceChanged = Signal(bool)
 
     def __init__(
         self,
@@ -117,8 +119,15 @@ class TimerController(QObject):
     def set_bells(self, bells: BellPlayer) -> None:
         self.bells = bells
 
+    @property
+    def auto_advance(self) -> bool:
+        return self.engine.auto_advance
+
     def set_auto_advance(self, on: bool) -> None:
+        changed = self.engine.auto_advance != on
         self.engine.auto_advance = on
+        if changed:
+            self.autoAdvanceChanged.emit(on)
         self.update()
 
     def set_warning_seconds(self, seconds: float) -> None:

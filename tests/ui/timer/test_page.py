@@ -14,9 +14,11 @@ from pytestqt.qtbot import QtBot
 
 from hexikit.base.clock import FakeClock, ScaledClock
 from hexikit.base.settings import Settings
+from hexikit.session.runsheet import Screen, Segment, SegmentKind, timer_plan_for
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
 from hexikit.timer.engine import TimerState
+from hexikit.timer.plans import PlanListing, builtin_plans
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.timer.bells import Bell
@@ -418,3 +420,52 @@ def test_the_controller_wakes_at_the_scaled_clocks_pace(
     doubled = TimerController(clock=scaled, speed=2.0, bells=FakeBells())
     doubled.start()
     assert 0 <= doubled.next_wake_ms <= 9
+
+
+def _session_segment() -> Segment:
+    return Segment(
+        SegmentKind.OFFERS, "1-2-4-All on offers", 10 * 60, Screen.TIMER, "What can you offer?"
+    )
+
+
+def test_auto_advance_checkbox_follows_the_engine_both_ways(qtbot: QtBot, page: TimerPage) -> None:
+    controller = page.controller
+    switched: list[bool] = []
+    controller.autoAdvanceChanged.connect(switched.append)
+    assert not page.auto_check.isChecked()
+    # The session's run sheet turns auto-advance on in the engine: the checkbox follows.
+    controller.set_auto_advance(True)
+    assert page.auto_check.isChecked()
+    assert switched == [True]  # once: ticking the box did not echo back
+    # Unticking the box switches the engine off, once.
+    page.auto_check.setChecked(False)
+    assert controller.auto_advance is False
+    assert switched == [True, False]
+    press(qtbot, page, Qt.Key.Key_A)
+    assert controller.auto_advance is True and page.auto_check.isChecked()
+
+
+def test_plan_combo_shows_the_sessions_plan(qtbot: QtBot, page: TimerPage) -> None:
+    controller = page.controller
+    presets = page.plan_combo.count()
+    plan = timer_plan_for(_session_segment())
+    controller.load_plan(plan)
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 10:00"
+    assert page.plan_combo.count() == presets + 1
+    assert page.plans[page.plan_combo.currentIndex()] == plan
+    # The next session segment's version replaces it rather than piling up.
+    shorter = timer_plan_for(
+        Segment(SegmentKind.OFFERS, "1-2-4-All on offers", 8 * 60, Screen.TIMER, "Offers?")
+    )
+    controller.load_plan(shorter)
+    assert page.plan_combo.count() == presets + 1
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 8:00"
+    # Re-listing the saved plans keeps the session's plan loaded and shown.
+    page._show_plans(PlanListing(builtin_plans()))
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 8:00"
+    assert controller.plan == shorter
+    # Choosing a preset loads and shows it.
+    page.plan_combo.setCurrentIndex(0)
+    page.plan_combo.activated.emit(0)
+    assert controller.plan == page.plans[0]
+    assert page.plan_combo.currentIndex() == 0
