@@ -470,3 +470,20 @@ def test_plan_combo_shows_the_sessions_plan(qtbot: QtBot, page: TimerPage) -> No
     page.plan_combo.activated.emit(0)
     assert controller.plan == page.plans[0]
     assert page.plan_combo.currentIndex() == 0
+
+
+def test_start_button_offers_resume_only_after_a_pause(
+    qtbot: QtBot, page: TimerPage, clock: FakeClock
+) -> None:
+    assert page.start_button.text() == "Start (Space)"
+    # The session loading its plan (and switching auto-advance on) does not start anything.
+    page.controller.load_plan(timer_plan_for(_session_segment()))
+    page.controller.set_auto_advance(True)
+    assert page.start_button.text() == "Start (Space)"
+    page.controller.start()
+    assert page.start_button.text() == "Pause (Space)"
+    clock.advance(5)
+    page.controller.pause()
+    assert page.start_button.text() == "Resume (Space)"
+    page.controller.reset()
+    assert page.start_button.text() == "Start (Space)"
