@@ -364,7 +364,7 @@ def test_the_bilingual_scene_puts_welsh_first_and_english_beneath_and_is_remembe
     assert english == "In pairs: share and build on your ideas"
     assert scene._titles(status)[0] == "Parau / Pairs"
     question = scene._titles(status)[3].split("\n")
-    assert question[1] == "What can you offer to help others deliver great healthcare?"
+    assert question[1] == "What can you offer to help deliver great healthcare?"
     assert question[0] != question[1] and "gynnig" in question[0]
     page.controller.toggle_pause()
     assert scene._both(lambda: scene.cue_text(page.controller.status())) == (
