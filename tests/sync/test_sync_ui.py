@@ -150,3 +150,29 @@ def test_refused_token_is_asked_for_again(
         page.save()
     qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
     assert not controller.needs_token
+
+
+def test_saved_token_shows_as_saved_and_enter_saves(
+    qtbot: Any, context: AppContext, server: ServerProcess
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLabel
+
+    controller = controller_for(context)
+    controller.client_options = {"sleep": lambda _s: None}
+    page = SyncPage(context)
+    qtbot.addWidget(page)
+    page.server_edit.setText(context.settings.server_url)
+    secret = server.new_device("enter")
+    page.token_edit.setText(secret)
+    with qtbot.waitSignal(controller.tokenSaved, timeout=20000):
+        QTest.keyClick(page.token_edit, Qt.Key.Key_Return)  # Enter saves
+    assert page.token_edit.text() == ""
+    assert page.token_edit.placeholderText() == "Saved — type a new token to replace it"
+    assert page.token_saved_label.text() == "✓ Token saved"
+    # The secret itself is shown nowhere.
+    assert all(secret not in label.text() for label in page.findChildren(QLabel))
+    assert secret not in page.token_edit.placeholderText()
+    assert tokens.get_token(context.settings.server_url) == secret
+    qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)

@@ -82,9 +82,12 @@ class SyncPage(QWidget):
         self.server_edit.setPlaceholderText("https://sync.hexitime.example")
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(
-            self.tr("paste the device token the server's administrator gave you")
-        )
+        self.token_edit.setObjectName("syncToken")
+        # Enter in the token field saves, as the Save button does.
+        self.token_edit.returnPressed.connect(self.save)
+        self.token_saved_label = QLabel()
+        self.token_saved_label.setObjectName("tokenSaved")
+        self.token_saved_label.setStyleSheet("color: #14532d;")
         self.auto_check = QCheckBox(self.tr("Sync automatically when online"))
         self.auto_check.setChecked(context.settings.auto_sync)
         self.token_note = QLabel()
@@ -94,6 +97,7 @@ class SyncPage(QWidget):
         self.save_button.clicked.connect(self.save)
         form.addRow(self.tr("Server address"), self.server_edit)
         form.addRow(self.tr("Device token"), self.token_edit)
+        form.addRow("", self.token_saved_label)
         form.addRow("", self.token_note)
         save_row = QHBoxLayout()
         save_row.addWidget(self.auto_check, 1)
@@ -155,6 +159,7 @@ class SyncPage(QWidget):
         self.controller.statusChanged.connect(self._show_state)
         self.controller.progressChanged.connect(self._show_progress)
         self.controller.attentionChanged.connect(self.refresh_lists)
+        self.controller.tokenSaved.connect(self._show_state)
         self._show_token_note()
         self._show_state()
         self.refresh_lists()
@@ -225,8 +230,20 @@ class SyncPage(QWidget):
                 self.tr("The server refused the token: paste a new one and press Save")
             )
             self.token_edit.setStyleSheet("border: 2px solid #c0392b;")
+            self.token_saved_label.clear()
         else:
             self.token_edit.setStyleSheet("")
+            # The secret is never shown back: only that there is one, and how to replace it.
+            if self.controller.has_token:
+                self.token_edit.setPlaceholderText(
+                    self.tr("Saved — type a new token to replace it")
+                )
+                self.token_saved_label.setText(self.tr("✓ Token saved"))
+            else:
+                self.token_edit.setPlaceholderText(
+                    self.tr("paste the device token the server's administrator gave you")
+                )
+                self.token_saved_label.clear()
         syncing = self.controller.state == IndicatorState.SYNCING
         self.progress.setVisible(syncing)
         self.sync_button.setEnabled(not syncing)
