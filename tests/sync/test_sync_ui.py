@@ -129,15 +129,21 @@ def test_sync_page_settings_and_needs_attention(
     assert context.store.get(Event, event.id) is not None
 
 
-def test_refused_token_is_asked_for_again(
-    qtbot: Any, context: AppContext, server: ServerProcess
-) -> None:
+def _sync_page(qtbot: Any, context: AppContext) -> tuple[Any, SyncPage]:
+    """The controller (no waits between retries) and a Sync page with the server typed in."""
     controller = controller_for(context)
     controller.client_options = {"sleep": lambda _s: None}
     page = SyncPage(context)
     qtbot.addWidget(page)
-    context.store.create_event(EventInput(title="Token"))
     page.server_edit.setText(context.settings.server_url)
+    return controller, page
+
+
+def test_refused_token_is_asked_for_again(
+    qtbot: Any, context: AppContext, server: ServerProcess
+) -> None:
+    controller, page = _sync_page(qtbot, context)
+    context.store.create_event(EventInput(title="Token"))
     page.token_edit.setText("not-the-right-token")
     with qtbot.waitSignal(controller.syncFinished, timeout=20000):
         page.save()
@@ -159,11 +165,7 @@ def test_saved_token_shows_as_saved_and_enter_saves(
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QLabel
 
-    controller = controller_for(context)
-    controller.client_options = {"sleep": lambda _s: None}
-    page = SyncPage(context)
-    qtbot.addWidget(page)
-    page.server_edit.setText(context.settings.server_url)
+    controller, page = _sync_page(qtbot, context)
     secret = server.new_device("enter")
     page.token_edit.setText(secret)
     with qtbot.waitSignal(controller.tokenSaved, timeout=20000):
