@@ -178,3 +178,14 @@ def test_saved_token_shows_as_saved_and_enter_saves(
     assert secret not in page.token_edit.placeholderText()
     assert tokens.get_token(context.settings.server_url) == secret
     qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
+
+
+def test_changes_to_send_are_counted_in_real_plurals(qtbot: Any, context: AppContext) -> None:
+    controller, page = _sync_page(qtbot, context)
+    context.store.create_event(EventInput(title="One change"))
+    controller.refresh()
+    qtbot.waitUntil(lambda: "1 change to send." in page.state_label.text(), timeout=20000)
+    context.store.create_event(EventInput(title="Two changes"))
+    controller.refresh()
+    qtbot.waitUntil(lambda: "2 changes to send." in page.state_label.text(), timeout=20000)
+    assert "(s)" not in page.state_label.text()

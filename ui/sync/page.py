@@ -217,7 +217,12 @@ class SyncPage(QWidget):
         text = self._state_text()
         pending = int(status.get("pending") or 0)
         if pending:
-            text += " " + self.tr("%n change(s) to send.", "", pending)
+            # English has no catalogue to give "%n" its singular: the one case is its own text.
+            text += " " + (
+                self.tr("1 change to send.")
+                if pending == 1
+                else self.tr("%n changes to send.", "", pending)
+            )
         last = str(status.get("last_sync") or "")
         if last:
             moment = datetime.fromisoformat(last).astimezone()
@@ -344,8 +349,10 @@ class SyncPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Discard changes?"),
-            self.tr(
-                "Discard %n change(s)? They will never reach the server. This cannot be undone.",
+            self.tr("Discard 1 change? It will never reach the server. This cannot be undone.")
+            if len(seqs) == 1
+            else self.tr(
+                "Discard %n changes? They will never reach the server. This cannot be undone.",
                 "",
                 len(seqs),
             ),
