@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPainter, QPaintEvent, QScreen
 from PySide6.QtWidgets import QWidget
 
@@ -151,6 +151,10 @@ class ScreenPlacer(QObject):
 
     def infos(self) -> list[ScreenInfo]:
         return [info for info, _screen in self._source()]
+
+    def planned_placement(self) -> Placement:
+        """Where the windows go with the screens attached now (shown or not yet)."""
+        return choose_placement(self.infos(), self._remembered)
 
     def show_audience(self) -> None:
         """Show the audience window where it belongs (full screen on the projector)."""
@@ -303,12 +307,37 @@ class IdentifyOverlay(QWidget):
         painter.end()
 
 
-def identify_screens(duration_ms: int = 3000) -> list[IdentifyOverlay]:
-    """Show a big number on each screen for `duration_ms`; returns the overlays shown."""
+def screen_role(info: ScreenInfo, placement: Placement) -> str:
+    """What a screen is for in the talk, its name and its size, for the identify overlay:
+    "Laptop: presenter view with the notes" / "Projector: what the audience sees"."""
+    if info.name == placement.audience and info.name == placement.presenter:
+        role = QCoreApplication.translate(
+            "IdentifyOverlay", "Laptop and projector: one screen for the notes and the slides"
+        )
+    elif info.name == placement.presenter:
+        role = QCoreApplication.translate(
+            "IdentifyOverlay", "Laptop: presenter view with the notes"
+        )
+    elif info.name == placement.audience:
+        role = QCoreApplication.translate("IdentifyOverlay", "Projector: what the audience sees")
+    else:
+        role = QCoreApplication.translate("IdentifyOverlay", "Not used for the talk")
+    width, height = info.geometry[2], info.geometry[3]
+    return f"{role}\n{info.name} · {width}×{height}"
+
+
+def identify_screens(
+    duration_ms: int = 3000, placement: Placement | None = None
+) -> list[IdentifyOverlay]:
+    """Show a big number on each screen for `duration_ms`, with what the screen is for in the
+    talk (laptop or projector, as `placement` says; by default as it would be chosen now),
+    its name and size; returns the overlays shown."""
+    attached = real_screens()
+    if placement is None:
+        placement = choose_placement([info for info, _screen in attached])
     overlays: list[IdentifyOverlay] = []
-    for number, (info, screen) in enumerate(real_screens(), start=1):
-        label = f"{info.name}, primary" if info.primary else info.name
-        overlay = IdentifyOverlay(number, label, screen)
+    for number, (info, screen) in enumerate(attached, start=1):
+        overlay = IdentifyOverlay(number, screen_role(info, placement), screen)
         overlay.show()
         QTimer.singleShot(duration_ms, overlay.close)
         overlays.append(overlay)

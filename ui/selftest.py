@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, ngettext
 
 
 @dataclass
@@ -264,9 +264,11 @@ def check_room(folder: Path) -> str:
             raise AssertionError("the room did not store the phone's entry")
     finally:
         store.close()
-    return _("room on 127.0.0.1 stored a phone's entry; {count} network address(es) found").format(
-        count=len(addresses)
-    )
+    return ngettext(
+        "room on 127.0.0.1 stored a phone's entry; {count} network address found",
+        "room on 127.0.0.1 stored a phone's entry; {count} network addresses found",
+        len(addresses),
+    ).format(count=len(addresses))
 
 
 #: The Qt modules Hexikit uses (several are imported inside functions, so importing Hexikit's

@@ -64,6 +64,11 @@ class ScaledClock:
         self._mono0 = self._base.monotonic()
         self._wall0 = self._base.now()
 
+    @property
+    def base_clock(self) -> Clock:
+        """The clock this one speeds up."""
+        return self._base
+
     def monotonic(self) -> float:
         return self._mono0 + (self._base.monotonic() - self._mono0) * self.speed
 

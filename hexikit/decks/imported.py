@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import ngettext
 from hexikit.decks.deck import WARNING, Deck, Problem, Slide, error_deck
 
 #: Decks with more slides than this are refused (300 import fine; 1000 is past any real talk).
@@ -47,9 +47,11 @@ def slides_without_notes_message(numbers: Sequence[int]) -> str:
     shown = ", ".join(str(n) for n in numbers[:20])
     if len(numbers) > 20:
         shown += ", …"
-    return _("{count} slide(s) have no speaker notes: {numbers}.").format(
-        count=len(numbers), numbers=shown
-    )
+    return ngettext(
+        "{count} slide has no speaker notes: {numbers}.",
+        "{count} slides have no speaker notes: {numbers}.",
+        len(numbers),
+    ).format(count=len(numbers), numbers=shown)
 
 
 def unreadable_deck(path: Path, message: str) -> Deck:

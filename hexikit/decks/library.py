@@ -29,7 +29,7 @@ from pathlib import Path
 from typing import Any
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, ngettext
 from hexikit.base.paths import data_dir, deck_library_dir
 from hexikit.decks.deck import ERROR, WARNING, Deck, Problem
 from hexikit.decks.imported import (
@@ -207,10 +207,15 @@ def _pptx_slides_with_pictures(
     pages = len(open_pdf(pdf).pages)
     if pages != len(content.slides):
         messages.append(
+            # Two counts: each is worded on its own, then the sentence puts them together.
             _(
-                "LibreOffice made {pages} page(s) for {slides} slide(s); slides past the last "
-                "page show only their title."
-            ).format(pages=pages, slides=len(content.slides))
+                "LibreOffice made {pages} for {slides}; slides past the last page show only their title."
+            ).format(
+                pages=ngettext("{count} page", "{count} pages", pages).format(count=pages),
+                slides=ngettext("{count} slide", "{count} slides", len(content.slides)).format(
+                    count=len(content.slides)
+                ),
+            )
         )
     slides = [
         ImportedSlide(s.title, s.notes, index if index < pages else None)

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, ngettext
 from hexikit.decks.imported import (
     MAX_SLIDES,
     DeckImportError,
@@ -261,7 +261,11 @@ def read_pptx(path: Path) -> PptxContent:
         )
     if hidden:
         messages.append(
-            _("{count} hidden slide(s) were left out, as in the slide show.").format(count=hidden)
+            ngettext(
+                "{count} hidden slide was left out, as in the slide show.",
+                "{count} hidden slides were left out, as in the slide show.",
+                hidden,
+            ).format(count=hidden)
         )
     if without_notes:
         messages.append(slides_without_notes_message(without_notes))

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 
-from hexikit.base.i18n import _
+from hexikit.base.i18n import _, ngettext
 from hexikit.records.claimcodes import normalise_claim_code
 from hexikit.records.domain import (
     ActivityInput,
@@ -687,7 +687,11 @@ def check_csv(store: Store, raw: bytes, event_id: str | None = None) -> tuple[_P
     if checker.problems:
         count = len(checker.problems)
         raise ImportFailed(
-            _("Nothing was imported: {count} line(s) need fixing first.").format(count=count),
+            ngettext(
+                "Nothing was imported: {count} line needs fixing first.",
+                "Nothing was imported: {count} lines need fixing first.",
+                count,
+            ).format(count=count),
             checker.problems,
         )
     result = ImportResult(

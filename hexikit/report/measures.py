@@ -34,6 +34,8 @@ log = logging.getLogger(__name__)
 
 NO_CATEGORY = N_("No category")
 NO_REGION = N_("No region")
+#: What the region chart says when no entry names a region (nor its author one).
+NO_REGION_ENTRIES = N_("No entries by region yet")
 REPORT_VERSION = 1
 
 
@@ -253,7 +255,11 @@ def build_report(store: Store, event_id: str) -> Report:
         author = people.get(activity.participant_id or "")
         return [author.region] if author is not None and author.region else []
 
-    report.by_region = _count_by(activities, places, REGIONS, NO_REGION)
+    # Only the regions with entries: ten empty rows say nothing (unlike the categories, whose
+    # empty rows show what was not offered).
+    by_region = _count_by(activities, places, REGIONS, NO_REGION, keep_empty=False)
+    # "No region" alone is no breakdown by region: the chart says there is none yet.
+    report.by_region = by_region if any(r.label != NO_REGION for r in by_region) else []
     report.feedback = [
         FeedbackQuote(worked=f.worked, even_better_if=f.even_better_if, rating=f.rating)
         for f in feedback
@@ -275,8 +281,10 @@ def _count_by(
     labels_of: Any,
     known: tuple[str, ...],
     none_label: str,
+    keep_empty: bool = True,
 ) -> list[KindCounts]:
-    """Counts per label, every known label included (zero rows too), unlabelled last.
+    """Counts per label, every known label included (zero rows too, unless not
+    `keep_empty`), unlabelled last.
 
     An activity with two categories counts under both: the chart answers "how much was
     offered in each category", not a partition of the activities.
@@ -294,7 +302,8 @@ def _count_by(
         order.remove(none_label)
     if offers[none_label] or requests[none_label]:
         order.append(none_label)
-    return [KindCounts(label, offers[label], requests[label]) for label in order]
+    rows = [KindCounts(label, offers[label], requests[label]) for label in order]
+    return rows if keep_empty else [r for r in rows if r.offers or r.requests]
 
 
 # ---------------------------------------------------------------- PDF
@@ -325,12 +334,25 @@ def _register_fonts() -> tuple[str, str]:
     return "Helvetica", "Helvetica-Bold"
 
 
-def _bar_chart(rows: list[KindCounts], title: str, width: float, font: str, bold: str) -> Any:
-    """Horizontal grouped bars (offers, requests) per label, as a reportlab Drawing."""
+def _bar_chart(
+    rows: list[KindCounts], title: str, width: float, font: str, bold: str, empty_text: str = ""
+) -> Any:
+    """Horizontal grouped bars (offers, requests) per label, as a reportlab Drawing; with no
+    rows and an `empty_text`, the title and that sentence."""
     from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.charts.legends import Legend
     from reportlab.graphics.shapes import Drawing, String
     from reportlab.lib import colors
+
+    if not rows and empty_text:
+        drawing = Drawing(width, 40)
+        drawing.add(
+            String(0, 26, title, fontName=bold, fontSize=12, fillColor=colors.HexColor(INK))
+        )
+        drawing.add(
+            String(0, 6, empty_text, fontName=font, fontSize=10, fillColor=colors.HexColor(INK))
+        )
+        return drawing
 
     bar_rows = max(len(rows), 1)
     plot_height = 18 * bar_rows
@@ -382,6 +404,13 @@ def _bar_chart(rows: list[KindCounts], title: str, width: float, font: str, bold
     ]
     drawing.add(legend)
     return drawing
+
+
+def nice_axis(top: float) -> tuple[float, float]:
+    """A count axis's top and step, both whole numbers (1, 2, 5, 10… steps) at or above
+    `top`: 13 gives (14, 2), never 3.25 / 6.5 / 9.75."""
+    nice = _nice_top(max(top, 1))
+    return nice, _nice_step(nice)
 
 
 def _nice_step(top: float) -> float:
@@ -633,7 +662,16 @@ def write_pdf(report: Report, path: Path) -> Path:
     story.append(Spacer(1, 8))
     story.append(
         KeepTogether(
-            [_bar_chart(report.by_region, _("Offers and requests by region"), width, font, bold)]
+            [
+                _bar_chart(
+                    report.by_region,
+                    _("Offers and requests by region"),
+                    width,
+                    font,
+                    bold,
+                    empty_text=_(NO_REGION_ENTRIES),
+                )
+            ]
         )
     )
     story.append(Spacer(1, 8))

@@ -167,7 +167,7 @@ class RunSheet:
         return replace(self, segments=tuple(items))
 
 
-OFFERS_QUESTION = N_("What can you offer to help others deliver great healthcare?")
+OFFERS_QUESTION = N_("What can you offer to help deliver great healthcare?")
 REQUESTS_QUESTION = N_("What help do you need to deliver great healthcare?")
 
 

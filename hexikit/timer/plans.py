@@ -30,7 +30,7 @@ MAX_INVITATION_CHARS = 500  # what a room can read from the back
 MAX_NAME_CHARS = 60
 MAX_PLAN_NAME_CHARS = 200
 
-OFFER_QUESTION = N_("What can you offer to help others deliver great healthcare?")
+OFFER_QUESTION = N_("What can you offer to help deliver great healthcare?")
 REQUEST_QUESTION = N_("What do you need to help you deliver great healthcare?")
 SHARE_QUESTION = N_("What is one idea that stood out in your conversation?")
 

@@ -129,15 +129,21 @@ def test_sync_page_settings_and_needs_attention(
     assert context.store.get(Event, event.id) is not None
 
 
-def test_refused_token_is_asked_for_again(
-    qtbot: Any, context: AppContext, server: ServerProcess
-) -> None:
+def _sync_page(qtbot: Any, context: AppContext) -> tuple[Any, SyncPage]:
+    """The controller (no waits between retries) and a Sync page with the server typed in."""
     controller = controller_for(context)
     controller.client_options = {"sleep": lambda _s: None}
     page = SyncPage(context)
     qtbot.addWidget(page)
-    context.store.create_event(EventInput(title="Token"))
     page.server_edit.setText(context.settings.server_url)
+    return controller, page
+
+
+def test_refused_token_is_asked_for_again(
+    qtbot: Any, context: AppContext, server: ServerProcess
+) -> None:
+    controller, page = _sync_page(qtbot, context)
+    context.store.create_event(EventInput(title="Token"))
     page.token_edit.setText("not-the-right-token")
     with qtbot.waitSignal(controller.syncFinished, timeout=20000):
         page.save()
@@ -150,3 +156,36 @@ def test_refused_token_is_asked_for_again(
         page.save()
     qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
     assert not controller.needs_token
+
+
+def test_saved_token_shows_as_saved_and_enter_saves(
+    qtbot: Any, context: AppContext, server: ServerProcess
+) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QLabel
+
+    controller, page = _sync_page(qtbot, context)
+    secret = server.new_device("enter")
+    page.token_edit.setText(secret)
+    with qtbot.waitSignal(controller.tokenSaved, timeout=20000):
+        QTest.keyClick(page.token_edit, Qt.Key.Key_Return)  # Enter saves
+    assert page.token_edit.text() == ""
+    assert page.token_edit.placeholderText() == "Saved — type a new token to replace it"
+    assert page.token_saved_label.text() == "✓ Token saved"
+    # The secret itself is shown nowhere.
+    assert all(secret not in label.text() for label in page.findChildren(QLabel))
+    assert secret not in page.token_edit.placeholderText()
+    assert tokens.get_token(context.settings.server_url) == secret
+    qtbot.waitUntil(lambda: controller.state == IndicatorState.UP_TO_DATE, timeout=20000)
+
+
+def test_changes_to_send_are_counted_in_real_plurals(qtbot: Any, context: AppContext) -> None:
+    controller, page = _sync_page(qtbot, context)
+    context.store.create_event(EventInput(title="One change"))
+    controller.refresh()
+    qtbot.waitUntil(lambda: "1 change to send." in page.state_label.text(), timeout=20000)
+    context.store.create_event(EventInput(title="Two changes"))
+    controller.refresh()
+    qtbot.waitUntil(lambda: "2 changes to send." in page.state_label.text(), timeout=20000)
+    assert "(s)" not in page.state_label.text()

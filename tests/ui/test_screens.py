@@ -14,6 +14,7 @@ from hexikit.ui.screens import (
     ScreenPlacer,
     choose_placement,
     identify_screens,
+    screen_role,
     setup_key,
     swapped,
 )
@@ -184,6 +185,12 @@ def test_identify_screens_shows_a_number_on_each(qtbot: QtBot) -> None:
         assert len(overlays) == len(QGuiApplication.screens())
         assert [o.number for o in overlays] == list(range(1, len(overlays) + 1))
         assert all(o.isVisible() for o in overlays)
+        # One screen (offscreen tests): it is both the laptop and the projector, and the
+        # overlay says so, with its name and size; never just "primary".
+        assert all("primary" not in o.screen_name for o in overlays)
+        first = QGuiApplication.screens()[0]
+        size = first.geometry().size()
+        assert f"{first.name()} · {size.width()}×{size.height()}" in overlays[0].screen_name
         image = overlays[0].grab().toImage()
         assert not image.isNull()
     finally:
@@ -202,3 +209,21 @@ def test_single_screen_window_goes_beside_the_presenter_when_there_is_room() -> 
     assert abs(beside.width() / beside.height() - 16 / 9) < 0.02
     corner = single_screen_geometry(area, QRect(0, 0, 1920, 1080))
     assert corner.width() == 960 and corner.right() <= 1920
+
+
+def test_identify_says_which_screen_is_the_laptop_and_which_the_projector() -> None:
+    placement = choose_placement([LAPTOP, PROJECTOR])
+    assert screen_role(LAPTOP, placement) == (
+        "Laptop: presenter view with the notes\neDP-1 · 1920×1080"
+    )
+    assert screen_role(PROJECTOR, placement) == (
+        "Projector: what the audience sees\nHDMI-1 · 1280×800"
+    )
+    # Swapped: the roles follow the placement, not which screen is primary.
+    swapped_placement = Placement("eDP-1", "HDMI-1", True)
+    assert screen_role(LAPTOP, swapped_placement).startswith("Projector")
+    assert screen_role(PROJECTOR, swapped_placement).startswith("Laptop")
+    three = choose_placement([LAPTOP, PROJECTOR, TV])
+    assert screen_role(PROJECTOR, three).startswith("Not used")
+    alone = choose_placement([LAPTOP])
+    assert screen_role(LAPTOP, alone).startswith("Laptop and projector")

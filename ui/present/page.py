@@ -530,7 +530,7 @@ class PresentPage(QWidget):
         self.screens.swap()
 
     def identify_screens(self) -> None:
-        self._identify = identify_screens()
+        self._identify = identify_screens(placement=self.screens.planned_placement())
 
     def _update_screen_label(self) -> None:
         if not self.scene.isVisible():

@@ -723,11 +723,15 @@ class RehearsalSummaryWindow(QDialog):
             self.subline.setText(self.tr("The first recorded run of this deck."))
         else:
             self.subline.setText(
-                self.tr(
-                    "Median of the {count} earlier run(s): {median}. Slides that ran long are red."
-                )
-                .replace("{count}", str(earlier))
-                .replace("{median}", format_duration(summary.median_total_before))
+                (
+                    self.tr("The one earlier run: {median}. Slides that ran long are red.")
+                    if earlier == 1
+                    else self.tr(
+                        "Median of the %n earlier runs: {median}. Slides that ran long are red.",
+                        "",
+                        earlier,
+                    )
+                ).replace("{median}", format_duration(summary.median_total_before))
             )
         self.chart.set_summary(summary)
         self.history.clear()

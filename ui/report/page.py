@@ -34,6 +34,7 @@ from hexikit.report.measures import (
     RunPoint,
     build_report,
     label_text,
+    nice_axis,
     write_pdf,
 )
 from hexikit.ui.context import AppContext
@@ -47,9 +48,11 @@ class BarChart(QWidget):
 
     ROW_HEIGHT = 30
 
-    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+    def __init__(self, title: str, empty_text: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.title = title
+        #: Said instead of the bars when there are no rows (empty: an empty plot).
+        self.empty_text = empty_text
         self.rows: list[KindCounts] = []
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
@@ -73,6 +76,15 @@ class BarChart(QWidget):
         painter.drawText(
             QRectF(8, 4, self.width() - 16, 24), Qt.AlignmentFlag.AlignLeft, self.title
         )
+        painter.setFont(self.font())
+        if not self.rows and self.empty_text:
+            painter.drawText(
+                QRectF(8, 36, self.width() - 16, self.ROW_HEIGHT),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                self.empty_text,
+            )
+            painter.end()
+            return
         _legend(painter, QPointF(self.width() - 200, 10), self.font())
         painter.setFont(self.font())
         label_width = 190.0
@@ -144,6 +156,26 @@ class RunChart(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(600, 260)
 
+    def caption(self) -> str:
+        """Under the plot: how many events, from when to when."""
+        first = self.points[0].date if self.points else ""
+        last = self.points[-1].date if self.points else ""
+        # English needs its own singular (no English catalogue gives "%n" a singular form);
+        # the plural goes through numerus so Welsh gets each of its forms.
+        count = len(self.points)
+        text = (
+            self.tr("1 event, {first} to {last}; ringed: this event")
+            if count == 1
+            else self.tr("%n events, {first} to {last}; ringed: this event", "", count)
+        )
+        return text.replace("{first}", first or "–").replace("{last}", last or "–")
+
+    def tick_values(self) -> list[int]:
+        """The value axis's ticks: counts, so whole numbers from 0 to a round top (0, 2, 4…
+        14), never 3.25 / 6.5 / 9.75."""
+        top, step = nice_axis(max([*(p.activities for p in self.points), 1]))
+        return list(range(0, int(top) + 1, int(step)))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
@@ -161,7 +193,8 @@ class RunChart(QWidget):
         painter.setFont(self.font())
         plot = QRectF(50, 36, self.width() - 70, self.height() - 76)
         values = [p.activities for p in self.points]
-        top = max([*values, 1])
+        ticks = self.tick_values()
+        top = ticks[-1]
         count = max(len(values), 1)
 
         def x_of(index: int) -> float:
@@ -171,15 +204,14 @@ class RunChart(QWidget):
             return plot.bottom() - value / top * plot.height()
 
         painter.setPen(QPen(GRID))
-        for step in range(5):
-            value = top * step / 4
+        for value in self.tick_values():
             y = y_of(value)
             painter.drawLine(QPointF(plot.left(), y), QPointF(plot.right(), y))
             painter.setPen(INK)
             painter.drawText(
                 QRectF(0, y - 8, plot.left() - 6, 16),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
-                f"{value:g}",
+                str(value),
             )
             painter.setPen(QPen(GRID))
         if values:
@@ -210,15 +242,10 @@ class RunChart(QWidget):
                 self.tr("median {value}").replace("{value}", f"{self.median:g}"),
             )
         painter.setPen(INK)
-        first = self.points[0].date if self.points else ""
-        last = self.points[-1].date if self.points else ""
         painter.drawText(
             QRectF(plot.left(), plot.bottom() + 8, plot.width(), 20),
             Qt.AlignmentFlag.AlignLeft,
-            self.tr("{count} events, {first} to {last}; ringed: this event")
-            .replace("{count}", str(len(self.points)))
-            .replace("{first}", first or "–")
-            .replace("{last}", last or "–"),
+            self.caption(),
         )
         painter.end()
 
@@ -276,7 +303,9 @@ class ReportPage(QWidget):
         self.numbers = QGridLayout()
         self.number_labels: dict[str, QLabel] = {}
         self.category_chart = BarChart(self.tr("Offers and requests by category"))
-        self.region_chart = BarChart(self.tr("Offers and requests by region"))
+        self.region_chart = BarChart(
+            self.tr("Offers and requests by region"), self.tr("No entries by region yet")
+        )
         self.run_chart = RunChart()
         self.feedback_label = QLabel()
         self.feedback_label.setObjectName("reportFeedback")

@@ -115,6 +115,7 @@ class SuggestionModel(QAbstractTableModel):
 class MatchesScene(QWidget):
     """The projector's match board: large cards, "Ana can help Ben with run charts".
 
+    Only the pair is shown (who helps whom, with what), not why the matcher paired them.
     Names come already worded by the core (consent respected); this widget only draws.
     """
 
@@ -192,8 +193,6 @@ class MatchesScene(QWidget):
         # Body text at least 1/25 of the height: readable from the back of the room.
         sentence_font.setPixelSize(max(int(height / (18 if columns == 1 else 24)), 10))
         sentence_font.setBold(True)
-        reason_font = QFont(self.font())
-        reason_font.setPixelSize(max(int(height / 40), 8))
         for number, card in enumerate(sentences):
             column, row = number % columns, number // columns
             rect = QRectF(
@@ -211,25 +210,15 @@ class MatchesScene(QWidget):
             )
             inner = rect.adjusted(card_h * 0.2, card_h * 0.08, -card_h * 0.12, -card_h * 0.08)
             painter.setPen(QPen(CARD_INK))
-            text_rect = QRectF(inner.left(), inner.top(), inner.width(), inner.height() * 0.72)
-            painter.setFont(fitted_font(sentence_font, text_rect, card.sentence))
+            # Only the pair, in words: the matcher's reasoning ("both Statistical analysis,
+            # words in common…") stays on the laptop's Matches tab, never on the projector.
+            painter.setFont(fitted_font(sentence_font, inner, card.sentence))
             painter.drawText(
-                text_rect,
+                inner,
                 Qt.AlignmentFlag.AlignLeft
                 | Qt.AlignmentFlag.AlignVCenter
                 | Qt.TextFlag.TextWordWrap,
                 card.sentence,
-            )
-            painter.setFont(reason_font)
-            painter.setPen(QPen(MUTED_INK))
-            reason_rect = QRectF(
-                inner.left(), text_rect.bottom(), inner.width(), inner.height() * 0.28
-            )
-            reason = painter.fontMetrics().elidedText(
-                card.reason, Qt.TextElideMode.ElideRight, int(reason_rect.width())
-            )
-            painter.drawText(
-                reason_rect, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter, reason
             )
         painter.end()
 

@@ -86,6 +86,7 @@ class SyncController(QObject):
         progressChanged(int, int): operations sent so far, operations to send.
         syncFinished(object): the SyncReport of a finished cycle.
         attentionChanged(): the needs-attention list or the conflict log may have changed.
+        tokenSaved(): a token typed on the Sync page was stored (keyring or memory).
     """
 
     stateChanged = Signal(str)
@@ -93,6 +94,7 @@ class SyncController(QObject):
     progressChanged = Signal(int, int)
     syncFinished = Signal(object)
     attentionChanged = Signal()
+    tokenSaved = Signal()
 
     def __init__(self, context: AppContext, parent: QObject | None = None) -> None:
         super().__init__(parent or context)
@@ -151,6 +153,7 @@ class SyncController(QObject):
         self.message = ""
         self._last_outcome = None
         self._recompute()
+        self.tokenSaved.emit()
         self.sync_now()
 
     def _settings_changed(self) -> None:

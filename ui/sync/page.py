@@ -82,9 +82,12 @@ class SyncPage(QWidget):
         self.server_edit.setPlaceholderText("https://sync.hexitime.example")
         self.token_edit = QLineEdit()
         self.token_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.token_edit.setPlaceholderText(
-            self.tr("paste the device token the server's administrator gave you")
-        )
+        self.token_edit.setObjectName("syncToken")
+        # Enter in the token field saves, as the Save button does.
+        self.token_edit.returnPressed.connect(self.save)
+        self.token_saved_label = QLabel()
+        self.token_saved_label.setObjectName("tokenSaved")
+        self.token_saved_label.setStyleSheet("color: #14532d;")
         self.auto_check = QCheckBox(self.tr("Sync automatically when online"))
         self.auto_check.setChecked(context.settings.auto_sync)
         self.token_note = QLabel()
@@ -94,6 +97,7 @@ class SyncPage(QWidget):
         self.save_button.clicked.connect(self.save)
         form.addRow(self.tr("Server address"), self.server_edit)
         form.addRow(self.tr("Device token"), self.token_edit)
+        form.addRow("", self.token_saved_label)
         form.addRow("", self.token_note)
         save_row = QHBoxLayout()
         save_row.addWidget(self.auto_check, 1)
@@ -155,6 +159,7 @@ class SyncPage(QWidget):
         self.controller.statusChanged.connect(self._show_state)
         self.controller.progressChanged.connect(self._show_progress)
         self.controller.attentionChanged.connect(self.refresh_lists)
+        self.controller.tokenSaved.connect(self._show_state)
         self._show_token_note()
         self._show_state()
         self.refresh_lists()
@@ -212,7 +217,12 @@ class SyncPage(QWidget):
         text = self._state_text()
         pending = int(status.get("pending") or 0)
         if pending:
-            text += " " + self.tr("%n change(s) to send.", "", pending)
+            # English has no catalogue to give "%n" its singular: the one case is its own text.
+            text += " " + (
+                self.tr("1 change to send.")
+                if pending == 1
+                else self.tr("%n changes to send.", "", pending)
+            )
         last = str(status.get("last_sync") or "")
         if last:
             moment = datetime.fromisoformat(last).astimezone()
@@ -225,8 +235,20 @@ class SyncPage(QWidget):
                 self.tr("The server refused the token: paste a new one and press Save")
             )
             self.token_edit.setStyleSheet("border: 2px solid #c0392b;")
+            self.token_saved_label.clear()
         else:
             self.token_edit.setStyleSheet("")
+            # The secret is never shown back: only that there is one, and how to replace it.
+            if self.controller.has_token:
+                self.token_edit.setPlaceholderText(
+                    self.tr("Saved — type a new token to replace it")
+                )
+                self.token_saved_label.setText(self.tr("✓ Token saved"))
+            else:
+                self.token_edit.setPlaceholderText(
+                    self.tr("paste the device token the server's administrator gave you")
+                )
+                self.token_saved_label.clear()
         syncing = self.controller.state == IndicatorState.SYNCING
         self.progress.setVisible(syncing)
         self.sync_button.setEnabled(not syncing)
@@ -327,8 +349,10 @@ class SyncPage(QWidget):
         answer = QMessageBox.question(
             self,
             self.tr("Discard changes?"),
-            self.tr(
-                "Discard %n change(s)? They will never reach the server. This cannot be undone.",
+            self.tr("Discard 1 change? It will never reach the server. This cannot be undone.")
+            if len(seqs) == 1
+            else self.tr(
+                "Discard %n changes? They will never reach the server. This cannot be undone.",
                 "",
                 len(seqs),
             ),

@@ -14,6 +14,7 @@ import math
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from hexikit.base.clock import SYSTEM_CLOCK, Clock
+from hexikit.base.clock import ScaledClock as AppScaledClock
 from hexikit.timer.engine import (
     DEFAULT_WARNING_SECONDS,
     EventKind,
@@ -28,6 +29,18 @@ from hexikit.timer.plans import builtin_plans
 from hexikit.ui.timer.bells import Bell, BellPlayer, SilentBellPlayer
 
 
+def clock_scale(clock: Clock) -> float:
+    """How many clock seconds pass per real second: the product of the speeds of any scaled
+    clocks wrapped around each other (the app's HEXIKIT_CLOCK_SPEED clock, a rehearsal's own
+    speed-up), 1.0 for a plain clock."""
+    scale = 1.0
+    inner: object = clock
+    while isinstance(inner, ScaledClock | AppScaledClock):
+        scale *= inner.speed
+        inner = inner.base if isinstance(inner, ScaledClock) else inner.base_clock
+    return scale
+
+
 class TimerController(QObject):
     """A QObject around `TimerEngine`.
 
@@ -40,6 +53,7 @@ class TimerController(QObject):
         happened(object): every TimerEvent, with its scheduled time (for precise consumers).
         planChanged(object): the Plan now loaded.
         flash(): a bell should have rung but could not (no audio device, or muted): flash.
+        autoAdvanceChanged(bool): auto-advance was switched on or off (by anyone).
     """
 
     tick = Signal(object)
@@ -50,6 +64,7 @@ class TimerController(QObject):
     happened = Signal(object)
     planChanged = Signal(object)
     flash = Signal()
+    autoAdvanceChanged = Signal(bool)
 
     def __init__(
         self,
@@ -104,8 +119,15 @@ class TimerController(QObject):
     def set_bells(self, bells: BellPlayer) -> None:
         self.bells = bells
 
+    @property
+    def auto_advance(self) -> bool:
+        return self.engine.auto_advance
+
     def set_auto_advance(self, on: bool) -> None:
+        changed = self.engine.auto_advance != on
         self.engine.auto_advance = on
+        if changed:
+            self.autoAdvanceChanged.emit(on)
         self.update()
 
     def set_warning_seconds(self, seconds: float) -> None:
@@ -189,7 +211,7 @@ class TimerController(QObject):
         if due is None:
             self._timer.stop()
             return
-        wait = (due - self.clock.monotonic()) / self.speed
+        wait = (due - self.clock.monotonic()) / clock_scale(self.clock)
         # Round up: waking a fraction early would only mean a second, wasted wake.
         self._timer.start(max(0, math.ceil(wait * 1000)))
 

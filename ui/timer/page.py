@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
 from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -181,6 +181,7 @@ class TimerPage(QWidget):
         self.controller.tick.connect(self._status_changed)
         self.controller.flash.connect(self.preview.flash)
         self.controller.planChanged.connect(self._plan_loaded)
+        self.controller.autoAdvanceChanged.connect(self._auto_advance_changed)
         self.preview.attach(self.controller)
         self._register_projector_key()
         self._show_plans(PlanListing(self.plans))
@@ -326,6 +327,7 @@ class TimerPage(QWidget):
         self.auto_check = QCheckBox(self.tr("Auto-advance to the next phase (A)"))
         self.auto_check.setObjectName("autoAdvance")
         self.auto_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.auto_check.setChecked(c.auto_advance)
         self.auto_check.toggled.connect(c.set_auto_advance)
         grid.addWidget(self.auto_check, 0, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("Warning before the end (seconds):")), 1, 0)
@@ -427,7 +429,8 @@ class TimerPage(QWidget):
             self.plan_combo.addItem(
                 f"{plan.name}{suffix} · {format_duration(plan.total_seconds)}", plan.key
             )
-        index = max(0, self.plan_combo.findData(current))
+        found = self.plan_combo.findData(current)
+        index = max(0, found)
         self.plan_combo.setCurrentIndex(index)
         self.plan_combo.blockSignals(False)
         if listing.warnings:
@@ -438,7 +441,9 @@ class TimerPage(QWidget):
             )
         chosen = self.plans[index]
         changed = chosen != self.controller.plan
-        if select_key or (changed and self.controller.state is TimerState.IDLE):
+        # A plan that is not in the list (the session's run-sheet plan) stays loaded.
+        foreign = found < 0 and bool(self.controller.plan.key)
+        if select_key or (changed and not foreign and self.controller.state is TimerState.IDLE):
             self.controller.load_plan(chosen)
         self._plan_loaded(self.controller.plan)
 
@@ -453,6 +458,7 @@ class TimerPage(QWidget):
             self.setFocus()
 
     def _plan_loaded(self, plan: Plan) -> None:
+        self._show_in_combo(plan)
         self.editing = None
         self.plan_description.setText(plan.description)
         self.delete_button.setEnabled(not plan.builtin)
@@ -537,6 +543,24 @@ class TimerPage(QWidget):
             )
         return replace(base, phases=tuple(phases))
 
+    def _show_in_combo(self, plan: Plan) -> None:
+        """The combo shows the plan actually loaded; one that is not among the presets and
+        saved plans (the session's run-sheet plan) is added, or replaces its older version."""
+        index = next((i for i, known in enumerate(self.plans) if known == plan), -1)
+        label = f"{plan.name} · {format_duration(plan.total_seconds)}"
+        if index < 0 and plan.key:
+            index = next((i for i, known in enumerate(self.plans) if known.key == plan.key), -1)
+            if index >= 0:
+                self.plans[index] = plan
+                self.plan_combo.setItemText(index, label)
+        if index < 0:
+            self.plans.append(plan)
+            self.plan_combo.addItem(label, plan.key)
+            index = len(self.plans) - 1
+        blocker = QSignalBlocker(self.plan_combo)
+        self.plan_combo.setCurrentIndex(index)
+        blocker.unblock()
+
     def _timer_busy(self) -> bool:
         """True (and says so) while the room's timer runs: changing plans would reset it."""
         if self.controller.state in (TimerState.RUNNING, TimerState.PAUSED):
@@ -555,9 +579,8 @@ class TimerPage(QWidget):
             return
         plan = copy_plan(self.controller.plan)
         self.plans.append(plan)
-        self.controller.load_plan(plan)
         self.plan_combo.addItem(plan.name + self.tr(" (not saved)"), "")
-        self.plan_combo.setCurrentIndex(self.plan_combo.count() - 1)
+        self.controller.load_plan(plan)
         self._say(self.tr("This is your copy: edit the phases, then press Save plan."))
 
     def add_phase(self) -> None:
@@ -610,6 +633,13 @@ class TimerPage(QWidget):
         self.message.setText(text)
 
     # ------------------------------------------------------------------ options
+
+    def _auto_advance_changed(self, on: bool) -> None:
+        """The engine's auto-advance changed (the session's run sheet turns it on): the
+        checkbox follows, without telling the controller again."""
+        blocker = QSignalBlocker(self.auto_check)
+        self.auto_check.setChecked(on)
+        blocker.unblock()
 
     def _toggle_auto(self) -> None:
         self.auto_check.setChecked(not self.auto_check.isChecked())

@@ -47,7 +47,7 @@ def test_slides_without_notes_pages_come_in_with_empty_notes(tmp_path: Path) -> 
     path = make_pptx(tmp_path / "bare.pptx", [("One", "a", None), ("Two", "b", None)])
     content = read_pptx(path)
     assert [slide.notes for slide in content.slides] == ["", ""]
-    assert "2 slide(s) have no speaker notes: 1, 2." in content.messages
+    assert "2 slides have no speaker notes: 1, 2." in content.messages
 
 
 def test_too_many_slides_are_refused(
@@ -103,3 +103,11 @@ def test_damaged_pptx_xml(tmp_path: Path, library: Path) -> None:
     with pytest.raises(DeckImportError):
         import_deck(broken, library, soffice=None)
     assert library_entries(library) == []
+
+
+def test_counts_in_import_messages_are_real_plurals() -> None:
+    from hexikit.decks.imported import slides_without_notes_message
+
+    assert slides_without_notes_message([3]) == "1 slide has no speaker notes: 3."
+    assert slides_without_notes_message([1, 2]) == "2 slides have no speaker notes: 1, 2."
+    assert "(s)" not in slides_without_notes_message([4])

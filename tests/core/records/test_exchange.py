@@ -354,7 +354,7 @@ def test_every_bad_row_is_reported_and_nothing_is_imported(store: Store, event_i
     assert "name is blank" in problems[8]
     assert "email address" in problems[9]
     report = caught.value.report()
-    assert report.splitlines()[0].startswith("Nothing was imported: 6 line(s)")
+    assert report.splitlines()[0].startswith("Nothing was imported: 6 lines need fixing first.")
     assert "line 4: " in report
     assert (activity_count(store), outbox_count(store)) == before
     assert store.list_participants(event_id) == []

@@ -68,6 +68,7 @@ def test_numbers(store: Store) -> None:
     regions = {r.label: (r.offers, r.requests) for r in report.by_region}
     # The offer names no region: its author's region counts.
     assert regions["London"] == (1, 1) and regions["Scotland"] == (0, 1)
+    assert set(regions) == {"London", "Scotland"}  # only regions with entries, no empty rows
     assert report.average_rating == 3
     assert [q.worked for q in report.feedback] == ["The pairs <talk> worked", ""]
     assert [(p.title, p.activities) for p in report.run_chart] == [
@@ -140,6 +141,8 @@ def test_empty_event_says_so(store: Store, tmp_path: Path) -> None:
     text = " ".join(_pdf_text(out).split())
     assert "Nothing was captured for this event yet" in text
     assert "No feedback was recorded" in text
+    assert report.by_region == []
+    assert "No entries by region yet" in text
 
 
 def test_extremes_render(store: Store, tmp_path: Path) -> None:
@@ -177,3 +180,14 @@ def test_extremes_render(store: Store, tmp_path: Path) -> None:
     out = write_pdf(report, tmp_path / "big.pdf")
     assert len(PdfReader(str(out)).pages) >= 2
     assert "Run chart" in _pdf_text(out)
+
+
+def test_count_axis_has_whole_number_ticks() -> None:
+    from hexikit.report.measures import nice_axis
+
+    assert nice_axis(13) == (14, 2)
+    assert nice_axis(1) == (1, 1)
+    assert nice_axis(0) == (1, 1)
+    for top in range(1, 500, 7):
+        nice, step = nice_axis(top)
+        assert nice >= top and nice == int(nice) and step == int(step) and nice % step == 0

@@ -111,3 +111,17 @@ def test_a_corrupt_saved_plan_is_skipped_with_a_warning(store: Store) -> None:
 
 def test_list_plans_without_a_store_gives_builtins() -> None:
     assert len(list_plans(None).plans) == 3
+
+
+def test_the_offer_question_is_worded_as_on_the_slide() -> None:
+    """The timer and the run sheet ask what the slide asks ("help deliver…"), word for word."""
+    import re
+
+    from hexikit.base.resources import builtin_deck_dir
+    from hexikit.session.runsheet import OFFERS_QUESTION
+    from hexikit.timer.plans import OFFER_QUESTION
+
+    assert OFFER_QUESTION == OFFERS_QUESTION
+    slide = (builtin_deck_dir("en") / "deck.md").read_text(encoding="utf-8")
+    assert OFFER_QUESTION in re.sub(r"\*\*", "", slide)
+    assert "help others deliver" not in slide

@@ -88,3 +88,18 @@ def test_empty_board_says_what_to_do(qtbot: QtBot, context: AppContext) -> None:
     qtbot.addWidget(board)
     board.set_event(event.id)
     qtbot.waitUntil(lambda: "No suggestions yet" in board.status.text())
+
+
+def test_projected_cards_show_the_pair_not_the_reasoning(qtbot: QtBot) -> None:
+    """The room sees who can help whom; the matcher's reasoning stays on the laptop."""
+    reasoned = MatchesScene()
+    plain = MatchesScene()
+    for scene in (reasoned, plain):
+        qtbot.addWidget(scene)
+        scene.resize(1280, 720)
+    reason = "both Statistical analysis, both Wales, words in common: run, charts"
+    reasoned.set_cards([matching.MatchCard("m1", "Ana", "someone", "run charts", reason)])
+    plain.set_cards([matching.MatchCard("m1", "Ana", "someone", "run charts", "")])
+    assert reasoned.visible_sentences() == ["Ana can help someone with run charts"]
+    # The same picture with or without a reason: the reasoning is not drawn at all.
+    assert reasoned.grab().toImage() == plain.grab().toImage()

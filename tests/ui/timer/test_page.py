@@ -12,11 +12,13 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel, QTableWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 
-from hexikit.base.clock import FakeClock
+from hexikit.base.clock import FakeClock, ScaledClock
 from hexikit.base.settings import Settings
+from hexikit.session.runsheet import Screen, Segment, SegmentKind, timer_plan_for
 from hexikit.store import Store
 from hexikit.store.models import SavedPlan
 from hexikit.timer.engine import TimerState
+from hexikit.timer.plans import PlanListing, builtin_plans
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import AudienceWindow, Scene
 from hexikit.ui.timer.bells import Bell
@@ -362,7 +364,7 @@ def test_the_bilingual_scene_puts_welsh_first_and_english_beneath_and_is_remembe
     assert english == "In pairs: share and build on your ideas"
     assert scene._titles(status)[0] == "Parau / Pairs"
     question = scene._titles(status)[3].split("\n")
-    assert question[1] == "What can you offer to help others deliver great healthcare?"
+    assert question[1] == "What can you offer to help deliver great healthcare?"
     assert question[0] != question[1] and "gynnig" in question[0]
     page.controller.toggle_pause()
     assert scene._both(lambda: scene.cue_text(page.controller.status())) == (
@@ -401,3 +403,87 @@ def test_changing_plans_while_the_timer_runs_is_refused_with_a_reason(
     press(qtbot, page, Qt.Key.Key_X)
     page._plan_chosen(2)
     assert page.controller.plan.key == "hexithon"
+
+
+def test_the_controller_wakes_at_the_scaled_clocks_pace(
+    qtbot: QtBot,
+    context: AppContext,
+    clock: FakeClock,
+) -> None:
+    """With the app's clock sped up (HEXIKIT_CLOCK_SPEED=60), a displayed second passes in
+    1/60 of a real second: the controller wakes that often, not once a real second."""
+    scaled = ScaledClock(60.0, base=clock)
+    controller = TimerController(clock=scaled, bells=FakeBells())
+    controller.start()
+    assert 0 <= controller.next_wake_ms <= 17
+    # Sped up again on top (a rehearsal's own speed): the scales multiply.
+    doubled = TimerController(clock=scaled, speed=2.0, bells=FakeBells())
+    doubled.start()
+    assert 0 <= doubled.next_wake_ms <= 9
+
+
+def _session_segment() -> Segment:
+    return Segment(
+        SegmentKind.OFFERS, "1-2-4-All on offers", 10 * 60, Screen.TIMER, "What can you offer?"
+    )
+
+
+def test_auto_advance_checkbox_follows_the_engine_both_ways(qtbot: QtBot, page: TimerPage) -> None:
+    controller = page.controller
+    switched: list[bool] = []
+    controller.autoAdvanceChanged.connect(switched.append)
+    assert not page.auto_check.isChecked()
+    # The session's run sheet turns auto-advance on in the engine: the checkbox follows.
+    controller.set_auto_advance(True)
+    assert page.auto_check.isChecked()
+    assert switched == [True]  # once: ticking the box did not echo back
+    # Unticking the box switches the engine off, once.
+    page.auto_check.setChecked(False)
+    assert controller.auto_advance is False
+    assert switched == [True, False]
+    press(qtbot, page, Qt.Key.Key_A)
+    assert page.auto_check.isChecked()
+    assert controller.engine.auto_advance
+
+
+def test_plan_combo_shows_the_sessions_plan(qtbot: QtBot, page: TimerPage) -> None:
+    controller = page.controller
+    presets = page.plan_combo.count()
+    plan = timer_plan_for(_session_segment())
+    controller.load_plan(plan)
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 10:00"
+    assert page.plan_combo.count() == presets + 1
+    assert page.plans[page.plan_combo.currentIndex()] == plan
+    # The next session segment's version replaces it rather than piling up.
+    shorter = timer_plan_for(
+        Segment(SegmentKind.OFFERS, "1-2-4-All on offers", 8 * 60, Screen.TIMER, "Offers?")
+    )
+    controller.load_plan(shorter)
+    assert page.plan_combo.count() == presets + 1
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 8:00"
+    # Re-listing the saved plans keeps the session's plan loaded and shown.
+    page._show_plans(PlanListing(builtin_plans()))
+    assert page.plan_combo.currentText() == "1-2-4-All on offers · 8:00"
+    assert controller.plan == shorter
+    # Choosing a preset loads and shows it.
+    page.plan_combo.setCurrentIndex(0)
+    page.plan_combo.activated.emit(0)
+    assert controller.plan == page.plans[0]
+    assert page.plan_combo.currentIndex() == 0
+
+
+def test_start_button_offers_resume_only_after_a_pause(
+    qtbot: QtBot, page: TimerPage, clock: FakeClock
+) -> None:
+    assert page.start_button.text() == "Start (Space)"
+    # The session loading its plan (and switching auto-advance on) does not start anything.
+    page.controller.load_plan(timer_plan_for(_session_segment()))
+    page.controller.set_auto_advance(True)
+    assert page.start_button.text() == "Start (Space)"
+    page.controller.start()
+    assert page.start_button.text() == "Pause (Space)"
+    clock.advance(5)
+    page.controller.pause()
+    assert page.start_button.text() == "Resume (Space)"
+    page.controller.reset()
+    assert page.start_button.text() == "Start (Space)"
