@@ -139,14 +139,14 @@
 <context>
     <name>CaptureForm</name>
     <message>
-        <location filename="../../../ui/capture/form.py" line="+105"/>
-        <location line="+417"/>
+        <location filename="../../../ui/capture/form.py" line="+107"/>
+        <location line="+418"/>
         <source>New offer or request</source>
         <extracomment>The form&apos;s fields, each with a red note under it, in the order the form reads. the event the form types into; goes into drafts</extracomment>
         <translation>Cynnig neu gais newydd</translation>
     </message>
     <message>
-        <location line="-405"/>
+        <location line="-406"/>
         <source>Offer   Ctrl+O</source>
         <translation>Cynnig   Ctrl+O</translation>
     </message>
@@ -251,7 +251,7 @@
         <translation>Clirio</translation>
     </message>
     <message>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>No category matches “{text}”. Try: {choices}.</source>
         <translation>Does dim categori&apos;n cyfateb i “{text}”. Rhowch gynnig ar: {choices}.</translation>
     </message>
@@ -286,7 +286,7 @@
         <translation>Cadw&apos;r newidiadau</translation>
     </message>
     <message>
-        <location line="+143"/>
+        <location line="+145"/>
         <source>Edit entry #{n}</source>
         <translation>Golygu cofnod #{n}</translation>
     </message>
@@ -314,7 +314,7 @@
         <translation>Cofnodi</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+71"/>
         <source>No Hexithon chosen yet</source>
         <extracomment>Enter was pressed before the event was read (at start-up): save once it is. widgets that get the style sheet, once the whole tree is built (rules match on ancestors, and Qt does not re-polish a styled widget when it is re-parented)</extracomment>
         <translation>Dim Hexithon wedi&apos;i ddewis eto</translation>
@@ -330,7 +330,7 @@
         <translation>Creu neu agor digwyddiad…  Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+69"/>
         <source>Change…</source>
         <translation>Newid…</translation>
     </message>
@@ -355,7 +355,7 @@
         <translation>ceisiadau</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Offer</source>
         <translation>Cynnig</translation>
     </message>
@@ -390,7 +390,7 @@
         <translation>Dadwneud y dileu olaf</translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+69"/>
         <location line="+19"/>
         <source>Saving…</source>
         <translation>Wrthi&apos;n cadw…</translation>
@@ -646,27 +646,42 @@
     </message>
     <message>
         <location line="+2"/>
-        <location line="+103"/>
+        <location line="+116"/>
         <source>PDF files (*.pdf)</source>
         <translation>Ffeiliau PDF (*.pdf)</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-101"/>
         <source>Saved {cards} cards on {pages} pages to {path}. Print at 100 % (actual size).</source>
         <translation>Cadwyd {cards} cerdyn ar {pages} tudalen i {path}. Argraffwch ar 100 % (maint gwirioneddol).</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Print cards at actual size</source>
         <translation>Argraffu cardiau ar eu maint gwirioneddol</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Paper size differs</source>
         <translation>Mae maint y papur yn wahanol</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+13"/>
+        <source>Hexikit sign-up cards — {event}</source>
+        <translation>Cardiau cofrestru Hexikit — {event}</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Hexikit sign-up cards</source>
+        <translation>Cardiau cofrestru Hexikit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Hexikit test sheet — {sheet}</source>
+        <translation>Dalen brawf Hexikit — {sheet}</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>Sent {pages} pages to {printer} (offset {x:+.2f}, {y:+.2f} mm).</source>
         <translation>Anfonwyd {pages} tudalen i {printer} (gwrthbwyso {x:+.2f}, {y:+.2f} mm).</translation>
     </message>
@@ -696,10 +711,15 @@
         <translation>Cadwyd taflen {deck} ({pages} tudalen) i {path}.</translation>
     </message>
     <message>
-        <location filename="../../../ui/cards/printing.py" line="+34"/>
-        <source>The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid out for {page}. Printing now would misplace every card. Choose {page} paper in the print dialog, or press Print anyway if the paper in the tray really is {page}.</source>
+        <location filename="../../../ui/cards/printing.py" line="+56"/>
+        <source>The printer is set to {paper} ({width:.0f} × {height:.0f} mm) but these cards are laid out for {page}. Printing now would misplace every card. Press Cancel and choose another printer, or press Ignore to print anyway if the paper in the tray really is {page}.</source>
         <extracomment>Printing renders each page at this resolution at most (a 300 dpi A4 bitmap is ~35 MB).</extracomment>
-        <translation>Mae&apos;r argraffydd wedi&apos;i osod i {paper} ({width:.0f} × {height:.0f} mm) ond mae&apos;r cardiau hyn wedi&apos;u gosod ar gyfer {page}. Byddai argraffu nawr yn camosod pob cerdyn. Dewiswch bapur {page} yn y ffenestr argraffu, neu pwyswch Argraffu beth bynnag os {page} yw&apos;r papur yn yr hambwrdd go iawn.</translation>
+        <translation>Mae&apos;r argraffydd wedi&apos;i osod i {paper} ({width:.0f} × {height:.0f} mm) ond mae&apos;r cardiau hyn wedi&apos;u gosod ar gyfer {page}. Byddai argraffu nawr yn camleoli pob cerdyn. Pwyswch Diddymu a dewis argraffydd arall, neu pwyswch Anwybyddu i argraffu beth bynnag os {page} yw&apos;r papur yn yr hambwrdd mewn gwirionedd.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>The printer {printer} does not list {page} paper, and these cards are laid out for {page}. Press Cancel and choose another printer, or press Ignore to print anyway if the paper in the tray really is {page}.</source>
+        <translation>Nid yw&apos;r argraffydd {printer} yn rhestru papur {page}, ac mae&apos;r cardiau hyn wedi&apos;u gosod ar gyfer {page}. Pwyswch Diddymu a dewis argraffydd arall, neu pwyswch Anwybyddu i argraffu beth bynnag os {page} yw&apos;r papur yn yr hambwrdd mewn gwirionedd.</translation>
     </message>
     <message>
         <location line="+41"/>
@@ -1069,7 +1089,7 @@
         <translation>Dydy Hexikit ddim yn gallu agor ei ddata</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+37"/>
         <source>Hexikit is already open</source>
         <translation>Mae Hexikit eisoes ar agor</translation>
     </message>
@@ -1077,6 +1097,29 @@
         <location line="+1"/>
         <source>Hexikit is already running with the data folder {folder}. Switch to that window (check the taskbar), or close it first. Two windows writing one folder could lose what you type.</source>
         <translation>Mae Hexikit eisoes yn rhedeg gyda&apos;r ffolder data {folder}. Newidiwch i&apos;r ffenestr honno (gwiriwch y bar tasgau), neu caewch hi yn gyntaf. Gallai dwy ffenestr yn ysgrifennu i un ffolder golli&apos;r hyn rydych chi&apos;n ei deipio.</translation>
+    </message>
+</context>
+<context>
+    <name>IdentifyOverlay</name>
+    <message>
+        <location filename="../../../ui/screens.py" line="+314"/>
+        <source>Laptop and projector: one screen for the notes and the slides</source>
+        <translation>Gliniadur a thaflunydd: un sgrin ar gyfer y nodiadau a&apos;r sleidiau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Laptop: presenter view with the notes</source>
+        <translation>Gliniadur: golwg y cyflwynydd gyda&apos;r nodiadau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Projector: what the audience sees</source>
+        <translation>Taflunydd: yr hyn mae&apos;r gynulleidfa&apos;n ei weld</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not used for the talk</source>
+        <translation>Heb ei ddefnyddio ar gyfer y sgwrs</translation>
     </message>
 </context>
 <context>
@@ -1180,7 +1223,7 @@
 <context>
     <name>MatchBoard</name>
     <message>
-        <location filename="../../../ui/session/match_board.py" line="+277"/>
+        <location filename="../../../ui/session/match_board.py" line="+266"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Cadarnhau</translation>
     </message>
@@ -1228,7 +1271,7 @@
 <context>
     <name>MatchesScene</name>
     <message>
-        <location line="-211"/>
+        <location line="-199"/>
         <source>Who can help whom</source>
         <translation>Pwy all helpu pwy</translation>
     </message>
@@ -2066,11 +2109,22 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+4"/>
-        <source>Median of the {count} earlier run(s): {median}. Slides that ran long are red.</source>
-        <translation>Canolrif y {count} rhediad cynharach: {median}. Mae sleidiau a redodd yn hir yn goch.</translation>
+        <source>The one earlier run: {median}. Slides that ran long are red.</source>
+        <translation>Yr un rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+3"/>
+        <source>Median of the %n earlier runs: {median}. Slides that ran long are red.</source>
+        <translation>
+            <numerusform>Canolrif y %n rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</numerusform>
+            <numerusform>Canolrif y %n rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</numerusform>
+            <numerusform>Canolrif y %n rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</numerusform>
+            <numerusform>Canolrif y %n rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</numerusform>
+            <numerusform>Canolrif y %n rhediad cynharach: {median}. Mae sleidiau a aeth yn hir yn goch.</numerusform>
+        </translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>{when}   {total} ({delta}){partial}</source>
         <translation>{when}   {total} ({delta}){partial}</translation>
     </message>
@@ -2103,8 +2157,9 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>ReportPage</name>
     <message>
-        <location filename="../../../ui/report/page.py" line="+119"/>
+        <location filename="../../../ui/report/page.py" line="+131"/>
         <source>Offers</source>
+        <extracomment>Said instead of the bars when there are no rows (empty: an empty plot).</extracomment>
         <translation>Cynigion</translation>
     </message>
     <message>
@@ -2113,7 +2168,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Ceisiadau</translation>
     </message>
     <message>
-        <location line="+119"/>
+        <location line="+134"/>
         <source>Report</source>
         <translation>Adroddiad</translation>
     </message>
@@ -2138,12 +2193,17 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Cynigion a cheisiadau fesul categori</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Offers and requests by region</source>
         <translation>Cynigion a cheisiadau fesul rhanbarth</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+0"/>
+        <source>No entries by region yet</source>
+        <translation>Dim cofnodion fesul rhanbarth eto</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>No events yet: create one in Capture, then come back.</source>
         <translation>Dim digwyddiadau eto: crëwch un yn Cofnodi, yna dewch yn ôl.</translation>
     </message>
@@ -2263,7 +2323,23 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RunChart</name>
     <message>
-        <location filename="../../../ui/report/page.py" line="-300"/>
+        <location filename="../../../ui/report/page.py" line="-321"/>
+        <source>1 event, {first} to {last}; ringed: this event</source>
+        <translation>1 digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n events, {first} to {last}; ringed: this event</source>
+        <translation>
+            <numerusform>%n digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</numerusform>
+            <numerusform>%n digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</numerusform>
+            <numerusform>%n digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</numerusform>
+            <numerusform>%n digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</numerusform>
+            <numerusform>%n digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Run chart: activities generated per event</source>
         <translation>Siart rhediad: gweithgareddau a grëwyd fesul digwyddiad</translation>
     </message>
@@ -2271,11 +2347,6 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <location line="+51"/>
         <source>median {value}</source>
         <translation>canolrif {value}</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>{count} events, {first} to {last}; ringed: this event</source>
-        <translation>{count} digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</translation>
     </message>
 </context>
 <context>
@@ -2591,7 +2662,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>SlideTimesChart</name>
     <message>
-        <location filename="../../../ui/rehearse/coach.py" line="-220"/>
+        <location filename="../../../ui/rehearse/coach.py" line="-224"/>
         <source>Slide {n}: {title}
 This run {this} · target {target} · earlier median {median}</source>
         <translation>Sleid {n}: {title}
@@ -2693,7 +2764,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>SuggestionModel</name>
     <message>
-        <location filename="../../../ui/session/match_board.py" line="-105"/>
+        <location filename="../../../ui/session/match_board.py" line="-106"/>
         <source>Offer</source>
         <translation>Cynnig</translation>
     </message>
@@ -2741,7 +2812,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/indicator.py" line="+256"/>
+        <location filename="../../../ui/sync/indicator.py" line="+259"/>
         <source>Enter the sync server&apos;s address in Sync settings.</source>
         <extracomment>Extra SyncClient options (tests inject a sleep that does not sleep). How the last sync ended (None before the first, and after a new token).</extracomment>
         <translation>Rhowch gyfeiriad y gweinydd cysoni yng ngosodiadau Cysoni.</translation>
@@ -2831,12 +2902,28 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Gweinydd</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+143"/>
+        <source>1 change to send.</source>
+        <translation>1 newid i&apos;w anfon.</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>%n changes to send.</source>
+        <translation>
+            <numerusform>%n newid i&apos;w hanfon.</numerusform>
+            <numerusform>%n newid i&apos;w hanfon.</numerusform>
+            <numerusform>%n newid i&apos;w hanfon.</numerusform>
+            <numerusform>%n newid i&apos;w hanfon.</numerusform>
+            <numerusform>%n newid i&apos;w hanfon.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>paste the device token the server&apos;s administrator gave you</source>
         <translation>gludwch y tocyn dyfais a roddodd gweinyddwr y gweinydd i chi</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-158"/>
         <source>Sync automatically when online</source>
         <translation>Cysoni&apos;n awtomatig pan fydd ar-lein</translation>
     </message>
@@ -2856,7 +2943,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Tocyn y ddyfais</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+13"/>
         <source>Sync now</source>
         <translation>Cysoni nawr</translation>
     </message>
@@ -2913,7 +3000,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Beth ddigwyddodd</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>The token is kept in the system keyring.</source>
         <translation>Mae&apos;r tocyn yn cael ei gadw yn keyring y system.</translation>
     </message>
@@ -2952,19 +3039,24 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <source>Some changes need your attention (below).</source>
         <translation>Mae angen i chi edrych ar rai newidiadau (isod).</translation>
     </message>
+    <message>
+        <location line="+140"/>
+        <source>Discard 1 change? It will never reach the server. This cannot be undone.</source>
+        <translation>Taflu 1 newid? Ni fydd byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</translation>
+    </message>
     <message numerus="yes">
-        <location line="+8"/>
-        <source>%n change(s) to send.</source>
+        <location line="+3"/>
+        <source>Discard %n changes? They will never reach the server. This cannot be undone.</source>
         <translation>
-            <numerusform>%n newid i&apos;w anfon.</numerusform>
-            <numerusform>%n newid i&apos;w anfon.</numerusform>
-            <numerusform>%n newid i&apos;w anfon.</numerusform>
-            <numerusform>%n newid i&apos;w anfon.</numerusform>
-            <numerusform>%n newid i&apos;w anfon.</numerusform>
+            <numerusform>Taflu %n newid? Ni fyddant byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Ni fyddant byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Ni fyddant byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Ni fyddant byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</numerusform>
+            <numerusform>Taflu %n newid? Ni fyddant byth yn cyrraedd y gweinydd. Ni ellir dadwneud hyn.</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-126"/>
         <source>Last sync: %1.</source>
         <translation>Cysoni diwethaf: %1.</translation>
     </message>
@@ -2974,7 +3066,17 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Gwrthododd y gweinydd y tocyn: gludwch un newydd a phwyso Cadw</translation>
     </message>
     <message>
-        <location line="+64"/>
+        <location line="+9"/>
+        <source>Saved — type a new token to replace it</source>
+        <translation>Wedi&apos;i gadw — teipiwch docyn newydd i gymryd ei le</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>✓ Token saved</source>
+        <translation>✓ Tocyn wedi&apos;i gadw</translation>
+    </message>
+    <message>
+        <location line="+65"/>
         <source>The same person may have been typed on two laptops; both are kept.</source>
         <translation>Efallai fod yr un person wedi&apos;i deipio ar ddau liniadur; mae&apos;r ddau&apos;n cael eu cadw.</translation>
     </message>
@@ -3002,17 +3104,6 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <location line="+4"/>
         <source>Discard changes?</source>
         <translation>Taflu&apos;r newidiadau?</translation>
-    </message>
-    <message numerus="yes">
-        <location line="+2"/>
-        <source>Discard %n change(s)? They will never reach the server. This cannot be undone.</source>
-        <translation>
-            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
-            <numerusform>Taflu %n newid? Fydd e byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
-            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
-            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
-            <numerusform>Taflu %n newid? Fyddan nhw byth yn cyrraedd y gweinydd. Does dim modd dadwneud hyn.</numerusform>
-        </translation>
     </message>
 </context>
 <context>
@@ -3073,7 +3164,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Amserydd</translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+34"/>
         <source>Start / pause / resume</source>
         <translation>Dechrau / oedi / ailddechrau</translation>
     </message>
@@ -3159,23 +3250,23 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
     </message>
     <message>
         <location line="+7"/>
-        <location line="+224"/>
+        <location line="+229"/>
         <source>Copy to edit</source>
         <translation>Copïo i olygu</translation>
     </message>
     <message>
-        <location line="-223"/>
+        <location line="-228"/>
         <source>Delete plan</source>
         <translation>Dileu&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+384"/>
+        <location line="+413"/>
         <source>Start (Space)</source>
         <translation>Dechrau (Bylchwr)</translation>
     </message>
     <message>
-        <location line="-381"/>
+        <location line="-410"/>
         <source>−1 min (−)</source>
         <translation>−1 mun (−)</translation>
     </message>
@@ -3220,7 +3311,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Symud ymlaen yn awtomatig i&apos;r cam nesaf (A)</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+6"/>
         <source>Warning before the end (seconds):</source>
         <translation>Rhybudd cyn y diwedd (eiliadau):</translation>
     </message>
@@ -3300,36 +3391,36 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation> (eich un chi)</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+10"/>
         <source>Some saved plans are damaged and were skipped: </source>
         <translation>Mae rhai cynlluniau a gadwyd wedi&apos;u difrodi ac fe&apos;u hepgorwyd: </translation>
     </message>
     <message>
-        <location line="+43"/>
-        <location line="+240"/>
+        <location line="+46"/>
+        <location line="+264"/>
         <source>Alone</source>
         <translation>Unigol</translation>
     </message>
     <message>
-        <location line="-240"/>
-        <location line="+240"/>
+        <location line="-264"/>
+        <location line="+264"/>
         <source>Pairs</source>
         <translation>Parau</translation>
     </message>
     <message>
-        <location line="-240"/>
-        <location line="+240"/>
+        <location line="-264"/>
+        <location line="+264"/>
         <source>Foursomes</source>
         <translation>Grwpiau o bedwar</translation>
     </message>
     <message>
-        <location line="-239"/>
-        <location line="+240"/>
+        <location line="-263"/>
+        <location line="+264"/>
         <source>All</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location line="-212"/>
+        <location line="-236"/>
         <source>Copy</source>
         <translation>Copi</translation>
     </message>
@@ -3339,12 +3430,12 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cam {n}: dydy “{text}” ddim yn amser. Teipiwch funudau (2) neu funudau:eiliadau (1:30).</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+38"/>
         <source>The timer is running. Reset it (X) first, then change or copy the plan: changing plans starts the timer again from the top.</source>
         <translation>Mae&apos;r amserydd yn rhedeg. Ailosodwch ef (X) yn gyntaf, yna newid neu gopïo&apos;r cynllun: mae newid cynllun yn dechrau&apos;r amserydd eto o&apos;r dechrau.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source> (not saved)</source>
         <translation> (heb ei gadw)</translation>
     </message>
@@ -3364,7 +3455,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cadwyd “{name}”.</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+89"/>
         <source>the slides</source>
         <translation>y sleidiau</translation>
     </message>

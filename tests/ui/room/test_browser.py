@@ -17,6 +17,7 @@ from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.wait import WebDriverWait
 
 from hexikit.records.domain import CONSENT_WORDING_V1
 from hexikit.room.entries import is_from_phone
@@ -119,6 +120,15 @@ def test_a_phone_adds_an_offer_in_a_real_browser(
     _field(driver, "Your name").send_keys("Siân Jones")  # type: ignore[attr-defined]
     driver.find_element(By.ID, "consent").click()
     driver.find_element(By.XPATH, "//button[normalize-space()='Add']").click()
+    # With JavaScript the page posts in the background: wait for its answer to appear.
+    WebDriverWait(driver, 15).until(
+        lambda d: (
+            "Added, thank you"
+            in " ".join(
+                element.text for element in d.find_elements(By.CSS_SELECTOR, "[role=status]")
+            )
+        )
+    )
     confirmation = driver.find_element(By.CSS_SELECTOR, "[role=status]").text
     assert "Added, thank you" in confirmation and "Teach run charts" in confirmation
     _shot(driver, tmp_path, f"room-phone-added-{suffix}")
