@@ -229,6 +229,9 @@ class MainWindow(MenuHost):
         first_name = first if first in self._page_names else self._page_names[0]
         self._build_page(first_name)
         self.sidebar.setCurrentRow(self._page_names.index(first_name))
+        # Keyboard first: typing works at once, with no Tab or click (the window gives this
+        # widget the keyboard as soon as it is activated).
+        self.focus_page(first_name)
         from hexikit.ui.routing import install_stage_keys
 
         back_to_slides = install_stage_keys(self, context)
@@ -284,6 +287,20 @@ class MainWindow(MenuHost):
 
     def show_page(self, class_name: str) -> None:
         self.sidebar.setCurrentRow(self._page_names.index(class_name))
+
+    def focus_page(self, class_name: str) -> None:
+        """Give the keyboard to the page's home widget (`keyboard_home()`, else the page)."""
+        page = self.page(class_name)
+        home = getattr(page, "keyboard_home", None)
+        target = home() if callable(home) else page
+        if isinstance(target, QWidget):
+            target.setFocus()
+
+    def bring_row(self, row: int) -> None:
+        """Show the page in side-bar row `row` with the keyboard in it (View ▸ pages)."""
+        self.sidebar.setCurrentRow(row)
+        if 0 <= row < len(self._page_names):
+            self.focus_page(self._page_names[row])
 
     def _show_row(self, row: int) -> None:
         if row < 0:

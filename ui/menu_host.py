@@ -30,3 +30,7 @@ class MenuHost(QMainWindow):
     def page(self, class_name: str) -> QWidget:
         """The page of this class name, built now if it was not yet."""
         raise NotImplementedError
+
+    def bring_row(self, row: int) -> None:
+        """Show the page in side-bar row `row` with the keyboard in it."""
+        raise NotImplementedError

@@ -322,7 +322,7 @@ def add_page_actions(window: MenuHost, page_titles: list[str]) -> list[QAction]:
 
 
 def _select_row(window: MenuHost, row: int) -> Callable[[], None]:
-    return lambda: window.sidebar.setCurrentRow(row)
+    return lambda: window.bring_row(row)
 
 
 def _show_scene_of(window: MenuHost, scene: Scene) -> Callable[[], None]:

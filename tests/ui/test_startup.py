@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.settings import Settings
@@ -103,3 +104,52 @@ def test_typing_before_the_store_is_open_is_saved_when_it_is(
             application.context.store, PendingStore
         ):
             application.context.store.close()
+
+
+def _started(qtbot: QtBot, data_dir: Path) -> Application:
+    application = Application(data_dir)
+    application.start()
+    application.window.activateWindow()
+    qtbot.waitUntil(lambda: _every_page_built(application), timeout=20000)
+    return application
+
+
+def _stop(qtbot: QtBot, application: Application) -> None:
+    qtbot.waitUntil(lambda: application.worker.pending == 0, timeout=20000)
+    application.window.close()
+    application.window.deleteLater()
+    application.worker.wait_for_done(10000)
+    if application.context is not None and not isinstance(application.context.store, PendingStore):
+        application.context.store.close()
+
+
+def test_the_cursor_is_in_the_capture_form_at_start_up(
+    qtbot: QtBot, data_dir: Path, wrexham: str
+) -> None:
+    application = _started(qtbot, data_dir)
+    try:
+        page = application.window.page("CapturePage")
+        assert isinstance(page, CapturePage)
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.participant_combo)
+        # Typing works at once: no Tab, no click.
+        QTest.keyClicks(QApplication.focusWidget(), "Ana")
+        assert page.form.participant_combo.currentText() == "Ana"
+    finally:
+        _stop(qtbot, application)
+
+
+def test_the_cursor_is_in_the_restored_entry_after_a_crash(
+    qtbot: QtBot, data_dir: Path, wrexham: str
+) -> None:
+    from hexikit.records.drafts import CaptureDraft, save_draft
+
+    save_draft(data_dir, CaptureDraft(event_id=wrexham, title="Half-typed offer"))
+    application = _started(qtbot, data_dir)
+    try:
+        page = application.window.page("CapturePage")
+        assert isinstance(page, CapturePage)
+        qtbot.waitUntil(lambda: page.form.title_edit.text() == "Half-typed offer")
+        qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.title_edit)
+        assert "unsaved entry" in page.status_text
+    finally:
+        _stop(qtbot, application)

@@ -701,9 +701,17 @@ class CapturePage(QWidget):
         """Write the form to the draft file now (or remove the file when nothing is typed)."""
         self.drafts.flush()
 
+    def keyboard_home(self) -> QWidget:
+        """Where the keyboard goes when the page comes up: the title of a half-typed entry
+        (Enter saves it), else the form's first field."""
+        if self.form.title_edit.text():
+            return self.form.title_edit
+        return self.form.participant_combo
+
     def _put_back_draft(self, draft: CaptureDraft) -> None:
         self.form.apply_draft(draft)
         self._show_edit_number()
+        self.keyboard_home().setFocus()  # the cursor in the restored entry, ready for Enter
         self._set_status(
             "statusInfo",
             self.tr("Your unsaved entry from last time is back. Press Enter to save it."),

@@ -77,10 +77,11 @@ def page_host(widget: QWidget) -> PageHost | None:
 
 def focus_widget_for(page: QWidget) -> QWidget:
     """The widget that should have the keyboard when `page` is brought up for a segment."""
-    form: Any = getattr(page, "form", None)
-    combo = getattr(form, "participant_combo", None)
-    if isinstance(combo, QWidget):  # Capture: straight into the Who box
-        return combo
+    home = getattr(page, "keyboard_home", None)
+    if callable(home):  # Capture: straight into the form
+        target = home()
+        if isinstance(target, QWidget):
+            return target
     return page
 
 
