@@ -132,7 +132,7 @@ def test_the_cursor_is_in_the_capture_form_at_start_up(
         assert isinstance(page, CapturePage)
         qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.participant_combo)
         # Typing works at once: no Tab, no click.
-        QTest.keyClicks(QApplication.focusWidget(), "Ana")
+        QTest.keyClicks(page.form.participant_combo, "Ana")
         assert page.form.participant_combo.currentText() == "Ana"
     finally:
         _stop(qtbot, application)
