@@ -534,7 +534,8 @@ class CardsPage(QWidget):
             self.preview.setText(str(error))
             self.status.setText(str(error))
 
-        self.context.worker.run(op, done, failed, lane="render")
+        # receiver: a page closed while its preview renders drops the answer.
+        self.context.worker.run(op, done, failed, lane="render", receiver=self.preview)
 
     def _show_warnings(self, warnings: list[str]) -> None:
         if not warnings:
