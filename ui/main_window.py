@@ -122,9 +122,11 @@ class MainWindow(MenuHost):
         self.sidebar.setFixedWidth(170)
         self.sidebar.setIconSize(QSize(20, 20))
         # No Qt.* enum before the first paint: the first touch of the Qt namespace builds all its
-        # enum classes (~40 ms). So the focus policy is set by property (0 is Qt::NoFocus) and
-        # the loading text centred by style sheet.
-        self.sidebar.setProperty("focusPolicy", 0)
+        # enum classes (~40 ms). So the focus policy is set by property (1 is Qt::TabFocus: the
+        # side bar is reachable with Tab and arrows, a click leaves the keyboard in the page)
+        # and the loading text centred by style sheet.
+        self.sidebar.setProperty("focusPolicy", 1)
+        self.sidebar.setAccessibleName(self.tr("Modes"))
         # The side bar is the one place the facilitator finds every mode: make it obvious.
         self.sidebar.setStyleSheet(SIDEBAR_STYLE)
         self.pages = CurrentPageStack()
@@ -232,6 +234,9 @@ class MainWindow(MenuHost):
         # Keyboard first: typing works at once, with no Tab or click (the window gives this
         # widget the keyboard as soon as it is activated).
         self.focus_page(first_name)
+        from hexikit.ui.widgets.a11y import FocusRing
+
+        FocusRing.install()
         from hexikit.ui.routing import install_stage_keys
 
         back_to_slides = install_stage_keys(self, context)
