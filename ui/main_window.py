@@ -7,7 +7,15 @@ import logging
 from typing import Protocol
 
 from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QKeySequence, QScreen
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QGuiApplication,
+    QKeySequence,
+    QScreen,
+)
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -22,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from hexikit.ui.context import AppContext
 from hexikit.ui.menu_host import MenuHost
+from hexikit.ui.theme import font_scale, scaled
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +60,8 @@ MODE_TITLES: dict[str, str] = {
 }
 
 
+SIDEBAR_WIDTH = 170
+SIDEBAR_FONT_PX = 15
 SIDEBAR_STYLE = """
 QListWidget#modeSidebar {
     background: #0b3d47; color: #e8f4f2; border: none; padding-top: 12px;
@@ -119,7 +130,7 @@ class MainWindow(MenuHost):
         self.ask_for_event = True
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("modeSidebar")
-        self.sidebar.setFixedWidth(170)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.sidebar.setIconSize(QSize(20, 20))
         # No Qt.* enum before the first paint: the first touch of the Qt namespace builds all its
         # enum classes (~40 ms). So the focus policy is set by property (1 is Qt::TabFocus: the
@@ -128,7 +139,7 @@ class MainWindow(MenuHost):
         self.sidebar.setProperty("focusPolicy", 1)
         self.sidebar.setAccessibleName(self.tr("Modes"))
         # The side bar is the one place the facilitator finds every mode: make it obvious.
-        self.sidebar.setStyleSheet(SIDEBAR_STYLE)
+        self.sidebar.setStyleSheet(scaled(SIDEBAR_STYLE))
         self.pages = CurrentPageStack()
         self._loading = QLabel(self.tr("Opening your Hexithon data…"))
         self._loading.setStyleSheet("qproperty-alignment: AlignCenter;")
@@ -221,8 +232,9 @@ class MainWindow(MenuHost):
             self._page_names.append(class_name)
             title = MODE_TITLES.get(class_name, "")
             item = QListWidgetItem(QCoreApplication.translate(class_name, title) if title else "")
-            item.setSizeHint(QSize(160, 40))
+            item.setSizeHint(QSize(160, round(40 * font_scale())))
             self.sidebar.addItem(item)
+        self._fit_sidebar()
         from hexikit.ui import menus
 
         self.page_actions = menus.add_page_actions(
@@ -250,6 +262,23 @@ class MainWindow(MenuHost):
             QTimer.singleShot(5000, self._build_next_page)
         else:
             QTimer.singleShot(0, self._build_next_page)
+
+    def _fit_sidebar(self) -> None:
+        """Wide enough for the longest mode title in the side bar's font (which grows with the
+        system font), and never narrower than usual."""
+        font = QFont(self.sidebar.font())
+        font.setPixelSize(round(SIDEBAR_FONT_PX * font_scale()))
+        font.setBold(True)
+        metrics = QFontMetrics(font)
+        widest = max(
+            (
+                metrics.horizontalAdvance(self.sidebar.item(row).text())
+                for row in range(self.sidebar.count())
+            ),
+            default=0,
+        )
+        # The item's padding (16 px each side), its 4 px marker and the scroll bar's room.
+        self.sidebar.setFixedWidth(max(SIDEBAR_WIDTH, widest + 2 * 16 + 4 + 24))
 
     def content_shown(self) -> None:
         """The first page's real content is on screen (e.g. slide 1): the rest may start."""

@@ -5,8 +5,11 @@ Scoped by object name so it styles only the widgets that ask for it (other modes
 
 from __future__ import annotations
 
+import re
+import sys
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from hexikit.base.resources import asset
@@ -175,6 +178,29 @@ STYLESHEET = f"""
 
 BASE_POINT_SIZE = 11
 
+#: A platform's usual interface font size, in points: the sizes above are meant for it.
+USUAL_POINT_SIZE = 13.0 if sys.platform == "darwin" else 9.0 if sys.platform == "win32" else 10.0
+_FONT_SIZE = re.compile(r"(font-size:\s*)(\d+(?:\.\d+)?)(pt|px)")
+
+
+def font_scale() -> float:
+    """How much larger than usual the system font is (1 when it is the usual size or smaller):
+    the style sheets' fixed sizes grow by as much, so the pages follow the user's setting."""
+    return max(1.0, QGuiApplication.font().pointSizeF() / USUAL_POINT_SIZE)
+
+
+def scaled(sheet: str, scale: float | None = None) -> str:
+    """`sheet` with every font size grown by `scale` (default: `font_scale()`)."""
+    factor = font_scale() if scale is None else scale
+    if factor == 1.0:
+        return sheet
+
+    def grow(match: re.Match[str]) -> str:
+        return f"{match[1]}{float(match[2]) * factor:.1f}{match[3]}"
+
+    return _FONT_SIZE.sub(grow, sheet)
+
+
 #: Completer pop-ups are windows of their own, outside the page's style sheet.
 POPUP_STYLESHEET = """
 QListView {
@@ -192,13 +218,14 @@ QListView::item:selected { background: #dbeafe; color: #111827; }
 def style_popup(widget: QWidget | None) -> None:
     """Give a completer's pop-up list the page's look."""
     if widget is not None:
-        widget.setStyleSheet(POPUP_STYLESHEET)
+        widget.setStyleSheet(scaled(POPUP_STYLESHEET))
 
 
 def use_base_font(widget: QWidget) -> None:
-    """Give `widget` and its children the screen's readable base size (11 pt)."""
+    """Give `widget` and its children the screen's readable base size (11 pt, larger with a
+    larger system font)."""
     font = QFont(widget.font())
-    font.setPointSize(BASE_POINT_SIZE)
+    font.setPointSizeF(BASE_POINT_SIZE * font_scale())
     widget.setFont(font)
 
 

@@ -4,9 +4,15 @@ what each control is called (tests/ui/test_accessibility.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible
+from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QRadioButton, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractScrollArea,
+    QApplication,
+    QRadioButton,
+    QWidget,
+)
 
 #: More presses than any page has controls: a walk that has not come round by then is stuck.
 MOST_PRESSES = 400
@@ -50,11 +56,18 @@ def reachable(root: QWidget) -> list[QWidget]:
 
 
 def _unchosen_radio(widget: QWidget) -> bool:
-    """Tab reaches a group of radio buttons once, at the chosen one (arrows move inside it)."""
-    if not isinstance(widget, QRadioButton) or widget.isChecked() or not widget.autoExclusive():
+    """Tab reaches a group of exclusive choices (radio buttons, or checkable buttons in an
+    exclusive group) once, at the chosen one; arrows move inside the group."""
+    if not isinstance(widget, QAbstractButton) or not widget.isCheckable() or widget.isChecked():
         return False
-    parent = widget.parentWidget()
-    siblings = parent.findChildren(QRadioButton) if parent is not None else []
+    group = widget.group()
+    if group is not None and group.exclusive():
+        siblings = group.buttons()
+    elif isinstance(widget, QRadioButton) and widget.autoExclusive():
+        parent = widget.parentWidget()
+        siblings = parent.findChildren(QRadioButton) if parent is not None else []
+    else:
+        return False
     return any(other.isChecked() and other.isVisible() for other in siblings)
 
 
@@ -84,7 +97,8 @@ def tab_walk(start: QWidget, backwards: bool = False) -> list[QWidget]:
 
 def accessible_name(widget: QWidget) -> str:
     """What a screen reader says the control is called (its name, a buddy label's text…)."""
-    interface = QAccessible.queryAccessibleInterface(widget)
+    # Typed as never None, but Qt answers None for an object it has no interface for.
+    interface: QAccessibleInterface | None = QAccessible.queryAccessibleInterface(widget)
     if interface is None:
         return ""
     return interface.text(QAccessible.Text.Name).strip()

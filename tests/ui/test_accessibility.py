@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont
-from PySide6.QtWidgets import QApplication, QPushButton, QWidget
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialog, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from hexikit.base.settings import Settings
@@ -21,6 +22,7 @@ from hexikit.records.recording import record_activity
 from hexikit.store import Store
 from hexikit.ui.app import Application
 from hexikit.ui.main_window import MODE_PAGES
+from hexikit.ui.theme import font_scale
 from hexikit.ui.widgets.a11y import RING_DARK, FocusRing
 from tests.ui.a11y_walk import accessible_name, describe, reachable, tab_walk
 from tests.ui.clipping import clipped
@@ -158,9 +160,8 @@ def large_font(qapp: QApplication) -> Iterator[None]:
     qapp.setFont(original)
 
 
-@pytest.mark.usefixtures("large_font")
 def test_at_one_and_a_half_times_the_font_every_page_fits_a_laptop(
-    qtbot: QtBot, application: Application
+    large_font: None, qtbot: QtBot, application: Application
 ) -> None:
     window = application.window
     problems: dict[str, list[str]] = {}
@@ -171,3 +172,130 @@ def test_at_one_and_a_half_times_the_font_every_page_fits_a_laptop(
         problems[name] = clipped(window)
     assert {name: width for name, width in widths.items() if width > LAPTOP_WIDTH} == {}
     assert {name: found for name, found in problems.items() if found} == {}
+
+
+def test_the_capture_page_follows_a_larger_system_font(
+    large_font: None, qtbot: QtBot, application: Application
+) -> None:
+    """Its style sheets fix sizes (11 pt fields, a 17 pt title): they grow with the system
+    font instead of staying put."""
+    page = _open(qtbot, application, "CapturePage")
+    title = page.form.title_edit  # type: ignore[attr-defined]
+    usual = 11 * font_scale()
+    assert font_scale() > 1.3
+    assert title.font().pointSizeF() == pytest.approx(usual, abs=0.2)
+    assert title.fontInfo().pointSizeF() >= 11 * 1.3
+    sidebar = application.window.sidebar
+    assert sidebar.font().pixelSize() >= round(15 * 1.3)
+
+
+def test_capture_tab_order_runs_down_the_form_then_to_the_list(
+    qtbot: QtBot, application: Application
+) -> None:
+    page = _open(qtbot, application, "CapturePage")
+    form = page.form  # type: ignore[attr-defined]
+    entries = page.entries  # type: ignore[attr-defined]
+    walk = tab_walk(form.participant_combo)
+    expected = [
+        form.participant_combo,
+        form.title_edit,
+        form.description_edit,
+        form.category_picker.line_edit,
+        form.region_picker.line_edit,
+        form.mode_combo,
+        form.hours_edit,
+        form.save_button,
+        form.clear_button,
+        form.edit_participant_button,
+        form.new_participant_button,
+        entries.filter_edit,
+        entries.table,
+    ]
+    assert walk[: len(expected)] == expected
+    # Shift+Tab from Who goes back up to the Offer/Request switch.
+    backward = tab_walk(form.participant_combo, backwards=True)
+    assert backward[1] is form.offer_button
+
+
+def test_arrows_switch_offer_and_request_from_the_keyboard(
+    qtbot: QtBot, application: Application
+) -> None:
+    page = _open(qtbot, application, "CapturePage")
+    form = page.form  # type: ignore[attr-defined]
+    form.offer_button.setFocus(Qt.FocusReason.TabFocusReason)
+    QTest.keyClick(form.offer_button, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: form.request_button.isChecked())
+    assert not form.offer_button.isChecked()
+    assert "request" in form.save_button.text().lower()
+
+
+def test_tab_leaves_the_list_and_arrows_move_in_it(qtbot: QtBot, application: Application) -> None:
+    page = _open(qtbot, application, "CapturePage")
+    table = page.entries.table  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: table.model().rowCount() == 2)
+    table.setFocus(Qt.FocusReason.TabFocusReason)
+    table.selectRow(0)
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    assert table.currentIndex().row() == 1
+    QTest.keyClick(table, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not None and focused is not table and not table.isAncestorOf(focused)
+
+
+def test_the_tag_pickers_show_the_ring_round_the_whole_picker(
+    qtbot: QtBot, application: Application
+) -> None:
+    page = _open(qtbot, application, "CapturePage")
+    picker = page.form.category_picker  # type: ignore[attr-defined]
+    picker.line_edit.setFocus(Qt.FocusReason.TabFocusReason)
+    ring = FocusRing.install()
+    assert ring is not None
+    qtbot.waitUntil(lambda: ring.widget() is picker and ring.isVisible())
+    assert accessible_name(picker.line_edit) == "Categories"
+
+
+def _dialogs(application: Application) -> dict[str, QDialog]:
+    from hexikit.ui.about import AboutDialog
+    from hexikit.ui.capture.participant_dialog import ParticipantDialog
+    from hexikit.ui.cards.widgets import CustomSheetDialog
+    from hexikit.ui.menus import KeysDialog, UserGuide, key_rows, user_guide_path
+    from hexikit.ui.widgets.event_dialog import EventDialog
+
+    window = application.window
+    context = application.context
+    assert context is not None
+    event_id = context.current_event_id
+    assert event_id
+    events = [(event_id, "Hexithon Leeds", "2026-11-26", "Hall")]
+    return {
+        "keys": KeysDialog(key_rows(window), window),
+        "guide": UserGuide(user_guide_path(), window),
+        "custom sheet": CustomSheetDialog(window),
+        "participant": ParticipantDialog(context, event_id, name="Asha Patel", parent=window),
+        "about": AboutDialog(context.data_dir, window),
+        "event": EventDialog(context, events, window),
+    }
+
+
+@pytest.mark.parametrize(
+    "which", ["keys", "guide", "custom sheet", "participant", "about", "event"]
+)
+def test_each_dialog_has_a_whole_tab_chain_both_ways_and_names(
+    qtbot: QtBot, application: Application, which: str
+) -> None:
+    dialog = _dialogs(application)[which]
+    dialog.open()
+    dialog.raise_()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    expected = reachable(dialog)
+    assert expected, "the dialog has no control the keyboard can reach"
+    start = dialog.focusWidget() or expected[0]
+    forward = tab_walk(start)
+    backward = tab_walk(start, backwards=True)
+    missed_forward = [describe(w) for w in expected if w not in forward]
+    missed_backward = [describe(w) for w in expected if w not in backward]
+    assert (missed_forward, missed_backward) == ([], [])
+    assert forward[1:] == list(reversed(backward[1:]))
+    assert [describe(w) for w in forward if not accessible_name(w)] == []
+    dialog.reject()

@@ -13,8 +13,6 @@ Saving, drafts on disk and where the Who box's people come from are the page's b
 
 from __future__ import annotations
 
-import itertools
-
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -46,6 +44,7 @@ from hexikit.records.domain import (
 )
 from hexikit.records.drafts import CaptureDraft
 from hexikit.ui.theme import ErrorLabel, mark_invalid, show_field_problems, style_popup
+from hexikit.ui.widgets.a11y import tab_only
 from hexikit.ui.widgets.tag_picker import TagPicker
 
 #: The form's fields, each with a red note under it, in the order the form reads.
@@ -97,7 +96,6 @@ class CaptureForm(QFrame):
         self.general_error = ErrorLabel()
         layout.addWidget(self.general_error)
         self._build_buttons(layout)
-        self._set_tab_order()
         self._connect()
         self._update_kind_texts()
 
@@ -115,7 +113,8 @@ class CaptureForm(QFrame):
         layout.addSpacing(4)
 
     def _build_kind_switch(self, layout: QVBoxLayout) -> None:
-        # Two toggle buttons, switched by key, outside the Tab chain.
+        # Two toggle buttons, switched by Ctrl+O / Ctrl+R; Tab reaches them too (before Who, so
+        # the typist's path from Who down is not longer), and a click leaves the focus alone.
         self.offer_button = QPushButton(self.tr("Offer   Ctrl+O"))
         self.offer_button.setObjectName("kindOffer")
         self.request_button = QPushButton(self.tr("Request   Ctrl+R"))
@@ -124,10 +123,12 @@ class CaptureForm(QFrame):
         self.kind_group.setExclusive(True)
         for button in (self.offer_button, self.request_button):
             button.setCheckable(True)
-            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
             self.kind_group.addButton(button)
         self.offer_button.setChecked(True)
+        self.offer_button.setAccessibleName(self.tr("Offer"))
+        self.request_button.setAccessibleName(self.tr("Request"))
+        tab_only(self.offer_button, self.request_button)
         row = QHBoxLayout()
         row.setSpacing(0)
         row.addWidget(self.offer_button)
@@ -150,13 +151,14 @@ class CaptureForm(QFrame):
             style_popup(completer.popup())
         self.new_participant_button = QPushButton(self.tr("New…  Ctrl+N"))
         self.new_participant_button.setObjectName("secondaryButton")
-        self.new_participant_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.new_participant_button.setAccessibleName(self.tr("New participant"))
         self.edit_participant_button = QPushButton(self.tr("Edit…"))
         self.edit_participant_button.setObjectName("secondaryButton")
         self.edit_participant_button.setToolTip(
             self.tr("Correct the person in the Who box: name, email, consent… (Ctrl+Shift+N)")
         )
-        self.edit_participant_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.edit_participant_button.setAccessibleName(self.tr("Edit participant"))
+        tab_only(self.new_participant_button, self.edit_participant_button)
         row = QHBoxLayout()
         row.setSpacing(6)
         row.addWidget(self.participant_combo, 1)
@@ -196,6 +198,9 @@ class CaptureForm(QFrame):
             layout, self.tr("Re&gions"), self.region_picker, self.region_picker, "regions"
         )
 
+        self.category_picker.set_accessible_name(self.tr("Categories"))
+        self.region_picker.set_accessible_name(self.tr("Regions"))
+
     def _build_mode_and_hours(self, layout: QVBoxLayout) -> None:
         self.mode_combo = QComboBox()
         for mode, label in (
@@ -213,6 +218,8 @@ class CaptureForm(QFrame):
         mode_label = QLabel(self.tr("&Mode"))
         mode_label.setObjectName("fieldLabel")
         mode_label.setBuddy(self.mode_combo)
+        # A combo box's name would otherwise be its current choice ("Either").
+        self.mode_combo.setAccessibleName(self.tr("Mode"))
         hours_label = QLabel(self.tr("&Hours (optional)"))
         hours_label.setObjectName("fieldLabel")
         hours_label.setBuddy(self.hours_edit)
@@ -257,9 +264,13 @@ class CaptureForm(QFrame):
             layout.addLayout(field)
         layout.addWidget(self.errors[key])
 
-    def _set_tab_order(self) -> None:
-        # Top to bottom, as the form reads.
-        order: list[QWidget] = [
+    def tab_chain(self) -> list[QWidget]:
+        """The form's Tab order. The typist's path runs straight down the fields to Save (Enter
+        saves too); the secondary buttons come after it: Clear, then Edit… and New… (also on
+        Ctrl+Shift+N and Ctrl+N), so Who → Title is one Tab."""
+        return [
+            self.offer_button,
+            self.request_button,
             self.participant_combo,
             self.title_edit,
             self.description_edit,
@@ -268,9 +279,10 @@ class CaptureForm(QFrame):
             self.mode_combo,
             self.hours_edit,
             self.save_button,
+            self.clear_button,
+            self.edit_participant_button,
+            self.new_participant_button,
         ]
-        for first, second in itertools.pairwise(order):
-            QWidget.setTabOrder(first, second)
 
     def _connect(self) -> None:
         self.kind_group.buttonClicked.connect(

@@ -31,7 +31,9 @@ from PySide6.QtWidgets import (
 
 from hexikit.records.capture import ActivityRow
 from hexikit.ui.capture.model import ActivityDelegate, ActivityTableModel
-from hexikit.ui.theme import CARD_BORDER
+from hexikit.ui.theme import CARD_BORDER, font_scale
+from hexikit.ui.widgets.a11y import keyboard_friendly, tab_only
+from hexikit.ui.widgets.tag_picker import FlowLayout
 
 #: Starting widths of the list's columns; the title takes what is left.
 COLUMN_WIDTHS = {
@@ -99,12 +101,14 @@ class EntryListPanel(QFrame):
         self.filter_edit.setObjectName("filterEdit")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.setPlaceholderText(self.tr("Filter by any word or name   Ctrl+F"))
+        self.filter_edit.setAccessibleName(self.tr("Filter offers and requests"))
         self.fit_filter()
         bar = QWidget()
-        row = QHBoxLayout(bar)
+        # The filter takes the rest of the heading's line, and goes under the heading when
+        # the line is too short (a large system font on a small laptop).
+        row = FlowLayout(bar, spacing=12)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(heading)
-        row.addStretch(1)
         row.addWidget(self.filter_edit)
         return bar
 
@@ -112,6 +116,8 @@ class EntryListPanel(QFrame):
         self.model = ActivityTableModel(self)
         self.table = QTableView()
         self.table.setModel(self.model)
+        self.table.setAccessibleName(self.tr("Offers and requests"))
+        keyboard_friendly(self.table)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -128,7 +134,7 @@ class EntryListPanel(QFrame):
         self.table.setSortingEnabled(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(ActivityTableModel.COL_TITLE, QHeaderView.ResizeMode.Stretch)
-        for column, width in COLUMN_WIDTHS.items():
+        for column, width in self._column_widths().items():
             self.table.setColumnWidth(column, width)
 
     def _build_footer(self) -> QWidget:
@@ -143,7 +149,7 @@ class EntryListPanel(QFrame):
         self.undo_label = QLabel()
         self.undo_button = QPushButton(self.tr("Undo  Ctrl+Z"))
         self.undo_button.setObjectName("secondaryButton")
-        self.undo_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tab_only(self.undo_button)
         undo_row.addWidget(self.undo_label, 1)
         undo_row.addWidget(self.undo_button)
         self.undo_bar.hide()
@@ -172,6 +178,10 @@ class EntryListPanel(QFrame):
         self.model.layoutChanged.connect(self.update_empty_state)
         self.model.modelReset.connect(self.update_empty_state)
         self.table.doubleClicked.connect(lambda index: self.editRequested.emit(index.row()))
+
+    def tab_chain(self) -> list[QWidget]:
+        """The list's Tab order: filter, list, Undo (while it shows)."""
+        return [self.filter_edit, self.table, self.undo_button]
 
     def styled_parts(self) -> list[QWidget]:
         """The pieces that get the page's style sheet (the table and its ancestors do not)."""
@@ -252,16 +262,23 @@ class EntryListPanel(QFrame):
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}
         self.delegate.set_selected_rows(rows)
 
+    @staticmethod
+    def _column_widths() -> dict[int, int]:
+        """COLUMN_WIDTHS, grown with a larger system font (the kind badges must not elide)."""
+        scale = font_scale()
+        return {column: round(width * scale) for column, width in COLUMN_WIDTHS.items()}
+
     def _fit_columns(self) -> None:
         """Hide the least needed columns while the title would be squeezed."""
         available = self.table.viewport().width()
         hidden: set[int] = set()
-        used = sum(COLUMN_WIDTHS.values())
+        widths = self._column_widths()
+        used = sum(widths.values())
         for column in COLUMN_DROP_ORDER:
             if available - used >= MIN_TITLE_WIDTH:
                 break
             hidden.add(column)
-            used -= COLUMN_WIDTHS[column]
+            used -= widths[column]
         for column in COLUMN_WIDTHS:
             self.table.setColumnHidden(column, column in hidden)
 

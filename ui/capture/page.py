@@ -64,8 +64,9 @@ from hexikit.ui.capture.form import CaptureForm
 from hexikit.ui.capture.list_panel import EntryListPanel
 from hexikit.ui.context import AppContext
 from hexikit.ui.room.bar import RoomBar
-from hexikit.ui.theme import PAGE_BACKGROUND, STYLESHEET, use_base_font
+from hexikit.ui.theme import PAGE_BACKGROUND, STYLESHEET, font_scale, scaled, use_base_font
 from hexikit.ui.translation import text_growth
+from hexikit.ui.widgets.a11y import chain, tab_only
 
 log = logging.getLogger(__name__)
 
@@ -176,10 +177,20 @@ class CapturePage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.body)
+        sheet = scaled(STYLESHEET)
         for widget in [*self._styled, *self.entries.styled_parts()]:
-            widget.setStyleSheet(STYLESHEET)
+            widget.setStyleSheet(sheet)
         self.entries.sync_font()
         self._expose_parts()
+        room = self.room_bar
+        chain(
+            self.change_event_button,
+            room.toggle_button,
+            room.address_box,
+            room.rescan_button,
+            *self.form.tab_chain(),
+            *self.entries.tab_chain(),
+        )
 
     def _build_no_event(self) -> QWidget:
         panel = QWidget()
@@ -215,6 +226,8 @@ class CapturePage(QWidget):
         left.setAutoFillBackground(False)  # setWidget turns it on; the page colour shows
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop itself: Tab into the form scrolls the focused field into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setFixedWidth(self._form_width + 16)
         palette = scroll.palette()
@@ -225,11 +238,11 @@ class CapturePage(QWidget):
 
     @property
     def _form_width(self) -> int:
-        """FORM_WIDTH, grown by as much as the language's words are longer (Welsh ~25 %)."""
+        """FORM_WIDTH, grown by as much as the language's words are longer (Welsh ~25 %) and
+        the system font is larger than usual."""
         sample = "What can they offer? A few words"
-        return round(
-            FORM_WIDTH * text_growth(QCoreApplication.translate("CaptureForm", sample), sample)
-        )
+        growth = text_growth(QCoreApplication.translate("CaptureForm", sample), sample)
+        return round(FORM_WIDTH * growth * font_scale())
 
     def _build_left(self) -> QWidget:
         """The event and its live counts, the form, and the status line under it."""
@@ -266,7 +279,9 @@ class CapturePage(QWidget):
         change = QPushButton(self.tr("Change…"))
         change.setToolTip(self.tr("Open or create another event (Ctrl+Shift+E)"))
         change.setObjectName("secondaryButton")
-        change.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        change.setAccessibleName(self.tr("Change event"))
+        tab_only(change)
+        self.change_event_button = change
         change.clicked.connect(self.choose_event)
         titles = QVBoxLayout()
         titles.setSpacing(0)

@@ -42,6 +42,7 @@ from hexikit.ui.theme import (
     STYLESHEET,
     ErrorLabel,
     add_field_rows,
+    scaled,
     show_field_problems,
 )
 
@@ -78,7 +79,7 @@ class ParticipantDialog(QDialog):
         heading = self.tr("Edit participant") if editing else self.tr("New participant")
         self._save_text = self.tr("Save changes  ⏎") if editing else self.tr("Save participant  ⏎")
         self.setObjectName("hexikitDialog")
-        self.setStyleSheet(STYLESHEET)
+        self.setStyleSheet(scaled(STYLESHEET))
         self.setWindowTitle(heading)
         self.setMinimumWidth(520)
         self._saving = False

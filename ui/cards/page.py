@@ -267,6 +267,8 @@ class CardsPage(QWidget):
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        # Not a Tab stop itself: Tab into the controls scrolls the focused one into view.
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         scroll.setMinimumWidth(400)
         scroll.setMaximumWidth(520)
 

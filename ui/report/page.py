@@ -327,6 +327,9 @@ class ReportPage(QWidget):
         self.scroll_area = QScrollArea()
         self.scroll_area.setWidgetResizable(True)
         self.scroll_area.setWidget(body)
+        # A Tab stop: the report's numbers and charts take no focus, so arrows and Page Down
+        # scroll them from here.
+        self.scroll_area.setAccessibleName(self.tr("Report"))
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import shiboken6
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
@@ -34,6 +36,9 @@ RING_LIGHT = QColor("#ffffff")
 #: Set this property to True on a widget whose focus is shown some other way (the Present
 #: page, which is the whole screen: the ring would only frame the window).
 NO_RING = "hexikitNoFocusRing"
+#: Set this property to True on a widget that is the typing part of a bigger control (a tag
+#: picker's text box): the ring goes round the parent.
+RING_ON_PARENT = "hexikitRingOnParent"
 
 
 _ring: FocusRing | None = None
@@ -64,7 +69,9 @@ class FocusRing(QFocusFrame):
         # A combo box or spin box gives the focus to its line edit: ring the whole control.
         while target is not None and target.parentWidget() is not None:
             parent = target.parentWidget()
-            if parent is not None and parent.focusProxy() is target:
+            if parent is not None and (
+                parent.focusProxy() is target or bool(target.property(RING_ON_PARENT))
+            ):
                 target = parent
             else:
                 break
@@ -107,6 +114,12 @@ def tab_only(*widgets: QWidget) -> None:
     """Reachable with Tab; a mouse click does not take the focus from where it was."""
     for widget in widgets:
         widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+
+
+def chain(*widgets: QWidget) -> None:
+    """Tab visits these widgets in this order (Shift+Tab the reverse)."""
+    for first, second in itertools.pairwise(widgets):
+        QWidget.setTabOrder(first, second)
 
 
 def tab_moves_on(*editors: QPlainTextEdit | QTextEdit) -> None:

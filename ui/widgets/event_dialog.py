@@ -39,6 +39,7 @@ from hexikit.ui.theme import (
     STYLESHEET,
     ErrorLabel,
     add_field_rows,
+    scaled,
     show_field_problems,
 )
 
@@ -87,7 +88,7 @@ class EventDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("hexikitDialog")
-        self.setStyleSheet(STYLESHEET)
+        self.setStyleSheet(scaled(STYLESHEET))
         self.setWindowTitle(self.tr("Choose the Hexithon"))
         self.setMinimumWidth(560)
         self._saving = False
@@ -97,6 +98,7 @@ class EventDialog(QDialog):
         layout.setSpacing(10)
 
         self.event_list = _EventList()
+        self.event_list.setAccessibleName(self.tr("Events so far"))
         self.event_list.chosen.connect(self.choose)
         self.event_list.itemDoubleClicked.connect(
             lambda item: self.choose(str(item.data(Qt.ItemDataRole.UserRole)))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCompleter,
     QFrame,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from hexikit.ui.theme import style_popup
+from hexikit.ui.widgets.a11y import RING_ON_PARENT
 
 
 class FlowLayout(QLayout):
@@ -183,8 +184,19 @@ class TagPicker(QFrame):
         self.line_edit.commitRequested.connect(self.commit_text)
         self.line_edit.removeLastRequested.connect(self._remove_last)
         self.line_edit.textEdited.connect(self.textEdited)
-        self.setFocusProxy(self.line_edit)
+        # Not a focus proxy: Qt 6 puts a proxied compound widget back at its old place in the
+        # Tab chain, so a form's own Tab order would jump here. focusInEvent hands it on.
+        self.line_edit.setProperty(RING_ON_PARENT, True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        # A buddy label's mnemonic, or a validation message, focuses the picker: type here.
+        self.line_edit.setFocus(event.reason())
+
+    def set_accessible_name(self, name: str) -> None:
+        """What a screen reader calls the picker (its text box is what takes the keys)."""
+        self.setAccessibleName(name)
+        self.line_edit.setAccessibleName(name)
 
     # ------------------------------------------------------------------ API
 
