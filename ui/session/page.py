@@ -79,6 +79,8 @@ log = logging.getLogger(__name__)
 NEXT_KEYS = (QKeySequence("F6"), QKeySequence("Ctrl+Right"))
 PREVIOUS_KEYS = (QKeySequence("Shift+F6"), QKeySequence("Ctrl+Left"))
 REPAINT_MS = 250
+#: Pixels kept free round a scrolled column's controls, where the focus ring is drawn.
+RING_ROOM = 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -415,7 +417,8 @@ class SessionPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        # Room for the focus ring round the run sheet: the scroll area clips at its edge.
+        left_layout.setContentsMargins(RING_ROOM, RING_ROOM, RING_ROOM, RING_ROOM)
         left_layout.addWidget(status_box)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.total_label)

@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,11 +54,13 @@ from hexikit.ui.timer.bells import Bell, BellPlayer
 from hexikit.ui.timer.controller import TimerController
 from hexikit.ui.timer.scene import TimerScene
 from hexikit.ui.timer.shared import shared_timer
-from hexikit.ui.widgets.a11y import keyboard_friendly, tab_only
+from hexikit.ui.widgets.a11y import NO_RING, RING_DARK, RING_LIGHT, keyboard_friendly, tab_only
 
 log = logging.getLogger(__name__)
 
 GROUP_CHOICES = [GroupSize.ONE, GroupSize.TWO, GroupSize.FOUR, GroupSize.ALL]
+#: Pixels kept free round the side column's controls, where the focus ring is drawn.
+RING_ROOM = 4
 
 
 @dataclass
@@ -211,6 +213,9 @@ class TimerPage(QWidget):
         # first. The session gives the page the keyboard when a timer segment starts.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setAccessibleName(self.mode_title())
+        # The app's ring would sit outside the page, where the page stack clips it: the page
+        # draws the same ring inside its own edge instead (paintEvent).
+        self.setProperty(NO_RING, True)
         self.setAccessibleDescription(
             self.tr("Space starts or pauses the timer; press ? for every key.")
         )
@@ -292,6 +297,32 @@ class TimerPage(QWidget):
         ):
             return self.handle_key(event)
         return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # The app's focus ring (ui/widgets/a11y.py), drawn just inside the page's edge.
+        painter = QPainter(self)
+        outer = self.rect()
+        for rect, width, colour in (
+            (outer, 3, RING_DARK),
+            (outer.adjusted(3, 3, -3, -3), 1, RING_LIGHT),
+        ):
+            x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+            painter.fillRect(QRect(x, y, w, width), colour)
+            painter.fillRect(QRect(x, y + h - width, w, width), colour)
+            painter.fillRect(QRect(x, y, width, h), colour)
+            painter.fillRect(QRect(x + w - width, y, width, h), colour)
+        painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.handle_key(event):
@@ -381,7 +412,8 @@ class TimerPage(QWidget):
         side_column = QWidget()
         side_column.setObjectName("timerSide")
         side = QVBoxLayout(side_column)
-        side.setContentsMargins(0, 0, 0, 0)
+        # Room for the focus ring round the phases: the scroll area clips at its edge.
+        side.setContentsMargins(RING_ROOM, RING_ROOM, RING_ROOM, RING_ROOM)
         options = QFrame()
         options.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(options)
@@ -555,6 +587,18 @@ class TimerPage(QWidget):
         for phase in plan.phases:
             self._append_row(phase)
         self.table.blockSignals(False)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the phases through their group choices to Add phase: the combos are
+        made after the buttons, so Qt would put them last on the page."""
+        previous: QWidget = self.table
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 2)
+            if combo is not None:
+                QWidget.setTabOrder(previous, combo)
+                previous = combo
+        QWidget.setTabOrder(previous, self.add_phase_button)
 
     def _append_row(self, phase: Phase) -> None:
         row = self.table.rowCount()
@@ -673,6 +717,7 @@ class TimerPage(QWidget):
 
     def add_phase(self) -> None:
         self._append_row(Phase(self.tr("New phase"), 60, "", GroupSize.ALL))
+        self._order_tabs()
         self._set_editable(True)
 
     def remove_phase(self) -> None:
