@@ -33,6 +33,7 @@ from hexikit.records.domain import EntityType, ValidationError
 from hexikit.session.feedback import FeedbackInput, add_feedback, delete_feedback, list_feedback
 from hexikit.store.models import Feedback
 from hexikit.ui.context import AppContext
+from hexikit.ui.widgets.a11y import keyboard_friendly
 
 SCENE_BACKGROUND = QColor("#10233a")
 WORKED_COLOUR = QColor("#7fd1b9")
@@ -151,6 +152,8 @@ class FeedbackPanel(QWidget):
         self.error.setWordWrap(True)
         self.entries = QListWidget()
         self.entries.setObjectName("feedbackList")
+        self.entries.setAccessibleName(self.tr("Feedback entries"))
+        keyboard_friendly(self.entries)
         self.entries.setWordWrap(True)
         self.entries.installEventFilter(self)
         self.count = QLabel()

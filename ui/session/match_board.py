@@ -35,6 +35,7 @@ from hexikit.matching.suggestions import MatchCard, Suggestion
 from hexikit.records.domain import EntityType
 from hexikit.ui.context import AppContext
 from hexikit.ui.session.feedback import fitted_font
+from hexikit.ui.widgets.a11y import keyboard_friendly
 
 SCENE_BACKGROUND = QColor("#10233a")
 CARD_BACKGROUND = QColor("#ffffff")
@@ -248,6 +249,9 @@ class MatchBoard(QWidget):
         self.model = SuggestionModel(self)
         self.table = QTableView()
         self.table.setObjectName("suggestionTable")
+        self.table.setAccessibleName(self.tr("Suggested matches"))
+        # Tab moves on to Confirm, Dismiss…; the arrows move between the suggestions.
+        keyboard_friendly(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

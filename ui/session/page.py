@@ -21,6 +21,7 @@ from PySide6.QtCore import (
     QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
+    QSize,
     Qt,
     QTimer,
     Signal,
@@ -31,12 +32,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QTabWidget,
@@ -69,12 +72,15 @@ from hexikit.ui.session.feedback import FeedbackPanel, FeedbackScene
 from hexikit.ui.session.match_board import MatchBoard, MatchesScene
 from hexikit.ui.session.scenes import ClosingScene, SegmentTitleScene
 from hexikit.ui.stage import Scene
+from hexikit.ui.widgets.a11y import keyboard_friendly
 
 log = logging.getLogger(__name__)
 
 NEXT_KEYS = (QKeySequence("F6"), QKeySequence("Ctrl+Right"))
 PREVIOUS_KEYS = (QKeySequence("Shift+F6"), QKeySequence("Ctrl+Left"))
 REPAINT_MS = 250
+#: Pixels kept free round a scrolled column's controls, where the focus ring is drawn.
+RING_ROOM = 4
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -152,6 +158,48 @@ class RunSheetModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
+
+
+class RunSheetView(QTableView):
+    """The run sheet's table: never shorter than its header and four segments."""
+
+    ROWS_SHOWN = 4
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        rows = self.verticalHeader().defaultSectionSize() * self.ROWS_SHOWN
+        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
+        return QSize(hint.width(), max(hint.height(), height))
+
+
+class VerticalScroll(QScrollArea):
+    """A column that scrolls up and down, never sideways: as wide as its content needs."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop itself: Tab goes to the controls in it, and the area scrolls to them.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _width(self, content: int) -> int:
+        return content + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        hint = super().minimumSizeHint()
+        if content is None:
+            return hint
+        return QSize(self._width(content.minimumSizeHint().width()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        hint = super().sizeHint()
+        if content is None:
+            return hint
+        return QSize(self._width(content.sizeHint().width()), hint.height())
 
 
 class SessionPage(QWidget):
@@ -237,9 +285,11 @@ class SessionPage(QWidget):
         self.pause_button.clicked.connect(self.toggle_pause)
         self.reset_button.clicked.connect(self.reset_session)
         top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Event:")))
-        top.addWidget(self.event_combo)
-        top.addStretch(1)
+        event_label = QLabel(self.tr("Event:"))
+        event_label.setBuddy(self.event_combo)
+        top.addWidget(event_label)
+        # The combo takes the row's spare room: an event's title and date are shown whole.
+        top.addWidget(self.event_combo, 1)
         for button in (
             self.start_button,
             self.previous_button,
@@ -297,8 +347,11 @@ class SessionPage(QWidget):
         status_layout.addWidget(self.hint_label)
 
         self.model = RunSheetModel(self)
-        self.table = QTableView()
+        self.table = RunSheetView()
         self.table.setObjectName("runSheet")
+        self.table.setAccessibleName(self.tr("Run sheet"))
+        # Tab moves on to the segment editor; the arrows move between the segments.
+        keyboard_friendly(self.table)
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -364,17 +417,21 @@ class SessionPage(QWidget):
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(0, 0, 0, 0)
+        # Room for the focus ring round the run sheet: the scroll area clips at its edge.
+        left_layout.setContentsMargins(RING_ROOM, RING_ROOM, RING_ROOM, RING_ROOM)
         left_layout.addWidget(status_box)
         left_layout.addWidget(self.table, 1)
         left_layout.addWidget(self.total_label)
         left_layout.addWidget(editor)
 
         self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(self.tr("Matches and feedback"))
         self.tabs.addTab(self.match_board, self.tr("Matches"))
         self.tabs.addTab(self.feedback_panel, self.tr("Feedback"))
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(left)
+        # The left column scrolls rather than squeezing the run sheet to one row (1.5× the
+        # font on a 768-pixel screen).
+        splitter.addWidget(VerticalScroll(left))
         splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 1)

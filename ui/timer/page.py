@@ -13,8 +13,8 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -53,10 +54,13 @@ from hexikit.ui.timer.bells import Bell, BellPlayer
 from hexikit.ui.timer.controller import TimerController
 from hexikit.ui.timer.scene import TimerScene
 from hexikit.ui.timer.shared import shared_timer
+from hexikit.ui.widgets.a11y import NO_RING, RING_DARK, RING_LIGHT, keyboard_friendly, tab_only
 
 log = logging.getLogger(__name__)
 
 GROUP_CHOICES = [GroupSize.ONE, GroupSize.TWO, GroupSize.FOUR, GroupSize.ALL]
+#: Pixels kept free round the side column's controls, where the focus ring is drawn.
+RING_ROOM = 4
 
 
 @dataclass
@@ -97,6 +101,36 @@ class AspectBox(QWidget):
         width = min(w, round(h * self._ratio))
         height = round(width / self._ratio)
         self._child.setGeometry((w - width) // 2, 0, width, height)
+
+
+class SideColumn(QScrollArea):
+    """A column that scrolls up and down, never sideways: as wide as its content needs."""
+
+    def __init__(self, content: QWidget) -> None:
+        super().__init__()
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # Not a Tab stop itself: Tab goes to the controls in it, and the area scrolls to them.
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+
+    def _width(self, content: int) -> int:
+        return content + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
+
+    def minimumSizeHint(self) -> QSize:
+        content = self.widget()
+        hint = super().minimumSizeHint()
+        if content is None:
+            return hint
+        return QSize(self._width(content.minimumSizeHint().width()), hint.height())
+
+    def sizeHint(self) -> QSize:
+        content = self.widget()
+        hint = super().sizeHint()
+        if content is None:
+            return hint
+        return QSize(self._width(content.sizeHint().width()), hint.height())
 
 
 class HelpOverlay(QWidget):
@@ -174,7 +208,17 @@ class TimerPage(QWidget):
         self.controller.bells.set_muted(context.settings.bell_muted)
         self.plans: list[Plan] = builtin_plans()
         self.editing: Plan | None = None
+        # The page is a Tab stop of its own, the first on the page and reached both ways: the
+        # facilitator's home for the timer keys (Space, +, −, ← →…), where no control takes them
+        # first. The session gives the page the keyboard when a timer segment starts.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setAccessibleName(self.mode_title())
+        # The app's ring would sit outside the page, where the page stack clips it: the page
+        # draws the same ring inside its own edge instead (paintEvent).
+        self.setProperty(NO_RING, True)
+        self.setAccessibleDescription(
+            self.tr("Space starts or pauses the timer; press ? for every key.")
+        )
         self.keys = self._key_table()
         self._build()
         self.help_overlay = HelpOverlay(self.keys, self)
@@ -242,6 +286,44 @@ class TimerPage(QWidget):
                 return True
         return False
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # On the page's buttons and check boxes the arrows are the timer's (back, skip), as
+        # on the page: Qt would move the focus between the buttons instead. Space and Enter
+        # still press the focused button; letters reach the page by themselves.
+        if (
+            isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right)
+        ):
+            return self.handle_key(event)
+        return super().eventFilter(watched, event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusInEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        self.update()
+        super().focusOutEvent(event)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if not self.hasFocus():
+            return
+        # The app's focus ring (ui/widgets/a11y.py), drawn just inside the page's edge.
+        painter = QPainter(self)
+        outer = self.rect()
+        for rect, width, colour in (
+            (outer, 3, RING_DARK),
+            (outer.adjusted(3, 3, -3, -3), 1, RING_LIGHT),
+        ):
+            x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
+            painter.fillRect(QRect(x, y, w, width), colour)
+            painter.fillRect(QRect(x, y + h - width, w, width), colour)
+            painter.fillRect(QRect(x, y, width, h), colour)
+            painter.fillRect(QRect(x + w - width, y, width, h), colour)
+        painter.end()
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self.handle_key(event):
             event.accept()
@@ -263,7 +345,10 @@ class TimerPage(QWidget):
     def _button(self, text: str, action: Callable[[], object], name: str) -> QPushButton:
         button = QPushButton(text)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # keys stay with the page
+        # Reachable with Tab; a click leaves the keyboard with the page, so its keys go on
+        # working. The arrows are the timer's here, not Qt's move-between-buttons.
+        tab_only(button)
+        button.installEventFilter(self)
         button.clicked.connect(lambda _=False: action())
         button.setMinimumHeight(38)
         return button
@@ -274,11 +359,14 @@ class TimerPage(QWidget):
         root.setContentsMargins(16, 12, 16, 12)
 
         plan_row = QHBoxLayout()
-        plan_row.addWidget(QLabel(self.tr("Plan:")))
+        plan_label = QLabel(self.tr("Plan:"))
+        plan_row.addWidget(plan_label)
         self.plan_combo = QComboBox()
         self.plan_combo.setObjectName("planCombo")
         self.plan_combo.setMinimumWidth(280)
-        self.plan_combo.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        plan_label.setBuddy(self.plan_combo)
+        # Tab reaches it (the arrows then choose a plan); a click leaves the keys with the page.
+        tab_only(self.plan_combo)
         self.plan_combo.activated.connect(self._plan_chosen)
         plan_row.addWidget(self.plan_combo)
         self.copy_button = self._button(self.tr("Copy to edit"), self.copy_current, "copyPlan")
@@ -312,47 +400,64 @@ class TimerPage(QWidget):
             self._button(self.tr("Keys (?)"), self.show_help, "help"),
         ]
         self.start_button.setStyleSheet("font-weight: bold;")
+        # Three a row, not five: at 1.5× the font five side by side no longer fit a laptop.
         for index, button in enumerate(buttons):
-            controls.addWidget(button, index // 5, index % 5)
+            controls.addWidget(button, index // 3, index % 3)
         left.addLayout(controls)
         self.projector_label = QLabel()
         self.projector_label.setObjectName("projectorLabel")
         left.addWidget(self.projector_label)
         middle.addLayout(left, 3)
 
-        side = QVBoxLayout()
+        side_column = QWidget()
+        side_column.setObjectName("timerSide")
+        side = QVBoxLayout(side_column)
+        # Room for the focus ring round the phases: the scroll area clips at its edge.
+        side.setContentsMargins(RING_ROOM, RING_ROOM, RING_ROOM, RING_ROOM)
         options = QFrame()
         options.setFrameShape(QFrame.Shape.StyledPanel)
         grid = QGridLayout(options)
         self.auto_check = QCheckBox(self.tr("Auto-advance to the next phase (A)"))
         self.auto_check.setObjectName("autoAdvance")
-        self.auto_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tab_only(self.auto_check)
+        self.auto_check.installEventFilter(self)
         self.auto_check.setChecked(c.auto_advance)
         self.auto_check.toggled.connect(c.set_auto_advance)
         grid.addWidget(self.auto_check, 0, 0, 1, 2)
-        grid.addWidget(QLabel(self.tr("Warning before the end (seconds):")), 1, 0)
+        warning_label = QLabel(self.tr("Warning before the end (seconds):"))
+        grid.addWidget(warning_label, 1, 0)
         self.warning_spin = QSpinBox()
+        self.warning_spin.setObjectName("warningSeconds")
+        warning_label.setBuddy(self.warning_spin)
         self.warning_spin.setRange(0, 600)
         self.warning_spin.setValue(self.context.settings.timer_warning_seconds)
         self.warning_spin.valueChanged.connect(self._warning_changed)
         grid.addWidget(self.warning_spin, 1, 1)
-        grid.addWidget(QLabel(self.tr("Bell volume:")), 2, 0)
+        volume_label = QLabel(self.tr("Bell volume:"))
+        grid.addWidget(volume_label, 2, 0)
         self.volume_slider = QSlider(Qt.Orientation.Horizontal)
         self.volume_slider.setObjectName("bellVolume")
+        volume_label.setBuddy(self.volume_slider)
+        self.volume_slider.setPageStep(10)
         self.volume_slider.setRange(0, 100)
         self.volume_slider.setValue(round(self.context.settings.bell_volume * 100))
-        self.volume_slider.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The arrows change the volume once Tab has reached it; a drag leaves the keys with
+        # the page.
+        tab_only(self.volume_slider)
         self.volume_slider.valueChanged.connect(self._volume_changed)
         grid.addWidget(self.volume_slider, 2, 1)
         self.mute_check = QCheckBox(self.tr("Mute the bells (M): the screen flashes instead"))
         self.mute_check.setObjectName("bellMuted")
-        self.mute_check.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        tab_only(self.mute_check)
+        self.mute_check.installEventFilter(self)
         self.mute_check.setChecked(self.context.settings.bell_muted)
         self.mute_check.toggled.connect(self._mute_changed)
         grid.addWidget(self.mute_check, 3, 0, 1, 2)
         grid.addWidget(self._button(self.tr("Test the bell (B)"), self.test_bell, "testBell"), 4, 0)
         self.bilingual_check = QCheckBox(self.tr("Welsh and English on the projector"))
         self.bilingual_check.setObjectName("timerBilingual")
+        tab_only(self.bilingual_check)
+        self.bilingual_check.installEventFilter(self)
         self.bilingual_check.setChecked(self.context.settings.timer_bilingual)
         self.preview.set_bilingual(self.context.settings.timer_bilingual)
         self.bilingual_check.toggled.connect(self._bilingual_changed)
@@ -362,9 +467,11 @@ class TimerPage(QWidget):
         people_box = QFrame()
         people_box.setFrameShape(QFrame.Shape.StyledPanel)
         people = QGridLayout(people_box)
-        people.addWidget(QLabel(self.tr("People in the room:")), 0, 0)
+        people_label = QLabel(self.tr("People in the room:"))
+        people.addWidget(people_label, 0, 0)
         self.people_spin = QSpinBox()
         self.people_spin.setObjectName("peopleCount")
+        people_label.setBuddy(self.people_spin)
         self.people_spin.setRange(0, 2000)
         self.people_spin.valueChanged.connect(self._update_groups)
         people.addWidget(self.people_spin, 0, 1)
@@ -374,9 +481,14 @@ class TimerPage(QWidget):
         people.addWidget(self.groups_label, 1, 0, 1, 2)
         side.addWidget(people_box)
 
-        side.addWidget(QLabel(self.tr("<b>Phases</b> (double-click to edit a copy)")))
+        phases_label = QLabel(self.tr("<b>Phases</b> (double-click to edit a copy)"))
+        side.addWidget(phases_label)
         self.table = QTableWidget(0, 4)
         self.table.setObjectName("phaseTable")
+        self.table.setAccessibleName(self.tr("Phases"))
+        phases_label.setBuddy(self.table)
+        # Tab moves on to Add phase and Save plan; the arrows move between the cells.
+        keyboard_friendly(self.table)
         self.table.setHorizontalHeaderLabels(
             [self.tr("Phase"), self.tr("Time"), self.tr("Groups"), self.tr("Question")]
         )
@@ -403,7 +515,9 @@ class TimerPage(QWidget):
         self.message.setObjectName("planMessage")
         self.message.setWordWrap(True)
         side.addWidget(self.message)
-        middle.addLayout(side, 2)
+        # The side column scrolls rather than squeezing its rows (1.5× the font on a 768-pixel
+        # screen): its width is kept, its height may shrink.
+        middle.addWidget(SideColumn(side_column), 2)
         root.addLayout(middle, 1)
 
     # ------------------------------------------------------------------ plans
@@ -455,7 +569,8 @@ class TimerPage(QWidget):
             return
         if 0 <= index < len(self.plans):
             self.controller.load_plan(self.plans[index])
-            self.setFocus()
+            if not self.plan_combo.hasFocus():  # chosen with the mouse: the keys go back
+                self.setFocus()
 
     def _plan_loaded(self, plan: Plan) -> None:
         self._show_in_combo(plan)
@@ -472,6 +587,18 @@ class TimerPage(QWidget):
         for phase in plan.phases:
             self._append_row(phase)
         self.table.blockSignals(False)
+        self._order_tabs()
+
+    def _order_tabs(self) -> None:
+        """Tab goes from the phases through their group choices to Add phase: the combos are
+        made after the buttons, so Qt would put them last on the page."""
+        previous: QWidget = self.table
+        for row in range(self.table.rowCount()):
+            combo = self.table.cellWidget(row, 2)
+            if combo is not None:
+                QWidget.setTabOrder(previous, combo)
+                previous = combo
+        QWidget.setTabOrder(previous, self.add_phase_button)
 
     def _append_row(self, phase: Phase) -> None:
         row = self.table.rowCount()
@@ -487,6 +614,11 @@ class TimerPage(QWidget):
                 str(group),
             )
         combo.setCurrentIndex(GROUP_CHOICES.index(phase.group))
+        combo.setAccessibleName(self.tr("Groups in phase {n}").replace("{n}", str(row + 1)))
+        # Room for the longest choice beside the arrow, at any font size.
+        longest = max(combo.fontMetrics().horizontalAdvance(combo.itemText(i)) for i in range(4))
+        arrow = combo.style().pixelMetric(combo.style().PixelMetric.PM_ScrollBarExtent)
+        combo.setMinimumWidth(longest + arrow + 24)
         self.table.setCellWidget(row, 2, combo)
         question = QTableWidgetItem(phase.invitation)
         question.setToolTip(phase.invitation)
@@ -585,6 +717,7 @@ class TimerPage(QWidget):
 
     def add_phase(self) -> None:
         self._append_row(Phase(self.tr("New phase"), 60, "", GroupSize.ALL))
+        self._order_tabs()
         self._set_editable(True)
 
     def remove_phase(self) -> None:
