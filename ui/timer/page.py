@@ -13,7 +13,7 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QSignalBlocker, QSize, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt
 from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -54,7 +54,7 @@ from hexikit.ui.timer.bells import Bell, BellPlayer
 from hexikit.ui.timer.controller import TimerController
 from hexikit.ui.timer.scene import TimerScene
 from hexikit.ui.timer.shared import shared_timer
-from hexikit.ui.widgets.a11y import NO_RING, RING_DARK, RING_LIGHT, keyboard_friendly, tab_only
+from hexikit.ui.widgets.a11y import NO_RING, draw_ring, keyboard_friendly, tab_only
 
 log = logging.getLogger(__name__)
 
@@ -312,16 +312,7 @@ class TimerPage(QWidget):
             return
         # The app's focus ring (ui/widgets/a11y.py), drawn just inside the page's edge.
         painter = QPainter(self)
-        outer = self.rect()
-        for rect, width, colour in (
-            (outer, 3, RING_DARK),
-            (outer.adjusted(3, 3, -3, -3), 1, RING_LIGHT),
-        ):
-            x, y, w, h = rect.x(), rect.y(), rect.width(), rect.height()
-            painter.fillRect(QRect(x, y, w, width), colour)
-            painter.fillRect(QRect(x, y + h - width, w, width), colour)
-            painter.fillRect(QRect(x, y, width, h), colour)
-            painter.fillRect(QRect(x + w - width, y, width, h), colour)
+        draw_ring(painter, self.rect(), 3)
         painter.end()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:

@@ -88,9 +88,16 @@ class FocusRing(QFocusFrame):
         option.initFrom(self)
         margin = self.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, option, self)
         painter = QPainter(self)
-        _frame(painter, QRect(self.rect()), max(2, margin), RING_DARK)
-        _frame(painter, QRect(self.rect()).adjusted(2, 2, -2, -2), 1, RING_LIGHT)
+        draw_ring(painter, QRect(self.rect()), max(2, margin))
         painter.end()
+
+
+def draw_ring(painter: QPainter, rect: QRect, dark_width: int = 2) -> None:
+    """The ring's look just inside `rect`: `dark_width` pixels of dark, then 1 of white. For
+    widgets that show their focus themselves (the Timer page, the Present page's slide)."""
+    _frame(painter, rect, dark_width, RING_DARK)
+    inner = dark_width
+    _frame(painter, rect.adjusted(inner, inner, -inner, -inner), 1, RING_LIGHT)
 
 
 def _frame(painter: QPainter, rect: QRect, width: int, color: QColor) -> None:
