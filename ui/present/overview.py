@@ -101,7 +101,8 @@ class HelpOverlay(Overlay):
 
 
 class OverviewGrid(Overlay):
-    """Every slide as a thumbnail; arrows move, Enter or a click jumps, Tab/G/Esc closes.
+    """Every slide as a thumbnail; arrows move, Enter or a click jumps, G or Esc closes.
+    It is modal over the page: every other key, Tab too, does nothing while it is open.
 
     Signals:
         slideChosen(int): the user picked this slide.
@@ -172,7 +173,7 @@ class OverviewGrid(Overlay):
         elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Space):
             self.close_overlay()
             self.slideChosen.emit(self.selected)
-        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_G, Qt.Key.Key_Backtab):
+        elif key in (Qt.Key.Key_Escape, Qt.Key.Key_G):
             self.close_overlay()
         return True  # the grid swallows every other key: nothing stray reaches the show
 

@@ -19,13 +19,24 @@ key appears in the help overlay. Keys pressed in the audience window come throug
 from __future__ import annotations
 
 import contextlib
+import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QFont, QKeyEvent, QKeySequence, QResizeEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFocusEvent,
+    QFont,
+    QKeyEvent,
+    QKeySequence,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -47,6 +58,7 @@ from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
+from hexikit.ui.present.controls import KeysCue, PresenterButton
 from hexikit.ui.present.decks import (
     builtin_deck,
     is_builtin,
@@ -56,12 +68,13 @@ from hexikit.ui.present.decks import (
     problem_text,
 )
 from hexikit.ui.present.keys import KeyBindings, KeySpec
-from hexikit.ui.present.overview import HelpOverlay, OverviewGrid
+from hexikit.ui.present.overview import HelpOverlay, Overlay, OverviewGrid
 from hexikit.ui.present.render import slide_size_for
 from hexikit.ui.present.slide_view import SlidesScene, SlideView
 from hexikit.ui.present.state import Presentation
 from hexikit.ui.screens import ScreenPlacer, identify_screens
 from hexikit.ui.stage import AudienceWindow, Scene, scene_label
+from hexikit.ui.widgets import a11y
 from hexikit.ui.widgets.elided_label import ElidedLabel
 
 log = logging.getLogger(__name__)
@@ -111,8 +124,20 @@ class PresentPage(QWidget):
         self.presentation.blankChanged.connect(self._blank_changed)
         self.presentation.clockChanged.connect(self._tick)
         self.presentation.presentingChanged.connect(self._presenting_changed)
+        # The page itself is a Tab stop: with the keyboard here, every key is a slide key.
+        # Its focus shows as the cue round the current slide (`KeysCue`), not as the app's
+        # ring, which round the whole page would only frame the window.
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setProperty(a11y.NO_RING, True)
+        self.setAccessibleName(self.tr("Presenter view"))
+        self.setAccessibleDescription(
+            self.tr(
+                "The keys move the slides: Right or Page Down next, Left or Page Up back, "
+                "G every slide, ? every key. Tab moves to the buttons."
+            )
+        )
         self._digits = ""
+        self._focus_before_overlay: QWidget | None = None
         self._blocked_at: float | None = None
         self.keys = KeyBindings()
         self._build()
@@ -136,12 +161,15 @@ class PresentPage(QWidget):
         self.help_overlay = HelpOverlay(self.keys, self)
         self.grid = OverviewGrid(self.presentation, self)
         self.grid.slideChosen.connect(self.presentation.go_to)
+        for overlay in (self.help_overlay, self.grid):
+            overlay.closed.connect(self._overlay_closed)
         self._add_default_keys()
         self._add_menu_actions(parent)
         # Rehearse mode, teleprompter, notes editing and deck import (issue 8) plug in here.
         from hexikit.ui.rehearse.coach import attach_rehearsal
 
         self.rehearsal = attach_rehearsal(self, self)
+        self._set_tab_order()
         self._notes_timer = QTimer(self)
         self._notes_timer.setSingleShot(True)
         self._notes_timer.setInterval(0)
@@ -160,11 +188,32 @@ class PresentPage(QWidget):
     # Building -----------------------------------------------------------------------------
 
     def _button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
-        button = QPushButton(text)
+        button = PresenterButton(text)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _=False: slot())
         return button
+
+    def _set_tab_order(self) -> None:
+        """Tab goes down the page as it is drawn: the page (the slide keys), its top bar, the
+        rehearsal bar, the notes' size, the deck's problems. (The rehearsal bar is built after
+        the page's own controls, so Qt's creation order would put it last.)"""
+        chain: list[QWidget] = [
+            self.start_button,
+            self.pause_button,
+            self.reset_button,
+            self.open_button,
+            self.builtin_button,
+            self.other_deck_button,
+            self.swap_button,
+            self.identify_button,
+            self.help_button,
+            *self.rehearsal.controls(),
+            self.smaller_button,
+            self.larger_button,
+            self.problems,
+        ]
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -216,15 +265,20 @@ class PresentPage(QWidget):
         top = QWidget()
         top_layout = QHBoxLayout(top)
         top_layout.setContentsMargins(0, 0, 0, 0)
+        # The slide views are pictures (NoFocus): the page has the keyboard for them.
         self.current_view = SlideView(self.presentation, "current", 0, follow_blank=True)
         self.current_view.setObjectName("currentSlide")
+        self.current_view.setAccessibleName(self.tr("Current slide"))
         self.current_view.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        top_layout.addWidget(self.current_view, 3)
+        self.keys_cue = KeysCue(self.current_view)
+        self.keys_cue.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        top_layout.addWidget(self.keys_cue, 3)
         side = QVBoxLayout()
         self.next_label = QLabel(self.tr("Next"))
         side.addWidget(self.next_label)
         self.next_view = SlideView(self.presentation, "next", 1)
         self.next_view.setObjectName("nextSlide")
+        self.next_view.setAccessibleName(self.next_label.text())
         self.next_view.setMinimumSize(240, 135)
         side.addWidget(self.next_view, 2)
         self.position_label = _ClockLabel("slidePosition", 30)
@@ -260,19 +314,30 @@ class PresentPage(QWidget):
         self.larger_button = self._button("A+", lambda: self.change_notes_size(2), "notesLarger")
         self.smaller_button.setToolTip(self.tr("Smaller notes (-)"))
         self.larger_button.setToolTip(self.tr("Larger notes (+)"))
+        # "A−" and "A+" say nothing read aloud.
+        self.smaller_button.setAccessibleName(self.tr("Smaller notes"))
+        self.larger_button.setAccessibleName(self.tr("Larger notes"))
         notes_bar.addWidget(self.smaller_button)
         notes_bar.addWidget(self.larger_button)
         bottom_layout.addLayout(notes_bar)
         self.notes = QTextBrowser()
         self.notes.setObjectName("notes")
+        # Shown, not edited, and it would take the arrows the slides need: no Tab stop (the
+        # notes follow the slide; Ctrl+E edits them).
         self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.notes.setAccessibleName(notes_title.text())
         self.notes.setOpenLinks(False)
         bottom_layout.addWidget(self.notes, 1)
         self.problems = QListWidget()
         self.problems.setObjectName("problems")
-        self.problems.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.problems.setAccessibleName(self.tr("Problems in the deck"))
+        # Tab reaches the list (arrows move in it, Enter goes to the slide), but a click
+        # leaves the keyboard on the slides.
+        a11y.keyboard_friendly(self.problems)
+        a11y.tab_only(self.problems)
         self.problems.setMaximumHeight(110)
         self.problems.itemClicked.connect(self._problem_clicked)
+        self.problems.itemActivated.connect(self._problem_clicked)
         bottom_layout.addWidget(self.problems)
         splitter.addWidget(bottom)
         splitter.setStretchFactor(0, 3)
@@ -341,7 +406,8 @@ class PresentPage(QWidget):
             self.tr("Start from the current slide"),
         )
         self.add_key(k.Key_Escape, self.end_show, self.tr("End the show (back to this view)"))
-        self.add_key([k.Key_Tab, k.Key_G], self.show_grid, self.tr("Overview of all slides"))
+        # Not Tab: Tab moves the keyboard to the page's buttons like everywhere else.
+        self.add_key(k.Key_G, self.show_grid, self.tr("Overview of all slides"))
         self.add_key([k.Key_Question, QKeySequence("F1")], self.show_help, self.tr("This help"))
         self.add_key(
             [k.Key_Plus, k.Key_Equal], lambda: self.change_notes_size(2), self.tr("Larger notes")
@@ -547,23 +613,24 @@ class PresentPage(QWidget):
     # Keys ---------------------------------------------------------------------------------
 
     def focusNextPrevChild(self, next: bool) -> bool:
-        # Tab opens the overview grid; it never moves focus away from the presenter.
-        return False
+        # An open overlay covers the page like a dialog: Tab must not wander to the buttons
+        # hidden under it. Refused here, Tab goes to the overlay's keys (the help closes on
+        # any key, the grid ignores it).
+        if self._open_overlay() is not None:
+            return False
+        return super().focusNextPrevChild(next)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if not self.handle_key(event):
             super().keyPressEvent(event)
 
-    def event(self, event: QEvent) -> bool:
-        # Tab and Backtab must reach keyPressEvent instead of moving focus.
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
-        ):
-            self.keyPressEvent(event)
-            return True
-        return super().event(event)
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.keys_cue.set_lit(True)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.keys_cue.set_lit(False)
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Handle a key from the presenter view or the audience window. True if used."""
@@ -614,11 +681,38 @@ class PresentPage(QWidget):
 
     def show_help(self) -> None:
         self.grid.close_overlay()
+        self._take_keys_for_overlay()
         self.help_overlay.open()
 
     def show_grid(self) -> None:
         self.help_overlay.close_overlay()
+        self._take_keys_for_overlay()
         self.grid.open()
+
+    def _open_overlay(self) -> Overlay | None:
+        for overlay in (self.help_overlay, self.grid):
+            if overlay.isVisible():
+                return overlay
+        return None
+
+    def _take_keys_for_overlay(self) -> None:
+        """The page takes the keyboard while an overlay is open (a button under it must not
+        take Space or Tab), and gives it back to that button when the overlay closes."""
+        if self._open_overlay() is not None:
+            return  # one overlay replaces the other: keep where the keyboard was first
+        focused = QApplication.focusWidget()
+        self._focus_before_overlay = (
+            focused if focused is not None and self.isAncestorOf(focused) else None
+        )
+        if self.isVisible():
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _overlay_closed(self) -> None:
+        if self._open_overlay() is not None:
+            return
+        back, self._focus_before_overlay = self._focus_before_overlay, None
+        if back is not None and back.isVisible() and back.isEnabled() and self.hasFocus():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

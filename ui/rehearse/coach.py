@@ -56,7 +56,9 @@ from hexikit.rehearsal.runs import (
     summarise,
 )
 from hexikit.ui.context import AppContext
+from hexikit.ui.present.controls import PresenterButton
 from hexikit.ui.rehearse.host import PresenterHost
+from hexikit.ui.widgets.a11y import keyboard_friendly
 
 if TYPE_CHECKING:
     from hexikit.store import Store
@@ -135,11 +137,23 @@ class RehearsalCoach(QWidget):
     # ---------------------------------------------------------------- building
 
     def _button(self, text: str, slot: Callable[[], None], name: str) -> QPushButton:
-        button = QPushButton(text)
+        # Like the presenter's own buttons: Tab reaches it, a click leaves the keyboard on
+        # the slides, and the arrows still move them.
+        button = PresenterButton(text)
         button.setObjectName(name)
-        button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         button.clicked.connect(lambda _=False: slot())
         return button
+
+    def controls(self) -> list[QWidget]:
+        """The bar's controls in Tab order (the page puts them after its own top bar)."""
+        return [
+            self.rehearse_button,
+            self.teleprompter_button,
+            self.edit_button,
+            self.import_button,
+            self.history_button,
+            self.rate,
+        ]
 
     def _build(self) -> None:
         layout = QHBoxLayout(self)
@@ -157,7 +171,10 @@ class RehearsalCoach(QWidget):
         self.rate.setSingleStep(5)
         self.rate.setSuffix(self.tr(" words/min"))
         self.rate.setToolTip(self.tr("Speaking rate used to estimate each slide's target"))
-        self.rate.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.rate.setAccessibleName(self.tr("Speaking rate"))
+        # Tab or a click to type a rate; while it has the keyboard its arrows change the
+        # rate, not the slide (Esc ends that: the page takes the keyboard back).
+        self.rate.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.rate.setValue(self.context.settings.speaking_rate_wpm)
         self.rate.valueChanged.connect(self._rate_changed)
         self.slide_label = QLabel()
@@ -173,14 +190,7 @@ class RehearsalCoach(QWidget):
         big.setBold(True)
         for label in (self.slide_label, self.pace_label):
             label.setFont(big)
-        for widget in (
-            self.rehearse_button,
-            self.teleprompter_button,
-            self.edit_button,
-            self.import_button,
-            self.history_button,
-            self.rate,
-        ):
+        for widget in self.controls():
             layout.addWidget(widget)
         layout.addSpacing(16)
         layout.addWidget(self.slide_label)
@@ -678,10 +688,13 @@ class RehearsalSummaryWindow(QDialog):
         QVBoxLayout(history_box).addWidget(history := QListWidget())
         self.history = history
         self.history.setObjectName("runHistory")
+        self.history.setAccessibleName(history_box.title())
         long_box = QGroupBox(self.tr("Slides that most often run long"))
         QVBoxLayout(long_box).addWidget(often := QListWidget())
         self.often_long = often
         self.often_long.setObjectName("oftenLong")
+        self.often_long.setAccessibleName(long_box.title())
+        keyboard_friendly(self.history, self.often_long)
         lists.addWidget(history_box, 1)
         lists.addWidget(long_box, 1)
         layout.addLayout(lists, 1)

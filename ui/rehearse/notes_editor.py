@@ -29,6 +29,7 @@ from hexikit.decks.deck import Deck, count_words
 from hexikit.decks.loading import save_deck_notes
 from hexikit.rehearsal.runs import estimate_seconds
 from hexikit.ui.context import AppContext
+from hexikit.ui.widgets.a11y import keyboard_friendly, tab_moves_on
 
 
 def _save_all(deck: Deck, drafts: dict[int, str]) -> Deck:
@@ -67,6 +68,8 @@ class NotesEditor(QDialog):
         self.slides = QListWidget()
         self.slides.setObjectName("notesSlides")
         self.slides.setMaximumWidth(320)
+        self.slides.setAccessibleName(self.tr("Slides"))
+        keyboard_friendly(self.slides)
         self.title = QLabel()
         self.title.setObjectName("notesSlideTitle")
         bold = QFont(self.title.font())
@@ -78,6 +81,9 @@ class NotesEditor(QDialog):
         text_font = QFont("DejaVu Sans")
         text_font.setPointSize(max(12, context.settings.notes_font_pt - 4))
         self.text.setFont(text_font)
+        self.text.setAccessibleName(self.tr("Notes of this slide"))
+        # Notes are spoken text: a tab character in them is never wanted, leaving the box is.
+        tab_moves_on(self.text)
         self.words = QLabel()
         self.words.setObjectName("notesWords")
         self.message = QLabel()

@@ -203,7 +203,7 @@ def test_stray_keys_change_nothing(qtbot: QtBot, page: PresentPage, context: App
 
 
 def test_overview_grid(qtbot: QtBot, page: PresentPage) -> None:
-    press(qtbot, page, Qt.Key.Key_Tab)
+    press(qtbot, page, Qt.Key.Key_G)
     assert page.grid.isVisible()
     press(qtbot, page, Qt.Key.Key_Right)
     press(qtbot, page, Qt.Key.Key_Down)  # 1 -> 2 -> 7 (five columns)
