@@ -273,7 +273,12 @@ class ReportPage(QWidget):
         self._event_id = context.current_event_id
         self.event_combo = QComboBox()
         self.event_combo.setObjectName("reportEvent")
-        self.event_combo.setMinimumWidth(260)
+        # Wide enough for "Hexithon Leeds — 2026-11-26" at any font size; longer names get
+        # the room the buttons leave (the combo stretches).
+        self.event_combo.setMinimumContentsLength(28)
+        self.event_combo.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
         self.event_combo.activated.connect(self._event_chosen)
         self.refresh_button = QPushButton(self.tr("&Refresh"))
         self.refresh_button.clicked.connect(self.refresh)
@@ -285,8 +290,7 @@ class ReportPage(QWidget):
         self.message.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Event:")))
-        top.addWidget(self.event_combo)
-        top.addStretch(1)
+        top.addWidget(self.event_combo, 1)
         top.addWidget(self.refresh_button)
         top.addWidget(self.save_button)
 
