@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hexikit.ui.widgets.elided_label import ElidedLabel
+
 #: Pixels of slack a style may take from a widget's text area.
 SLACK = 2
 
@@ -32,7 +34,12 @@ def clipped(root: QWidget) -> list[str]:
             continue
         text = ""
         cut = False
-        if isinstance(widget, QLabel):
+        if isinstance(widget, ElidedLabel):
+            # It cuts itself to fit: a cut that leaves out a short text is a layout with too
+            # little room (the deck's title gone at a large font).
+            text = widget.full_text()
+            cut = widget.text() != text
+        elif isinstance(widget, QLabel):
             text = widget.text()
             if not text or widget.wordWrap() or ("<" in text and ">" in text) or "\n" in text:
                 continue

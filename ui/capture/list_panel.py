@@ -33,7 +33,7 @@ from hexikit.records.capture import ActivityRow
 from hexikit.ui.capture.model import ActivityDelegate, ActivityTableModel
 from hexikit.ui.theme import CARD_BORDER, font_scale
 from hexikit.ui.widgets.a11y import keyboard_friendly, tab_only
-from hexikit.ui.widgets.tag_picker import FlowLayout
+from hexikit.ui.widgets.flow_layout import FlowLayout
 
 #: Starting widths of the list's columns; the title takes what is left.
 COLUMN_WIDTHS = {

@@ -76,6 +76,7 @@ from hexikit.ui.screens import ScreenPlacer, identify_screens
 from hexikit.ui.stage import AudienceWindow, Scene, scene_label
 from hexikit.ui.widgets import a11y
 from hexikit.ui.widgets.elided_label import ElidedLabel
+from hexikit.ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -218,14 +219,24 @@ class PresentPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        bar = QHBoxLayout()
+        # The deck's title, then the buttons on the right; when the line is too short for both
+        # (a large system font on a laptop) the buttons go under the title.
+        bar_widget = QWidget()
+        bar = FlowLayout(bar_widget, spacing=8)
+        bar.setContentsMargins(0, 0, 0, 0)
+        buttons_widget = QWidget()
+        buttons = QHBoxLayout(buttons_widget)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.addStretch(1)
         self.deck_label = ElidedLabel()
         self.deck_label.setObjectName("deckTitle")
         bold = self.deck_label.font()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.2)
         self.deck_label.setFont(bold)
-        bar.addWidget(self.deck_label, 1)
+        # Its whole width when there is room (the flow layout cuts it to the line otherwise).
+        self.deck_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
+        bar.addWidget(self.deck_label)
         self.start_button = self._button(self.tr("Start (F5)"), lambda: self.start_show(1), "start")
         self.open_button = self._button(self.tr("Open deck…"), self.choose_deck, "openDeck")
         self.builtin_button = self._button(
@@ -257,8 +268,9 @@ class PresentPage(QWidget):
             self.identify_button,
             self.help_button,
         ):
-            bar.addWidget(button)
-        layout.addLayout(bar)
+            buttons.addWidget(button)
+        bar.addWidget(buttons_widget)
+        layout.addWidget(bar_widget)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)

@@ -139,14 +139,14 @@
 <context>
     <name>CaptureForm</name>
     <message>
-        <location filename="../../../ui/capture/form.py" line="+107"/>
-        <location line="+418"/>
+        <location filename="../../../ui/capture/form.py" line="+105"/>
+        <location line="+432"/>
         <source>New offer or request</source>
         <extracomment>The form&apos;s fields, each with a red note under it, in the order the form reads. the event the form types into; goes into drafts</extracomment>
         <translation>Cynnig neu gais newydd</translation>
     </message>
     <message>
-        <location line="-406"/>
+        <location line="-419"/>
         <source>Offer   Ctrl+O</source>
         <translation>Cynnig   Ctrl+O</translation>
     </message>
@@ -156,7 +156,17 @@
         <translation>Cais   Ctrl+R</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+9"/>
+        <source>Offer</source>
+        <translation>Cynnig</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Request</source>
+        <translation>Cais</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Name (optional)</source>
         <translation>Enw (dewisol)</translation>
     </message>
@@ -166,7 +176,12 @@
         <translation>Newydd…  Ctrl+N</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>New participant</source>
+        <translation>Cyfranogwr newydd</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Edit…</source>
         <translation>Golygu…</translation>
     </message>
@@ -176,7 +191,12 @@
         <translation>Cywiro&apos;r person yn y blwch Pwy: enw, e-bost, caniatâd… (Ctrl+Shift+N)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Edit participant</source>
+        <translation>Golygu cyfranogwr</translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>&amp;Who</source>
         <translation>&amp;Pwy</translation>
     </message>
@@ -216,7 +236,17 @@
         <translation>Rhan&amp;barthau</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+3"/>
+        <source>Categories</source>
+        <translation>Categorïau</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Regions</source>
+        <translation>Rhanbarthau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Either</source>
         <translation>Y naill neu&apos;r llall</translation>
     </message>
@@ -241,7 +271,12 @@
         <translation>D&amp;ull</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
+        <source>Mode</source>
+        <translation>Dull</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>&amp;Hours (optional)</source>
         <translation>&amp;Oriau (dewisol)</translation>
     </message>
@@ -251,7 +286,7 @@
         <translation>Clirio</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+89"/>
         <source>No category matches “{text}”. Try: {choices}.</source>
         <translation>Does dim categori&apos;n cyfateb i “{text}”. Rhowch gynnig ar: {choices}.</translation>
     </message>
@@ -309,12 +344,12 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../../ui/capture/page.py" line="+118"/>
+        <location filename="../../../ui/capture/page.py" line="+119"/>
         <source>Capture</source>
         <translation>Cofnodi</translation>
     </message>
     <message>
-        <location line="+71"/>
+        <location line="+81"/>
         <source>No Hexithon chosen yet</source>
         <extracomment>Enter was pressed before the event was read (at start-up): save once it is. widgets that get the style sheet, once the whole tree is built (rules match on ancestors, and Qt does not re-polish a styled widget when it is re-parented)</extracomment>
         <translation>Dim Hexithon wedi&apos;i ddewis eto</translation>
@@ -330,7 +365,7 @@
         <translation>Creu neu agor digwyddiad…  Ctrl+Shift+E</translation>
     </message>
     <message>
-        <location line="+69"/>
+        <location line="+71"/>
         <source>Change…</source>
         <translation>Newid…</translation>
     </message>
@@ -338,6 +373,11 @@
         <location line="+1"/>
         <source>Open or create another event (Ctrl+Shift+E)</source>
         <translation>Agor neu greu digwyddiad arall (Ctrl+Shift+E)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change event</source>
+        <translation>Newid y digwyddiad</translation>
     </message>
     <message>
         <location line="+14"/>
@@ -471,7 +511,7 @@
         <translation>Ychwanegwyd {name}.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+23"/>
         <source>Your unsaved entry from last time is back. Press Enter to save it.</source>
         <translation>Mae eich cofnod heb ei gadw o&apos;r tro diwethaf yn ôl. Pwyswch Enter i&apos;w gadw.</translation>
     </message>
@@ -610,7 +650,7 @@
         <translation>Taflen y cyflwyniad…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+22"/>
         <source>Preview of the first sheet</source>
         <translation>Rhagolwg o&apos;r daflen gyntaf</translation>
     </message>
@@ -630,7 +670,7 @@
         <translation>Rhagolwg o daflen 1 o {pages} (cardiau: {cards})</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Ready to print.</source>
         <translation>Yn barod i argraffu.</translation>
     </message>
@@ -842,18 +882,24 @@
 <context>
     <name>EntryListPanel</name>
     <message>
-        <location filename="../../../ui/capture/list_panel.py" line="+96"/>
+        <location filename="../../../ui/capture/list_panel.py" line="+98"/>
+        <location line="+21"/>
         <source>Offers and requests</source>
         <extracomment>Starting widths of the list&apos;s columns; the title takes what is left. Columns hidden first when the list is narrow (the title keeps at least MIN_TITLE_WIDTH).</extracomment>
         <translation>Cynigion a cheisiadau</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-16"/>
         <source>Filter by any word or name   Ctrl+F</source>
         <translation>Hidlo yn ôl gair neu enw   Ctrl+F</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+1"/>
+        <source>Filter offers and requests</source>
+        <translation>Hidlo cynigion a cheisiadau</translation>
+    </message>
+    <message>
+        <location line="+46"/>
         <source>Undo  Ctrl+Z</source>
         <translation>Dadwneud  Ctrl+Z</translation>
     </message>
@@ -863,7 +909,7 @@
         <translation>Clic dwbl neu F2: golygu  ·  Delete: tynnu  ·  Ctrl+Z: dadwneud  ·  Cliciwch bennawd i drefnu</translation>
     </message>
     <message>
-        <location line="+136"/>
+        <location line="+147"/>
         <source>No offers or requests yet: type the first one on the left.</source>
         <translation>Dim cynigion na cheisiadau eto: teipiwch y cyntaf ar y chwith.</translation>
     </message>
@@ -886,12 +932,17 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../../ui/widgets/event_dialog.py" line="+91"/>
+        <location filename="../../../ui/widgets/event_dialog.py" line="+92"/>
         <source>Choose the Hexithon</source>
         <translation>Dewis yr Hexithon</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+9"/>
+        <source>Events so far</source>
+        <translation>Digwyddiadau hyd yma</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Open a Hexithon</source>
         <translation>Agor Hexithon</translation>
     </message>
@@ -979,7 +1030,7 @@
 <context>
     <name>FeedbackPanel</name>
     <message>
-        <location filename="../../../ui/session/feedback.py" line="+133"/>
+        <location filename="../../../ui/session/feedback.py" line="+134"/>
         <source>What worked? (a quote from the room)</source>
         <translation>Beth weithiodd? (dyfyniad o&apos;r ystafell)</translation>
     </message>
@@ -999,7 +1050,12 @@
         <translation>&amp;Ychwanegu adborth</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+8"/>
+        <source>Feedback entries</source>
+        <translation>Cofnodion adborth</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>What &amp;worked</source>
         <translation>Beth &amp;weithiodd</translation>
     </message>
@@ -1037,7 +1093,7 @@
 <context>
     <name>FeedbackScene</name>
     <message>
-        <location line="-151"/>
+        <location line="-153"/>
         <source>What worked?</source>
         <translation>Beth weithiodd?</translation>
     </message>
@@ -1070,8 +1126,9 @@
         <translation>Bysellau (pwyswch unrhyw fysell i gau)</translation>
     </message>
     <message>
-        <location filename="../../../ui/timer/page.py" line="+140"/>
+        <location filename="../../../ui/timer/page.py" line="+174"/>
         <source>Timer keys (press any key to close)</source>
+        <extracomment>Pixels kept free round the side column&apos;s controls, where the focus ring is drawn.</extracomment>
         <translation>Bysellau&apos;r amserydd (pwyswch unrhyw fysell i gau)</translation>
     </message>
 </context>
@@ -1167,15 +1224,20 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+115"/>
+        <location filename="../../../ui/main_window.py" line="+126"/>
         <source>Hexikit</source>
         <extracomment>(module, class) of each mode page, in side-bar order. Each capability adds its line. A page class takes (context, parent) and has a `mode_title()` static/class method. Each page&apos;s side-bar title (its `mode_title()`, in the page&apos;s translation context), shown before the page is built: pages are built after the first one paints. (The strings are extracted for translation from the pages&apos; own `mode_title()`.)</extracomment>
         <translation>Hexikit</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Opening your Hexithon data…</source>
+        <location line="+14"/>
+        <source>Modes</source>
         <extracomment>Ask for the current event when none is chosen (off for `hexikit present`).</extracomment>
+        <translation>Dulliau</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Opening your Hexithon data…</source>
         <translation>Wrthi&apos;n agor eich data Hexithon…</translation>
     </message>
     <message>
@@ -1223,7 +1285,12 @@
 <context>
     <name>MatchBoard</name>
     <message>
-        <location filename="../../../ui/session/match_board.py" line="+266"/>
+        <location filename="../../../ui/session/match_board.py" line="+252"/>
+        <source>Suggested matches</source>
+        <translation>Parau a awgrymwyd</translation>
+    </message>
+    <message>
+        <location line="+18"/>
         <source>&amp;Confirm</source>
         <translation>&amp;Cadarnhau</translation>
     </message>
@@ -1271,7 +1338,7 @@
 <context>
     <name>MatchesScene</name>
     <message>
-        <location line="-199"/>
+        <location line="-202"/>
         <source>Who can help whom</source>
         <translation>Pwy all helpu pwy</translation>
     </message>
@@ -1408,13 +1475,23 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>NotesEditor</name>
     <message>
-        <location filename="../../../ui/rehearse/notes_editor.py" line="+58"/>
-        <location line="+122"/>
+        <location filename="../../../ui/rehearse/notes_editor.py" line="+59"/>
+        <location line="+127"/>
         <source>Edit notes — {title}</source>
         <translation>Golygu nodiadau — {title}</translation>
     </message>
     <message>
-        <location line="-85"/>
+        <location line="-115"/>
+        <source>Slides</source>
+        <translation>Sleidiau</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Notes of this slide</source>
+        <translation>Nodiadau&apos;r sleid hon</translation>
+    </message>
+    <message>
+        <location line="+17"/>
         <source>Save</source>
         <translation>Cadw</translation>
     </message>
@@ -1468,7 +1545,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>ParticipantDialog</name>
     <message>
-        <location filename="../../../ui/capture/participant_dialog.py" line="+78"/>
+        <location filename="../../../ui/capture/participant_dialog.py" line="+79"/>
         <source>Edit participant</source>
         <extracomment>the participant being corrected; &quot;&quot; when creating one</extracomment>
         <translation>Golygu cyfranogwr</translation>
@@ -1578,7 +1655,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>PresentPage</name>
     <message>
-        <location filename="../../../ui/present/page.py" line="+73"/>
+        <location filename="../../../ui/present/page.py" line="+87"/>
         <source>Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)</source>
         <extracomment>How long &quot;the slide did not move&quot; stays on the presenter view after a refused slide key.</extracomment>
         <translation>Cyflwyniadau (*.md *.markdown *.txt *.pdf *.pptx);;Pob ffeil (*)</translation>
@@ -1589,13 +1666,13 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Cyflwyno</translation>
     </message>
     <message>
-        <location line="+78"/>
-        <location line="+328"/>
+        <location line="+124"/>
+        <location line="+346"/>
         <source>Start (F5)</source>
         <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-327"/>
+        <location line="-345"/>
         <source>Open deck…</source>
         <translation>Agor ffeil…</translation>
     </message>
@@ -1606,12 +1683,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+7"/>
-        <location line="+560"/>
+        <location line="+606"/>
         <source>Pause clock</source>
         <translation>Oedi cloc</translation>
     </message>
     <message>
-        <location line="-557"/>
+        <location line="-603"/>
         <source>Reset clock</source>
         <translation>Ailosod cloc</translation>
     </message>
@@ -1631,12 +1708,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Bysellau (?)</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+30"/>
         <source>Next</source>
         <translation>Nesaf</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+33"/>
         <source>Notes</source>
         <translation>Nodiadau</translation>
     </message>
@@ -1651,7 +1728,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Nodiadau mwy (+)</translation>
     </message>
     <message>
-        <location line="+56"/>
+        <location line="+67"/>
         <source>Next slide</source>
         <translation>Sleid nesaf</translation>
     </message>
@@ -1696,7 +1773,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Gorffen y sioe (yn ôl i&apos;r olwg hon)</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>Overview of all slides</source>
         <translation>Trosolwg o&apos;r holl sleidiau</translation>
     </message>
@@ -1706,17 +1783,39 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Y cymorth hwn</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-92"/>
+        <location line="+94"/>
         <source>Larger notes</source>
         <translation>Nodiadau mwy</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-292"/>
+        <source>Presenter view</source>
+        <translation>Golwg y cyflwynydd</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The keys move the slides: Right or Page Down next, Left or Page Up back, G every slide, ? every key. Tab moves to the buttons.</source>
+        <translation>Mae&apos;r bysellau&apos;n symud y sleidiau: Dde neu Page Down ymlaen, Chwith neu Page Up yn ôl, G pob sleid, ? pob bysell. Mae Tab yn symud i&apos;r botymau.</translation>
+    </message>
+    <message>
+        <location line="+147"/>
+        <source>Current slide</source>
+        <translation>Y sleid bresennol</translation>
+    </message>
+    <message>
+        <location line="+47"/>
+        <location line="+100"/>
         <source>Smaller notes</source>
         <translation>Nodiadau llai</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-85"/>
+        <source>Problems in the deck</source>
+        <translation>Problemau yn y cyflwyniad</translation>
+    </message>
+    <message>
+        <location line="+87"/>
         <source>Swap the screens</source>
         <translation>Cyfnewid y sgriniau</translation>
     </message>
@@ -1756,7 +1855,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Ailddechrau (F5)</translation>
     </message>
     <message>
-        <location line="+144"/>
+        <location line="+172"/>
         <source>This deck has no slides.</source>
         <translation>Does dim sleidiau yn y cyflwyniad hwn.</translation>
     </message>
@@ -1897,30 +1996,30 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RehearsalCoach</name>
     <message>
-        <location filename="../../../ui/rehearse/coach.py" line="+130"/>
+        <location filename="../../../ui/rehearse/coach.py" line="+132"/>
         <source>Start or finish a rehearsal</source>
         <extracomment>Within this many seconds of the plan the talk is &quot;on time&quot;.</extracomment>
         <translation>Dechrau neu orffen ymarfer</translation>
     </message>
     <message>
         <location line="+1"/>
-        <location line="+18"/>
+        <location line="+30"/>
         <source>Teleprompter</source>
         <translation>Telebromptydd</translation>
     </message>
     <message>
-        <location line="-17"/>
+        <location line="-29"/>
         <source>Edit the notes</source>
         <translation>Golygu&apos;r nodiadau</translation>
     </message>
     <message>
-        <location line="+15"/>
-        <location line="+208"/>
+        <location line="+27"/>
+        <location line="+204"/>
         <source>Rehearse (R)</source>
         <translation>Ymarfer (R)</translation>
     </message>
     <message>
-        <location line="-204"/>
+        <location line="-200"/>
         <source>Edit notes…</source>
         <translation>Golygu nodiadau…</translation>
     </message>
@@ -1945,7 +2044,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Cyflymder siarad a ddefnyddir i amcangyfrif targed pob sleid</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+1"/>
+        <source>Speaking rate</source>
+        <translation>Cyflymder siarad</translation>
+    </message>
+    <message>
+        <location line="+47"/>
         <source>The projector shows something else, so the slides would not move: press Shift+F5 to bring them back, then R to rehearse.</source>
         <translation>Mae&apos;r taflunydd yn dangos rhywbeth arall, felly fyddai&apos;r sleidiau ddim yn symud: pwyswch Shift+F5 i ddod â nhw&apos;n ôl, yna R i ymarfer.</translation>
     </message>
@@ -2063,12 +2167,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Hanes y rhediadau</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Slides that most often run long</source>
         <translation>Sleidiau sydd amlaf yn rhedeg yn hir</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>Forget this run</source>
         <translation>Anghofio&apos;r rhediad hwn</translation>
     </message>
@@ -2169,11 +2273,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+134"/>
+        <location line="+70"/>
         <source>Report</source>
         <translation>Adroddiad</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="-53"/>
         <source>&amp;Refresh</source>
         <translation>&amp;Adnewyddu</translation>
     </message>
@@ -2188,7 +2293,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Digwyddiad:</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+17"/>
         <source>Offers and requests by category</source>
         <translation>Cynigion a cheisiadau fesul categori</translation>
     </message>
@@ -2203,7 +2308,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Dim cofnodion fesul rhanbarth eto</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+46"/>
         <source>No events yet: create one in Capture, then come back.</source>
         <translation>Dim digwyddiadau eto: crëwch un yn Cofnodi, yna dewch yn ôl.</translation>
     </message>
@@ -2323,7 +2428,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RunChart</name>
     <message>
-        <location filename="../../../ui/report/page.py" line="-321"/>
+        <location filename="../../../ui/report/page.py" line="-328"/>
         <source>1 event, {first} to {last}; ringed: this event</source>
         <translation>1 digwyddiad, {first} i {last}; mewn cylch: y digwyddiad hwn</translation>
     </message>
@@ -2352,7 +2457,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RunSheetModel</name>
     <message>
-        <location filename="../../../ui/session/page.py" line="+129"/>
+        <location filename="../../../ui/session/page.py" line="+135"/>
         <source>Starts</source>
         <translation>Yn dechrau</translation>
     </message>
@@ -2377,6 +2482,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     <message>
         <location line="-45"/>
         <source>Slides</source>
+        <extracomment>Pixels kept free round a scrolled column&apos;s controls, where the focus ring is drawn.</extracomment>
         <translation>Sleidiau</translation>
     </message>
     <message>
@@ -2405,7 +2511,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Sgrin ymuno (ffonau)</translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+124"/>
         <source>Session</source>
         <translation>Sesiwn</translation>
     </message>
@@ -2421,12 +2527,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+18"/>
-        <location line="+490"/>
+        <location line="+499"/>
         <source>Start session</source>
         <translation>Dechrau&apos;r sesiwn</translation>
     </message>
     <message>
-        <location line="-488"/>
+        <location line="-497"/>
         <source>Next segment (F6)</source>
         <translation>Rhan nesaf (F6)</translation>
     </message>
@@ -2437,12 +2543,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+1"/>
-        <location line="+537"/>
+        <location line="+546"/>
         <source>Pause</source>
         <translation>Oedi</translation>
     </message>
     <message>
-        <location line="-536"/>
+        <location line="-545"/>
         <source>Reset</source>
         <translation>Ailosod</translation>
     </message>
@@ -2452,12 +2558,17 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Digwyddiad:</translation>
     </message>
     <message>
-        <location line="+46"/>
+        <location line="+48"/>
         <source>Now</source>
         <translation>Nawr</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+16"/>
+        <source>Run sheet</source>
+        <translation>Taflen redeg</translation>
+    </message>
+    <message>
+        <location line="+23"/>
         <source> min</source>
         <translation> mun</translation>
     </message>
@@ -2517,7 +2628,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Cynllun rhagosodedig</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
+        <source>Matches and feedback</source>
+        <translation>Parau ac adborth</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Matches</source>
         <translation>Parau</translation>
     </message>
@@ -2527,7 +2643,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Adborth</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+25"/>
         <source>Next segment of the session</source>
         <translation>Rhan nesaf y sesiwn</translation>
     </message>
@@ -2577,7 +2693,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Ailddechrau&apos;r sesiwn</translation>
     </message>
     <message>
-        <location filename="../../../ui/session/drive.py" line="+120"/>
+        <location filename="../../../ui/session/drive.py" line="+121"/>
         <source>The projector is not showing anything yet.</source>
         <extracomment>Where focus goes on the Session page itself.</extracomment>
         <translation>Dydy&apos;r taflunydd ddim yn dangos dim byd eto.</translation>
@@ -2662,7 +2778,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>SlideTimesChart</name>
     <message>
-        <location filename="../../../ui/rehearse/coach.py" line="-224"/>
+        <location filename="../../../ui/rehearse/coach.py" line="-227"/>
         <source>Slide {n}: {title}
 This run {this} · target {target} · earlier median {median}</source>
         <translation>Sleid {n}: {title}
@@ -3109,7 +3225,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>TagPicker</name>
     <message>
-        <location filename="../../../ui/widgets/tag_picker.py" line="+286"/>
+        <location filename="../../../ui/widgets/tag_picker.py" line="+221"/>
         <source>Remove {tag} (or press Backspace in the box)</source>
         <translation>Tynnu {tag} (neu pwyswch Backspace yn y blwch)</translation>
     </message>
@@ -3164,7 +3280,12 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Amserydd</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+24"/>
+        <source>Space starts or pauses the timer; press ? for every key.</source>
+        <translation>Mae&apos;r Bylchwr yn dechrau neu&apos;n oedi&apos;r amserydd; pwyswch ? am bob bysell.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
         <source>Start / pause / resume</source>
         <translation>Dechrau / oedi / ailddechrau</translation>
     </message>
@@ -3239,34 +3360,34 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Y cymorth hwn</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+64"/>
         <source>Switch slides ↔ timer</source>
         <translation>Newid sleidiau ↔ amserydd</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+21"/>
         <source>Plan:</source>
         <translation>Cynllun:</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <location line="+229"/>
+        <location line="+10"/>
+        <location line="+273"/>
         <source>Copy to edit</source>
         <translation>Copïo i olygu</translation>
     </message>
     <message>
-        <location line="-228"/>
+        <location line="-272"/>
         <source>Delete plan</source>
         <translation>Dileu&apos;r cynllun</translation>
     </message>
     <message>
         <location line="+17"/>
-        <location line="+413"/>
+        <location line="+458"/>
         <source>Start (Space)</source>
         <translation>Dechrau (Bylchwr)</translation>
     </message>
     <message>
-        <location line="-410"/>
+        <location line="-455"/>
         <source>−1 min (−)</source>
         <translation>−1 mun (−)</translation>
     </message>
@@ -3306,27 +3427,27 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Bysellau (?)</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>Auto-advance to the next phase (A)</source>
         <translation>Symud ymlaen yn awtomatig i&apos;r cam nesaf (A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Warning before the end (seconds):</source>
         <translation>Rhybudd cyn y diwedd (eiliadau):</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Bell volume:</source>
         <translation>Sain y gloch:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>Mute the bells (M): the screen flashes instead</source>
         <translation>Tewi&apos;r clychau (M): mae&apos;r sgrin yn fflachio yn lle hynny</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>Test the bell (B)</source>
         <translation>Profi&apos;r gloch (B)</translation>
     </message>
@@ -3336,17 +3457,22 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cymraeg a Saesneg ar y taflunydd</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>People in the room:</source>
         <translation>Pobl yn yr ystafell:</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>&lt;b&gt;Phases&lt;/b&gt; (double-click to edit a copy)</source>
         <translation>&lt;b&gt;Camau&lt;/b&gt; (clic dwbl i olygu copi)</translation>
     </message>
     <message>
         <location line="+4"/>
+        <source>Phases</source>
+        <translation>Camau</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Phase</source>
         <translation>Cam</translation>
     </message>
@@ -3381,7 +3507,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cadw&apos;r cynllun</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Saved plans could not be read: {error}</source>
         <translation>Methu darllen y cynlluniau a gadwyd: {error}</translation>
     </message>
@@ -3396,31 +3522,36 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Mae rhai cynlluniau a gadwyd wedi&apos;u difrodi ac fe&apos;u hepgorwyd: </translation>
     </message>
     <message>
-        <location line="+46"/>
-        <location line="+264"/>
+        <location line="+59"/>
+        <location line="+270"/>
         <source>Alone</source>
         <translation>Unigol</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+264"/>
+        <location line="-270"/>
+        <location line="+270"/>
         <source>Pairs</source>
         <translation>Parau</translation>
     </message>
     <message>
-        <location line="-264"/>
-        <location line="+264"/>
+        <location line="-270"/>
+        <location line="+270"/>
         <source>Foursomes</source>
         <translation>Grwpiau o bedwar</translation>
     </message>
     <message>
-        <location line="-263"/>
-        <location line="+264"/>
+        <location line="-269"/>
+        <location line="+270"/>
         <source>All</source>
         <translation>Pawb</translation>
     </message>
     <message>
-        <location line="-236"/>
+        <location line="-265"/>
+        <source>Groups in phase {n}</source>
+        <translation>Grwpiau yng ngham {n}</translation>
+    </message>
+    <message>
+        <location line="+28"/>
         <source>Copy</source>
         <translation>Copi</translation>
     </message>
@@ -3450,7 +3581,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
         <translation>Cam newydd</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Saved “{name}”.</source>
         <translation>Cadwyd “{name}”.</translation>
     </message>
