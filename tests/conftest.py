@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from hexikit.base.clock import FakeClock
+from hexikit.base.collect import collect_due
 
 if TYPE_CHECKING:
     # Imported in the fixtures: loading SQLAlchemy is not every test's business.
@@ -17,6 +19,18 @@ if TYPE_CHECKING:
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("HEXIKIT_LANG", "en")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # As in the app (ui/collector.py): Python's cycle collector never runs on a worker
+    # thread, where freeing a test's Qt objects deadlocks against the GUI thread.
+    gc.disable()
+
+
+@pytest.fixture(autouse=True)
+def _collect_on_the_main_thread() -> Iterator[None]:
+    yield
+    collect_due()
 
 
 @pytest.fixture(autouse=True)

@@ -20,6 +20,7 @@ from hexikit.base.paths import data_dir as resolve_data_dir
 from hexikit.base.paths import lock_path
 from hexikit.base.resources import asset
 from hexikit.base.settings import Settings
+from hexikit.ui.collector import install_collector
 from hexikit.ui.context import AppContext
 from hexikit.ui.main_window import MainWindow
 from hexikit.ui.stage import AudienceWindow
@@ -41,6 +42,7 @@ STATUS_VARIABLE = "HEXIKIT_DEBUG_STATUS"
 def ensure_application() -> QApplication:
     app = QApplication.instance()
     if isinstance(app, QApplication):
+        install_collector(app)
         return app
     # The projector's timer must wake on time even while a background thread (PDF, slide
     # rendering, sync) runs Python: hand the GIL over within 1 ms instead of Python's 5 ms.
@@ -54,6 +56,8 @@ def ensure_application() -> QApplication:
 
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("hexikit")
+    # Reference cycles are freed on this thread only: a worker freeing Qt objects deadlocks.
+    install_collector(app)
     icon = asset("icons", "hexikit.png")
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))

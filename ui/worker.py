@@ -96,6 +96,10 @@ class Worker(QObject):
         for lane in get_args(Lane):
             pool = QThreadPool(self)
             pool.setMaxThreadCount(LANE_THREADS[lane])
+            if lane == "render":
+                # Its threads stay while the worker does: each keeps its text documents
+                # (ui/present/render.py, `_scratch_document`).
+                pool.setExpiryTimeout(-1)
             self._pools[lane] = pool
         self._in_flight: set[_Relay] = set()
 

@@ -17,7 +17,8 @@ from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
@@ -38,6 +39,13 @@ THUMBNAIL_BATCH = 12
 CACHE_BUDGET_BYTES = 400 * 1024 * 1024
 
 _thread_state = threading.local()
+
+#: Each thread's reusable text documents, by (thread ident, role): see `_scratch_document`.
+_scratch: dict[tuple[int, str], QTextDocument] = {}
+#: Documents of threads that ended, kept rather than deleted (deleting one takes Qt's
+#: connection lock while this thread holds the GIL: the deadlock `_scratch_document` avoids).
+_retired: list[QTextDocument] = []
+_scratch_lock = threading.Lock()
 
 
 @cache
@@ -193,6 +201,30 @@ def fitting_height(document: QTextDocument, height: float) -> float:
     return min(bottom, height)
 
 
+def _scratch_document(role: str) -> QTextDocument:
+    """This thread's one document for `role` ("title" or "body"), made once and reused.
+
+    Why: a QTextDocument connects its layout the first time it is laid out and disconnects
+    when it is deleted, each under Qt's connection lock. A render thread does that holding
+    the GIL, while the GUI thread, deleting an object, can hold that lock and wait for the
+    GIL: both wait for ever (seen as a hang in the tests). Reused documents do neither after
+    the first slide. The render lane's threads never expire (`ui/worker.py`), so there are
+    few of them."""
+    key = (threading.get_ident(), role)
+    current = shiboken6.getCppPointer(QThread.currentThread())[0]
+    with _scratch_lock:
+        document = _scratch.get(key)
+        owner = document.thread() if document is not None else None
+        if document is None or owner is None or shiboken6.getCppPointer(owner)[0] != current:
+            if document is not None:
+                _retired.append(document)  # an ended thread's: its ident came round again
+            document = QTextDocument()
+            document.setDocumentMargin(0)
+            document.documentLayout()  # its one connection, made now
+            _scratch[key] = document
+    return document
+
+
 def _text_document(
     blocks: list[L.Block], rect: QRectF, height_px: float, colour: str, size_fraction: float
 ) -> QTextDocument:
@@ -201,8 +233,7 @@ def _text_document(
     minimum = min(L.MIN_BODY_SIZE, size_fraction)
     while True:
         body_px = fraction * height_px
-        document = QTextDocument()
-        document.setDocumentMargin(0)
+        document = _scratch_document("body")
         document.setDefaultFont(_font(body_px))
         document.setIndentWidth(L.INDENT * height_px)
         document.setTextWidth(rect.width())
@@ -219,8 +250,7 @@ def _title_document(
     fraction = size_fraction
     while True:
         size_px = round(fraction * height_px)
-        document = QTextDocument()
-        document.setDocumentMargin(0)
+        document = _scratch_document("title")
         document.setDefaultFont(_font(size_px, bold=True))
         document.setTextWidth(rect.width())
         document.setHtml(
