@@ -6,8 +6,8 @@ from __future__ import annotations
 import gc
 import threading
 
-from pytestqt.qtbot import QtBot
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from hexikit.ui.collector import install_collector
 
@@ -30,7 +30,9 @@ def _allocate_cycles(count: int) -> None:
         node.append(node)
 
 
-def test_a_busy_worker_never_frees_the_gui_threads_garbage(qtbot: QtBot, qapp: QApplication) -> None:
+def test_a_busy_worker_never_frees_the_gui_threads_garbage(
+    qtbot: QtBot, qapp: QApplication
+) -> None:
     gc.enable()  # as Python starts: the collector must turn automatic collection off
     collector = install_collector(qapp)
     assert not gc.isenabled()
