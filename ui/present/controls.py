@@ -5,6 +5,9 @@
   button (the platform's convention); every other key the page uses goes on to the page,
   arrows included: a plain QPushButton takes the arrows to move the focus to its neighbours,
   which would stop a clicker's Left/Right from moving the slides.
+- `TitleBar`: the deck's title and the buttons on one line while the title keeps room beside
+  them (cut with "…" if it must), the buttons under the title when it would not (at a large
+  system font). Decided on resize, so at the usual font nothing is laid out twice.
 - `KeysCue`: the frame round the current slide that says "the keys move the slides". The
   page is the whole screen, so the app's focus ring round it would only frame the window
   (the page opts out with `a11y.NO_RING`); this frame, in the ring's two colours, shows
@@ -14,8 +17,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, Qt
-from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtGui import QKeyEvent, QPainter, QPaintEvent, QResizeEvent
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from hexikit.ui.widgets.a11y import draw_ring, tab_only
 
@@ -44,6 +47,52 @@ class PresenterButton(QPushButton):
         super().keyPressEvent(event)
 
 
+#: The title keeps at least this many average characters beside the buttons (or all of it, if
+#: shorter); with less room the buttons go under it.
+TITLE_ROOM_CHARS = 16
+#: Pixels between the title and the buttons.
+TITLE_GAP = 8
+
+
+class TitleBar(QWidget):
+    """The deck's title beside the buttons, or above them when that leaves it too little room."""
+
+    def __init__(self, title: QLabel, buttons: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("titleBar")
+        self.title = title
+        self.buttons = buttons
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setHorizontalSpacing(TITLE_GAP)
+        self.grid.setVerticalSpacing(4)
+        self.grid.setColumnStretch(0, 1)
+        self.stacked: bool | None = None
+        self._arrange(stacked=False)
+
+    def title_room(self) -> int:
+        """The width the title should keep beside the buttons."""
+        metrics = self.title.fontMetrics()
+        return min(self.title.sizeHint().width(), metrics.averageCharWidth() * TITLE_ROOM_CHARS)
+
+    def _arrange(self, stacked: bool) -> None:
+        if stacked == self.stacked:
+            return
+        self.stacked = stacked
+        self.grid.removeWidget(self.title)
+        self.grid.removeWidget(self.buttons)
+        self.grid.addWidget(self.title, 0, 0)
+        if stacked:
+            self.grid.addWidget(self.buttons, 1, 0)
+        else:
+            self.grid.addWidget(self.buttons, 0, 1)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        needed = self.title_room() + TITLE_GAP + self.buttons.sizeHint().width()
+        self._arrange(stacked=self.width() < needed)
+        super().resizeEvent(event)
+
+
 class KeysCue(QWidget):
     """Holds the current slide and frames it while `lit` (the page has the keyboard)."""
 
@@ -69,4 +118,4 @@ class KeysCue(QWidget):
         painter.end()
 
 
-__all__ = ["CUE_WIDTH", "KeysCue", "PresenterButton"]
+__all__ = ["CUE_WIDTH", "KeysCue", "PresenterButton", "TitleBar"]

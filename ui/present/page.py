@@ -58,7 +58,7 @@ from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
 from hexikit.ui.context import AppContext
-from hexikit.ui.present.controls import KeysCue, PresenterButton
+from hexikit.ui.present.controls import KeysCue, PresenterButton, TitleBar
 from hexikit.ui.present.decks import (
     builtin_deck,
     is_builtin,
@@ -76,7 +76,6 @@ from hexikit.ui.screens import ScreenPlacer, identify_screens
 from hexikit.ui.stage import AudienceWindow, Scene, scene_label
 from hexikit.ui.widgets import a11y
 from hexikit.ui.widgets.elided_label import ElidedLabel
-from hexikit.ui.widgets.flow_layout import FlowLayout
 
 log = logging.getLogger(__name__)
 
@@ -219,11 +218,6 @@ class PresentPage(QWidget):
     def _build(self) -> None:
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
-        # The deck's title, then the buttons on the right; when the line is too short for both
-        # (a large system font on a laptop) the buttons go under the title.
-        bar_widget = QWidget()
-        bar = FlowLayout(bar_widget, spacing=8)
-        bar.setContentsMargins(0, 0, 0, 0)
         buttons_widget = QWidget()
         buttons = QHBoxLayout(buttons_widget)
         buttons.setContentsMargins(0, 0, 0, 0)
@@ -234,9 +228,6 @@ class PresentPage(QWidget):
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.2)
         self.deck_label.setFont(bold)
-        # Its whole width when there is room (the flow layout cuts it to the line otherwise).
-        self.deck_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Preferred)
-        bar.addWidget(self.deck_label)
         self.start_button = self._button(self.tr("Start (F5)"), lambda: self.start_show(1), "start")
         self.open_button = self._button(self.tr("Open deck…"), self.choose_deck, "openDeck")
         self.builtin_button = self._button(
@@ -269,8 +260,10 @@ class PresentPage(QWidget):
             self.help_button,
         ):
             buttons.addWidget(button)
-        bar.addWidget(buttons_widget)
-        layout.addWidget(bar_widget)
+        # The deck's title, then the buttons on the right; the buttons go under the title when
+        # they would leave it too little room (a large system font on a laptop).
+        self.title_bar = TitleBar(self.deck_label, buttons_widget)
+        layout.addWidget(self.title_bar)
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         splitter.setChildrenCollapsible(False)

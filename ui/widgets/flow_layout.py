@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget, QWidgetItem
 
 class FlowLayout(QLayout):
     """Lays widgets left to right, wrapping onto new lines: a tag picker's chips, a heading and
-    its filter, the Present page's title and buttons. The last item takes the rest of its line
-    (the typing box, the filter, the button row); none is ever wider than the line."""
+    its filter. The last item (the typing box, the filter) takes the rest of its line; none is
+    ever wider than the line."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 6) -> None:
         super().__init__(parent)
