@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QWheelEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hexikit.ui.present.keys import KeyBindings
 from hexikit.ui.present.render import THUMBNAIL_SIZE
@@ -237,4 +237,54 @@ class OverviewGrid(Overlay):
         painter.end()
 
 
-__all__ = ["HelpOverlay", "Overlay", "OverviewGrid"]
+class OverlayKeeper:
+    """A page's overlays: one open at a time, covering the page like a dialog. While one is
+    open the page holds the keyboard (a button under it must not take Space or Tab); when the
+    last closes, the keyboard goes back to where it was."""
+
+    def __init__(self, page: QWidget, *overlays: Overlay) -> None:
+        self.page = page
+        self.overlays = overlays
+        self._focus_before: QWidget | None = None
+        for overlay in overlays:
+            overlay.closed.connect(self._closed)
+
+    def current(self) -> Overlay | None:
+        for overlay in self.overlays:
+            if overlay.isVisible():
+                return overlay
+        return None
+
+    def open(self, wanted: Overlay) -> None:
+        if self.current() is None:
+            focused = QApplication.focusWidget()
+            inside = focused is not None and self.page.isAncestorOf(focused)
+            self._focus_before = focused if inside else None
+        # else one overlay replaces the other: keep where the keyboard was first
+        for overlay in self.overlays:
+            if overlay is not wanted:
+                overlay.hide()  # replaced, not closed: the keyboard stays with the page
+        if self.page.isVisible():
+            self.page.setFocus(Qt.FocusReason.OtherFocusReason)
+        wanted.open()
+
+    def fit(self) -> None:
+        """After the page resized: the open overlay covers it again."""
+        overlay = self.current()
+        if overlay is not None:
+            overlay.setGeometry(self.page.rect())
+
+    def _closed(self) -> None:
+        if self.current() is not None:
+            return
+        back, self._focus_before = self._focus_before, None
+        if back is not None and back.isVisible() and back.isEnabled() and self.page.hasFocus():
+            back.setFocus(Qt.FocusReason.OtherFocusReason)
+
+
+__all__ = [
+    "HelpOverlay",
+    "Overlay",
+    "OverlayKeeper",
+    "OverviewGrid",
+]

@@ -19,7 +19,6 @@ key appears in the help overlay. Keys pressed in the audience window come throug
 from __future__ import annotations
 
 import contextlib
-import itertools
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -27,7 +26,6 @@ from pathlib import Path
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
-    QColor,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -36,24 +34,19 @@ from PySide6.QtGui import (
     QShowEvent,
 )
 from PySide6.QtWidgets import (
-    QApplication,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QSizePolicy,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
 from hexikit.base.durations import Rounding, format_countdown, format_duration
-from hexikit.decks.deck import ERROR, Deck, Problem
-from hexikit.decks.layout import inline_html
+from hexikit.decks.deck import Deck, Problem
 from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred, fit_problems
 from hexikit.decks.talk_clock import PaceStanding, pace_standing
@@ -65,10 +58,10 @@ from hexikit.ui.present.decks import (
     other_deck_label,
     other_deck_tip,
     other_language,
-    problem_text,
 )
 from hexikit.ui.present.keys import KeyBindings, KeySpec
-from hexikit.ui.present.overview import HelpOverlay, Overlay, OverviewGrid
+from hexikit.ui.present.notes_panel import NotesPanel
+from hexikit.ui.present.overview import HelpOverlay, OverlayKeeper, OverviewGrid
 from hexikit.ui.present.render import slide_size_for
 from hexikit.ui.present.slide_view import SlidesScene, SlideView
 from hexikit.ui.present.state import Presentation
@@ -81,8 +74,6 @@ log = logging.getLogger(__name__)
 
 #: How long "the slide did not move" stays on the presenter view after a refused slide key.
 BLOCKED_HINT_SECONDS = 4.0
-MIN_NOTES_PT = 10
-MAX_NOTES_PT = 72
 DECK_FILTER = QT_TRANSLATE_NOOP(
     "PresentPage", "Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)"
 )
@@ -137,7 +128,6 @@ class PresentPage(QWidget):
             )
         )
         self._digits = ""
-        self._focus_before_overlay: QWidget | None = None
         self._blocked_at: float | None = None
         self.keys = KeyBindings()
         self._build()
@@ -161,8 +151,7 @@ class PresentPage(QWidget):
         self.help_overlay = HelpOverlay(self.keys, self)
         self.grid = OverviewGrid(self.presentation, self)
         self.grid.slideChosen.connect(self.presentation.go_to)
-        for overlay in (self.help_overlay, self.grid):
-            overlay.closed.connect(self._overlay_closed)
+        self.overlays = OverlayKeeper(self, self.help_overlay, self.grid)
         self._add_default_keys()
         self._add_menu_actions(parent)
         # Rehearse mode, teleprompter, notes editing and deck import (issue 8) plug in here.
@@ -197,23 +186,13 @@ class PresentPage(QWidget):
         """Tab goes down the page as it is drawn: the page (the slide keys), its top bar, the
         rehearsal bar, the notes' size, the deck's problems. (The rehearsal bar is built after
         the page's own controls, so Qt's creation order would put it last.)"""
-        chain: list[QWidget] = [
-            self.start_button,
-            self.pause_button,
-            self.reset_button,
-            self.open_button,
-            self.builtin_button,
-            self.other_deck_button,
-            self.swap_button,
-            self.identify_button,
-            self.help_button,
+        a11y.chain(
+            *self.top_buttons,
             *self.rehearsal.controls(),
             self.smaller_button,
             self.larger_button,
             self.problems,
-        ]
-        for first, second in itertools.pairwise(chain):
-            QWidget.setTabOrder(first, second)
+        )
 
     def _build(self) -> None:
         layout = QVBoxLayout(self)
@@ -248,7 +227,8 @@ class PresentPage(QWidget):
             self.tr("Identify screens"), self.identify_screens, "identify"
         )
         self.help_button = self._button(self.tr("Keys (?)"), self.show_help, "help")
-        for button in (
+        #: The top bar's buttons, in the order drawn (and tabbed through).
+        self.top_buttons: tuple[QPushButton, ...] = (
             self.start_button,
             self.pause_button,
             self.reset_button,
@@ -258,7 +238,8 @@ class PresentPage(QWidget):
             self.swap_button,
             self.identify_button,
             self.help_button,
-        ):
+        )
+        for button in self.top_buttons:
             buttons.addWidget(button)
         # The deck's title, then the buttons on the right; the buttons go under the title when
         # they would leave it too little room (a large system font on a laptop).
@@ -308,47 +289,17 @@ class PresentPage(QWidget):
         top_layout.addLayout(side, 2)
         splitter.addWidget(top)
 
-        bottom = QWidget()
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
-        notes_bar = QHBoxLayout()
-        notes_title = QLabel(self.tr("Notes"))
-        notes_bar.addWidget(notes_title)
-        notes_bar.addStretch(1)
-        self.smaller_button = self._button("A−", lambda: self.change_notes_size(-2), "notesSmaller")
-        self.larger_button = self._button("A+", lambda: self.change_notes_size(2), "notesLarger")
-        self.smaller_button.setToolTip(self.tr("Smaller notes (-)"))
-        self.larger_button.setToolTip(self.tr("Larger notes (+)"))
-        # "A−" and "A+" say nothing read aloud.
-        self.smaller_button.setAccessibleName(self.tr("Smaller notes"))
-        self.larger_button.setAccessibleName(self.tr("Larger notes"))
-        notes_bar.addWidget(self.smaller_button)
-        notes_bar.addWidget(self.larger_button)
-        bottom_layout.addLayout(notes_bar)
-        self.notes = QTextBrowser()
-        self.notes.setObjectName("notes")
-        # Shown, not edited, and it would take the arrows the slides need: no Tab stop (the
-        # notes follow the slide; Ctrl+E edits them).
-        self.notes.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.notes.setAccessibleName(notes_title.text())
-        self.notes.setOpenLinks(False)
-        bottom_layout.addWidget(self.notes, 1)
-        self.problems = QListWidget()
-        self.problems.setObjectName("problems")
-        self.problems.setAccessibleName(self.tr("Problems in the deck"))
-        # Tab reaches the list (arrows move in it, Enter goes to the slide), but a click
-        # leaves the keyboard on the slides.
-        a11y.keyboard_friendly(self.problems)
-        a11y.tab_only(self.problems)
-        self.problems.setMaximumHeight(110)
-        self.problems.itemClicked.connect(self._problem_clicked)
-        self.problems.itemActivated.connect(self._problem_clicked)
-        bottom_layout.addWidget(self.problems)
-        splitter.addWidget(bottom)
+        self.notes_panel = NotesPanel(self.context)
+        self.notes_panel.slideChosen.connect(self.presentation.go_to)
+        # What the menus, the Tab order and the tests reach through the page.
+        self.notes = self.notes_panel.notes
+        self.smaller_button = self.notes_panel.smaller_button
+        self.larger_button = self.notes_panel.larger_button
+        self.problems = self.notes_panel.problems
+        splitter.addWidget(self.notes_panel)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout.addWidget(splitter, 1)
-        self._apply_notes_size()
 
     def slides_on_projector(self) -> bool:
         """False while another capability (timer, match board, feedback) holds the projector.
@@ -511,7 +462,7 @@ class PresentPage(QWidget):
     def _add_problems(self, deck: Deck, found: list[Problem]) -> None:
         if found and self.presentation.deck is deck:
             deck.problems.extend(found)
-            self._show_problems(deck)
+            self.notes_panel.show_problems(deck)
 
     def _deck_changed(self) -> None:
         deck = self.presentation.deck
@@ -523,31 +474,10 @@ class PresentPage(QWidget):
                 "{minutes}", f"{deck.target_minutes:g}"
             )
         self.deck_label.set_full_text(title)
-        self._show_problems(deck)
+        self.notes_panel.show_problems(deck)
         self._expect_audience_size()
         self._show_notes()
         self._tick()
-
-    def _show_problems(self, deck: Deck) -> None:
-        self.problems.clear()
-        for problem in deck.problems:
-            item = QListWidgetItem(problem_text(problem))
-            item.setData(Qt.ItemDataRole.UserRole, problem.line)
-            if problem.severity == ERROR:
-                item.setForeground(QColor("#b00020"))
-            self.problems.addItem(item)
-        self.problems.setVisible(bool(deck.problems))
-
-    def _problem_clicked(self, item: QListWidgetItem) -> None:
-        line = int(item.data(Qt.ItemDataRole.UserRole) or 0)
-        deck = self.presentation.deck
-        if deck is None or not line:
-            return
-        number = 1
-        for slide in deck.slides:
-            if slide.line <= line:
-                number = slide.number
-        self.presentation.go_to(number)
 
     # Show ---------------------------------------------------------------------------------
 
@@ -564,7 +494,7 @@ class PresentPage(QWidget):
 
     def end_show(self) -> None:
         """End the show: the audience window goes away; the app keeps running."""
-        if self.help_overlay.isVisible() or self.grid.isVisible():
+        if self.overlays.current() is not None:
             return
         self.presentation.end()
         if self.audience.current_scene in (Scene.SLIDES, Scene.BLACK, Scene.WHITE):
@@ -621,7 +551,7 @@ class PresentPage(QWidget):
         # An open overlay covers the page like a dialog: Tab must not wander to the buttons
         # hidden under it. Refused here, Tab goes to the overlay's keys (the help closes on
         # any key, the grid ignores it).
-        if self._open_overlay() is not None:
+        if self.overlays.current() is not None:
             return False
         return super().focusNextPrevChild(next)
 
@@ -639,10 +569,10 @@ class PresentPage(QWidget):
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Handle a key from the presenter view or the audience window. True if used."""
-        for overlay in (self.help_overlay, self.grid):
-            if overlay.isVisible():
-                event.accept()
-                return overlay.handle_key(event)
+        overlay = self.overlays.current()
+        if overlay is not None:
+            event.accept()
+            return overlay.handle_key(event)
         key = int(event.key())
         plain = not (
             event.modifiers()
@@ -685,45 +615,14 @@ class PresentPage(QWidget):
         return True
 
     def show_help(self) -> None:
-        self.grid.close_overlay()
-        self._take_keys_for_overlay()
-        self.help_overlay.open()
+        self.overlays.open(self.help_overlay)
 
     def show_grid(self) -> None:
-        self.help_overlay.close_overlay()
-        self._take_keys_for_overlay()
-        self.grid.open()
-
-    def _open_overlay(self) -> Overlay | None:
-        for overlay in (self.help_overlay, self.grid):
-            if overlay.isVisible():
-                return overlay
-        return None
-
-    def _take_keys_for_overlay(self) -> None:
-        """The page takes the keyboard while an overlay is open (a button under it must not
-        take Space or Tab), and gives it back to that button when the overlay closes."""
-        if self._open_overlay() is not None:
-            return  # one overlay replaces the other: keep where the keyboard was first
-        focused = QApplication.focusWidget()
-        self._focus_before_overlay = (
-            focused if focused is not None and self.isAncestorOf(focused) else None
-        )
-        if self.isVisible():
-            self.setFocus(Qt.FocusReason.OtherFocusReason)
-
-    def _overlay_closed(self) -> None:
-        if self._open_overlay() is not None:
-            return
-        back, self._focus_before_overlay = self._focus_before_overlay, None
-        if back is not None and back.isVisible() and back.isEnabled() and self.hasFocus():
-            back.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.overlays.open(self.grid)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        for overlay in (self.help_overlay, self.grid):
-            if overlay.isVisible():
-                overlay.setGeometry(self.rect())
+        self.overlays.fit()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -732,32 +631,10 @@ class PresentPage(QWidget):
     # Notes and clocks ---------------------------------------------------------------------
 
     def change_notes_size(self, delta: int) -> None:
-        settings = self.context.settings
-        size = min(MAX_NOTES_PT, max(MIN_NOTES_PT, settings.notes_font_pt + delta))
-        if size != settings.notes_font_pt:
-            settings.notes_font_pt = size
-            self.context.save_settings()
-        self._apply_notes_size()
-
-    def _apply_notes_size(self) -> None:
-        font = QFont("DejaVu Sans")
-        font.setPointSize(self.context.settings.notes_font_pt)
-        self.notes.setFont(font)
-        self.notes.document().setDefaultFont(font)
+        self.notes_panel.change_size(delta)
 
     def _show_notes(self) -> None:
-        slide = self.presentation.slide(self.presentation.current)
-        if slide is None:
-            self.notes.setPlainText(self.tr("This deck has no slides."))
-            return
-        if not slide.notes:
-            empty = self.tr("No notes for this slide.")
-            self.notes.setHtml(f"<p style='color:#777'>{empty}</p>")
-            return
-        paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
-        self.notes.setHtml(
-            "".join(f"<p>{inline_html(' '.join(p.split()))}</p>" for p in paragraphs)
-        )
+        self.notes_panel.show_notes(self.presentation.slide(self.presentation.current))
 
     def _slide_changed(self, number: int) -> None:
         # The slides repaint first; notes and labels follow right after (a zero timer), so a

@@ -17,31 +17,24 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSize,
     Qt,
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
-    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
-    QScrollArea,
     QSplitter,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -70,136 +63,17 @@ from hexikit.ui.routing import app_wide_action
 from hexikit.ui.session.drive import bring_laptop, laptop_tool, page_host, room_text
 from hexikit.ui.session.feedback import FeedbackPanel, FeedbackScene
 from hexikit.ui.session.match_board import MatchBoard, MatchesScene
+from hexikit.ui.session.run_sheet import RunSheetModel, RunSheetView, screen_label
 from hexikit.ui.session.scenes import ClosingScene, SegmentTitleScene
 from hexikit.ui.stage import Scene
-from hexikit.ui.widgets.a11y import keyboard_friendly
+from hexikit.ui.widgets.a11y import RING_ROOM, keyboard_friendly
+from hexikit.ui.widgets.vertical_scroll import VerticalScroll
 
 log = logging.getLogger(__name__)
 
 NEXT_KEYS = (QKeySequence("F6"), QKeySequence("Ctrl+Right"))
 PREVIOUS_KEYS = (QKeySequence("Shift+F6"), QKeySequence("Ctrl+Left"))
 REPAINT_MS = 250
-#: Pixels kept free round a scrolled column's controls, where the focus ring is drawn.
-RING_ROOM = 4
-
-_Index = QModelIndex | QPersistentModelIndex
-
-
-def screen_label(screen: Screen) -> str:
-    labels = {
-        Screen.SLIDES: QCoreApplication.translate("SessionPage", "Slides"),
-        Screen.TIMER: QCoreApplication.translate("SessionPage", "Timer"),
-        Screen.MATCHES: QCoreApplication.translate("SessionPage", "Match board"),
-        Screen.FEEDBACK: QCoreApplication.translate("SessionPage", "Feedback prompts"),
-        Screen.BLACK: QCoreApplication.translate("SessionPage", "Black screen"),
-        Screen.ROOM: QCoreApplication.translate("SessionPage", "Join screen (phones)"),
-    }
-    return labels[screen]
-
-
-class RunSheetModel(QAbstractTableModel):
-    """The run sheet's segments as rows; the current one is marked."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._plan = default_runsheet()
-        self._current = -1
-
-    @property
-    def plan(self) -> RunSheet:
-        return self._plan
-
-    def set_plan(self, plan: RunSheet) -> None:
-        self.beginResetModel()
-        self._plan = plan
-        self.endResetModel()
-
-    def set_current(self, index: int) -> None:
-        old = self._current
-        self._current = index
-        for row in {old, index}:
-            if 0 <= row < len(self._plan.segments):
-                self.dataChanged.emit(self.index(row, 0), self.index(row, 3))
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._plan.segments)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole or orientation != Qt.Orientation.Horizontal:
-            return None
-        titles = (self.tr("Starts"), self.tr("Segment"), self.tr("Minutes"), self.tr("Projector"))
-        return titles[section] if 0 <= section < len(titles) else None
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._plan.segments):
-            return None
-        segment = self._plan.segments[index.row()]
-        column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == 0:
-                return format_duration(self._plan.start_of(index.row()))
-            if column == 1:
-                return segment.title
-            if column == 2:
-                return f"{segment.minutes:g}"
-            if column == 3:
-                return screen_label(segment.screen)
-        if role == Qt.ItemDataRole.FontRole and index.row() == self._current:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.BackgroundRole and index.row() == self._current:
-            return QColor("#dbeafe")
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in (0, 2):
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-
-class RunSheetView(QTableView):
-    """The run sheet's table: never shorter than its header and four segments."""
-
-    ROWS_SHOWN = 4
-
-    def minimumSizeHint(self) -> QSize:
-        hint = super().minimumSizeHint()
-        rows = self.verticalHeader().defaultSectionSize() * self.ROWS_SHOWN
-        height = self.horizontalHeader().sizeHint().height() + rows + 2 * self.frameWidth()
-        return QSize(hint.width(), max(hint.height(), height))
-
-
-class VerticalScroll(QScrollArea):
-    """A column that scrolls up and down, never sideways: as wide as its content needs."""
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop itself: Tab goes to the controls in it, and the area scrolls to them.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def _width(self, content: int) -> int:
-        return content + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-
-    def minimumSizeHint(self) -> QSize:
-        content = self.widget()
-        hint = super().minimumSizeHint()
-        if content is None:
-            return hint
-        return QSize(self._width(content.minimumSizeHint().width()), hint.height())
-
-    def sizeHint(self) -> QSize:
-        content = self.widget()
-        hint = super().sizeHint()
-        if content is None:
-            return hint
-        return QSize(self._width(content.sizeHint().width()), hint.height())
 
 
 class SessionPage(QWidget):

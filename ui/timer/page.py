@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, QSize, Qt
-from PySide6.QtGui import QColor, QFocusEvent, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSignalBlocker, Qt
+from PySide6.QtGui import QFocusEvent, QKeyEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QSlider,
     QSpinBox,
@@ -52,23 +51,15 @@ from hexikit.ui.context import AppContext
 from hexikit.ui.stage import Scene
 from hexikit.ui.timer.bells import Bell, BellPlayer
 from hexikit.ui.timer.controller import TimerController
+from hexikit.ui.timer.help_overlay import HelpOverlay, TimerKey
 from hexikit.ui.timer.scene import TimerScene
 from hexikit.ui.timer.shared import shared_timer
-from hexikit.ui.widgets.a11y import NO_RING, draw_ring, keyboard_friendly, tab_only
+from hexikit.ui.widgets.a11y import NO_RING, RING_ROOM, draw_ring, keyboard_friendly, tab_only
+from hexikit.ui.widgets.vertical_scroll import VerticalScroll
 
 log = logging.getLogger(__name__)
 
 GROUP_CHOICES = [GroupSize.ONE, GroupSize.TWO, GroupSize.FOUR, GroupSize.ALL]
-#: Pixels kept free round the side column's controls, where the focus ring is drawn.
-RING_ROOM = 4
-
-
-@dataclass
-class TimerKey:
-    keys: list[Qt.Key]
-    labels: str
-    description: str
-    action: Callable[[], object]
 
 
 def parse_duration(text: str) -> float:
@@ -101,91 +92,6 @@ class AspectBox(QWidget):
         width = min(w, round(h * self._ratio))
         height = round(width / self._ratio)
         self._child.setGeometry((w - width) // 2, 0, width, height)
-
-
-class SideColumn(QScrollArea):
-    """A column that scrolls up and down, never sideways: as wide as its content needs."""
-
-    def __init__(self, content: QWidget) -> None:
-        super().__init__()
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        # Not a Tab stop itself: Tab goes to the controls in it, and the area scrolls to them.
-        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-
-    def _width(self, content: int) -> int:
-        return content + self.verticalScrollBar().sizeHint().width() + 2 * self.frameWidth()
-
-    def minimumSizeHint(self) -> QSize:
-        content = self.widget()
-        hint = super().minimumSizeHint()
-        if content is None:
-            return hint
-        return QSize(self._width(content.minimumSizeHint().width()), hint.height())
-
-    def sizeHint(self) -> QSize:
-        content = self.widget()
-        hint = super().sizeHint()
-        if content is None:
-            return hint
-        return QSize(self._width(content.sizeHint().width()), hint.height())
-
-
-class HelpOverlay(QWidget):
-    """The keys of the Timer page, over the page; any key or click closes it."""
-
-    def __init__(self, keys: list[TimerKey], parent: QWidget) -> None:
-        super().__init__(parent)
-        self.setObjectName("timerHelpOverlay")
-        self._keys = keys
-        self.hide()
-        parent.installEventFilter(self)
-
-    def open(self) -> None:
-        parent = self.parentWidget()
-        if parent is not None:
-            self.setGeometry(parent.rect())
-        self.raise_()
-        self.show()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.Resize and self.isVisible():
-            parent = self.parentWidget()
-            if parent is not None:
-                self.setGeometry(parent.rect())
-        return False
-
-    def mousePressEvent(self, event: object) -> None:
-        self.hide()
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        painter = QPainter(self)
-        painter.fillRect(self.rect(), QColor(10, 20, 32, 235))
-        font = painter.font()
-        margin = 40
-        rows = [(key.labels, key.description) for key in self._keys]
-        line_h = max(20, min(36, (self.height() - 2 * margin - 70) // max(1, len(rows))))
-        font.setPixelSize(round(line_h * 0.9))
-        font.setBold(True)
-        painter.setFont(font)
-        painter.setPen(QColor("#ffffff"))
-        painter.drawText(margin, margin + line_h, self.tr("Timer keys (press any key to close)"))
-        font.setPixelSize(round(line_h * 0.6))
-        y = margin + line_h * 2
-        key_w = min(300, self.width() // 3)
-        for labels, description in rows:
-            font.setBold(True)
-            painter.setFont(font)
-            painter.setPen(QColor("#f4b400"))
-            painter.drawText(margin, y + int(line_h * 0.7), labels)
-            font.setBold(False)
-            painter.setFont(font)
-            painter.setPen(QColor("#ffffff"))
-            painter.drawText(margin + key_w, y + int(line_h * 0.7), description)
-            y += line_h
-        painter.end()
 
 
 class TimerPage(QWidget):
@@ -508,7 +414,7 @@ class TimerPage(QWidget):
         side.addWidget(self.message)
         # The side column scrolls rather than squeezing its rows (1.5× the font on a 768-pixel
         # screen): its width is kept, its height may shrink.
-        middle.addWidget(SideColumn(side_column), 2)
+        middle.addWidget(VerticalScroll(side_column), 2)
         root.addLayout(middle, 1)
 
     # ------------------------------------------------------------------ plans

@@ -41,6 +41,11 @@ NO_RING = "hexikitNoFocusRing"
 RING_ON_PARENT = "hexikitRingOnParent"
 
 
+#: Pixels to keep free round controls inside a scroll area, which clips at its edge: the ring
+#: is drawn there.
+RING_ROOM = 4
+
+
 _ring: FocusRing | None = None
 
 

@@ -1126,16 +1126,15 @@
         <translation>Bysellau (pwyswch unrhyw fysell i gau)</translation>
     </message>
     <message>
-        <location filename="../../../ui/timer/page.py" line="+174"/>
+        <location filename="../../../ui/timer/help_overlay.py" line="+59"/>
         <source>Timer keys (press any key to close)</source>
-        <extracomment>Pixels kept free round the side column&apos;s controls, where the focus ring is drawn.</extracomment>
         <translation>Bysellau&apos;r amserydd (pwyswch unrhyw fysell i gau)</translation>
     </message>
 </context>
 <context>
     <name>Hexikit</name>
     <message>
-        <location filename="../../../ui/app.py" line="+171"/>
+        <location filename="../../../ui/app.py" line="+175"/>
         <source>Your data file was damaged</source>
         <extracomment>When set to a file path, the app keeps a JSON snapshot there of what the projector shows and which page and widget have the keyboard (for the two-screen end-to-end test).</extracomment>
         <translation>Cafodd eich ffeil ddata ei difrodi</translation>
@@ -1543,6 +1542,49 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
 </context>
 <context>
+    <name>NotesPanel</name>
+    <message>
+        <location filename="../../../ui/present/notes_panel.py" line="+45"/>
+        <source>Notes</source>
+        <translation>Nodiadau</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Smaller notes (-)</source>
+        <translation>Nodiadau llai (-)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger notes (+)</source>
+        <translation>Nodiadau mwy (+)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Smaller notes</source>
+        <translation>Nodiadau llai</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Larger notes</source>
+        <translation>Nodiadau mwy</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Problems in the deck</source>
+        <translation>Problemau yn y cyflwyniad</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>This deck has no slides.</source>
+        <translation>Does dim sleidiau yn y cyflwyniad hwn.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No notes for this slide.</source>
+        <translation>Dim nodiadau ar gyfer y sleid hon.</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDialog</name>
     <message>
         <location filename="../../../ui/capture/participant_dialog.py" line="+79"/>
@@ -1655,7 +1697,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>PresentPage</name>
     <message>
-        <location filename="../../../ui/present/page.py" line="+87"/>
+        <location filename="../../../ui/present/page.py" line="+77"/>
         <source>Decks (*.md *.markdown *.txt *.pdf *.pptx);;All files (*)</source>
         <extracomment>How long &quot;the slide did not move&quot; stays on the presenter view after a refused slide key.</extracomment>
         <translation>Cyflwyniadau (*.md *.markdown *.txt *.pdf *.pptx);;Pob ffeil (*)</translation>
@@ -1666,13 +1708,13 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Cyflwyno</translation>
     </message>
     <message>
-        <location line="+124"/>
-        <location line="+346"/>
+        <location line="+104"/>
+        <location line="+299"/>
         <source>Start (F5)</source>
         <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-345"/>
+        <location line="-298"/>
         <source>Open deck…</source>
         <translation>Agor ffeil…</translation>
     </message>
@@ -1683,12 +1725,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+7"/>
-        <location line="+606"/>
+        <location line="+506"/>
         <source>Pause clock</source>
         <translation>Oedi cloc</translation>
     </message>
     <message>
-        <location line="-603"/>
+        <location line="-503"/>
         <source>Reset clock</source>
         <translation>Ailosod cloc</translation>
     </message>
@@ -1708,27 +1750,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Bysellau (?)</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>Next</source>
         <translation>Nesaf</translation>
     </message>
     <message>
-        <location line="+33"/>
-        <source>Notes</source>
-        <translation>Nodiadau</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>Smaller notes (-)</source>
-        <translation>Nodiadau llai (-)</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Larger notes (+)</source>
-        <translation>Nodiadau mwy (+)</translation>
-    </message>
-    <message>
-        <location line="+67"/>
+        <location line="+76"/>
         <source>Next slide</source>
         <translation>Sleid nesaf</translation>
     </message>
@@ -1783,13 +1810,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Y cymorth hwn</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+94"/>
+        <location line="+2"/>
         <source>Larger notes</source>
         <translation>Nodiadau mwy</translation>
     </message>
     <message>
-        <location line="-292"/>
+        <location line="-246"/>
         <source>Presenter view</source>
         <translation>Golwg y cyflwynydd</translation>
     </message>
@@ -1799,23 +1825,18 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Mae&apos;r bysellau&apos;n symud y sleidiau: Dde neu Page Down ymlaen, Chwith neu Page Up yn ôl, G pob sleid, ? pob bysell. Mae Tab yn symud i&apos;r botymau.</translation>
     </message>
     <message>
-        <location line="+147"/>
+        <location line="+131"/>
         <source>Current slide</source>
+        <extracomment>The top bar&apos;s buttons, in the order drawn (and tabbed through).</extracomment>
         <translation>Y sleid bresennol</translation>
     </message>
     <message>
-        <location line="+47"/>
-        <location line="+100"/>
+        <location line="+117"/>
         <source>Smaller notes</source>
         <translation>Nodiadau llai</translation>
     </message>
     <message>
-        <location line="-85"/>
-        <source>Problems in the deck</source>
-        <translation>Problemau yn y cyflwyniad</translation>
-    </message>
-    <message>
-        <location line="+87"/>
+        <location line="+2"/>
         <source>Swap the screens</source>
         <translation>Cyfnewid y sgriniau</translation>
     </message>
@@ -1850,22 +1871,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>{minutes} mun</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+36"/>
         <source>Restart (F5)</source>
         <translation>Ailddechrau (F5)</translation>
     </message>
     <message>
-        <location line="+172"/>
-        <source>This deck has no slides.</source>
-        <translation>Does dim sleidiau yn y cyflwyniad hwn.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>No notes for this slide.</source>
-        <translation>Dim nodiadau ar gyfer y sleid hon.</translation>
-    </message>
-    <message>
-        <location line="+22"/>
+        <location line="+144"/>
         <source>{time} behind plan</source>
         <translation>{time} y tu ôl i&apos;r cynllun</translation>
     </message>
@@ -1996,9 +2007,8 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RehearsalCoach</name>
     <message>
-        <location filename="../../../ui/rehearse/coach.py" line="+132"/>
+        <location filename="../../../ui/rehearse/coach.py" line="+115"/>
         <source>Start or finish a rehearsal</source>
-        <extracomment>Within this many seconds of the plan the talk is &quot;on time&quot;.</extracomment>
         <translation>Dechrau neu orffen ymarfer</translation>
     </message>
     <message>
@@ -2157,7 +2167,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RehearsalSummaryWindow</name>
     <message>
-        <location line="+193"/>
+        <location filename="../../../ui/rehearse/summary.py" line="+224"/>
         <source>Rehearsal summary</source>
         <translation>Crynodeb o&apos;r ymarfer</translation>
     </message>
@@ -2457,7 +2467,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RunSheetModel</name>
     <message>
-        <location filename="../../../ui/session/page.py" line="+135"/>
+        <location filename="../../../ui/session/run_sheet.py" line="+71"/>
         <source>Starts</source>
         <translation>Yn dechrau</translation>
     </message>
@@ -2482,7 +2492,6 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     <message>
         <location line="-45"/>
         <source>Slides</source>
-        <extracomment>Pixels kept free round a scrolled column&apos;s controls, where the focus ring is drawn.</extracomment>
         <translation>Sleidiau</translation>
     </message>
     <message>
@@ -2511,7 +2520,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Sgrin ymuno (ffonau)</translation>
     </message>
     <message>
-        <location line="+124"/>
+        <location filename="../../../ui/session/page.py" line="+93"/>
         <source>Session</source>
         <translation>Sesiwn</translation>
     </message>
@@ -2778,9 +2787,10 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>SlideTimesChart</name>
     <message>
-        <location filename="../../../ui/rehearse/coach.py" line="-227"/>
+        <location filename="../../../ui/rehearse/summary.py" line="-227"/>
         <source>Slide {n}: {title}
 This run {this} · target {target} · earlier median {median}</source>
+        <extracomment>Within this many seconds of the plan the talk is &quot;on time&quot;.</extracomment>
         <translation>Sleid {n}: {title}
 Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translation>
     </message>
@@ -3275,7 +3285,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>TimerPage</name>
     <message>
-        <location filename="../../../ui/timer/page.py" line="+22"/>
+        <location filename="../../../ui/timer/page.py" line="+102"/>
         <source>Timer</source>
         <translation>Amserydd</translation>
     </message>

@@ -20,8 +20,8 @@ from hexikit.decks.loading import load_deck
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.present.page import PresentPage
-from hexikit.ui.rehearse.coach import RehearsalSummaryWindow
 from hexikit.ui.rehearse.notes_editor import NotesEditor
+from hexikit.ui.rehearse.summary import RehearsalSummaryWindow
 from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 from tests.ui.a11y_walk import accessible_name

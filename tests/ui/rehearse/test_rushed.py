@@ -5,7 +5,7 @@ from __future__ import annotations
 from pytestqt.qtbot import QtBot
 
 from hexikit.rehearsal.runs import RUSHED_RATIO, RunSummary
-from hexikit.ui.rehearse.coach import BAD, GOOD, RehearsalSummaryWindow
+from hexikit.ui.rehearse.summary import BAD, GOOD, RehearsalSummaryWindow
 
 
 def _summary(total: float, target: float) -> RunSummary:
