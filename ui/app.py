@@ -16,6 +16,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hexikit.base.clock import clock_from_environment
+from hexikit.base.folder_lock import FolderLock, FolderLocked
 from hexikit.base.paths import data_dir as resolve_data_dir
 from hexikit.base.paths import lock_path
 from hexikit.base.resources import asset
@@ -27,8 +28,6 @@ from hexikit.ui.stage import AudienceWindow
 from hexikit.ui.worker import Worker
 
 if TYPE_CHECKING:
-    from filelock import FileLock
-
     from hexikit.store import Store
     from hexikit.ui.pending_store import PendingStore
 
@@ -68,15 +67,12 @@ class DataFolderInUse(Exception):
     """Another Hexikit window already has this data folder open."""
 
 
-def lock_data_folder(folder: Path) -> FileLock:
+def lock_data_folder(folder: Path) -> FolderLock:
     """Take the per-folder lock so a second app cannot write beside the first."""
-    # Imported here: filelock pulls in asyncio, which the first paint need not wait for.
-    from filelock import FileLock, Timeout
-
-    lock = FileLock(str(lock_path(folder)))
+    lock = FolderLock(lock_path(folder))
     try:
-        lock.acquire(timeout=0)
-    except Timeout:
+        lock.acquire()
+    except FolderLocked:
         raise DataFolderInUse(str(folder)) from None
     return lock
 
@@ -138,7 +134,7 @@ class Application:
             self.audience,
             clock_from_environment(),
         )
-        self.context.presenting_on_start = self._content_first
+        self.context.presenting_on_start = self._first_page == "PresentPage"
         self.window.attach(self.context, self._first_page, rest_after_content=self._content_first)
         if os.environ.get(STATUS_VARIABLE):
             from hexikit.ui.debug_status import StatusWriter
@@ -212,8 +208,8 @@ def run_gui(
 
     # Where it was on these screens last time (else the first start's whole available screen).
     restore_placement(application.window, settings)
-    # The window shows (and paints) before the lock is taken: showing writes nothing, and
-    # the lock's library is slow to import. The store opens only once the lock is held.
+    # The window shows (and paints) before the lock is taken: showing writes nothing. The
+    # store opens, and the pages write, only once the lock is held.
     application.window.show()
     app.processEvents()
     try:

@@ -8,8 +8,14 @@ from typing import Any
 
 def _gui(args: argparse.Namespace) -> int:
     from hexikit.ui.app import run_gui
+    from hexikit.ui.main_window import MainWindow, when_first_painted
 
-    return run_gui(args.data_dir)
+    def pages_built(window: MainWindow) -> None:
+        # The Capture form is drawn (and takes typing) before the store opens: SQLAlchemy's
+        # import and the migration check come after, and the list fills in when it answers.
+        when_first_painted(window.pages.currentWidget(), window.content_shown)
+
+    return run_gui(args.data_dir, on_pages=pages_built, content_first=True)
 
 
 def register(subparsers: Any) -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 import logging
+from collections.abc import Callable
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QSize, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSize, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -73,6 +74,42 @@ QListWidget#modeSidebar::item:selected {
     background: #15616e; color: #ffffff; border-left: 4px solid #ffb347; font-weight: bold;
 }
 """
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once, on the next turn after `widget` (or any widget inside it) paints.
+
+    It watches the whole application: a page covered by its own opaque children never gets a
+    paint event of its own.
+    """
+
+    def __init__(self, widget: QWidget, then: Callable[[], None]) -> None:
+        super().__init__(widget)
+        self._widget = widget
+        self._then = then
+        app = QCoreApplication.instance()
+        assert app is not None  # widgets exist only inside an application
+        self._app: QCoreApplication = app
+        app.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.Paint
+            and isinstance(watched, QWidget)
+            and (watched is self._widget or self._widget.isAncestorOf(watched))
+        ):
+            self._app.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)
+            self.deleteLater()
+        return False
+
+
+def when_first_painted(widget: QWidget | None, then: Callable[[], None]) -> None:
+    """Call `then` once `widget` has painted (at once when there is no widget)."""
+    if widget is None:
+        QTimer.singleShot(0, then)
+        return
+    _FirstPaint(widget, then)
 
 
 def _set_shortcut(action: QAction, keys: QKeySequence) -> None:
@@ -153,6 +190,8 @@ class MainWindow(MenuHost):
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._page_names: list[str] = []
+        #: True once `content_shown()` was called
+        self.content_was_shown = False
         self.page_actions: list[QAction] = []
         self._build_menus()
         if context is not None:
@@ -282,6 +321,7 @@ class MainWindow(MenuHost):
 
     def content_shown(self) -> None:
         """The first page's real content is on screen (e.g. slide 1): the rest may start."""
+        self.content_was_shown = True
         self.contentShown.emit()
 
     def _build_page(self, class_name: str) -> QWidget:

@@ -115,22 +115,27 @@ def build_parser(only: set[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-def _starts_app_only(args_list: list[str]) -> bool:
-    """True when the command line just starts the app (no command, or `gui`).
+#: Commands that open the window: for these only their own entry point is loaded, since the
+#: other command modules import PDF, sync and database libraries no first paint needs.
+APP_COMMANDS = ("gui", "present")
 
-    Then only the `gui` entry point is loaded: the other command modules import PDF, sync
-    and database libraries the window does not need before its first paint.
-    """
-    rest: list[str] = []
+
+def _app_command(args_list: list[str]) -> str | None:
+    """The window-opening command the command line runs (`gui` when there is no command), or
+    None for any other command."""
     skip_next = False
     for item in args_list:
         if skip_next:
             skip_next = False
         elif item in ("--data-dir", "--lang"):
             skip_next = True
-        elif not item.startswith(("--data-dir=", "--lang=")):
-            rest.append(item)
-    return rest in ([], ["gui"])
+        elif item.startswith(("--data-dir=", "--lang=")):
+            continue
+        elif item in APP_COMMANDS:
+            return item
+        else:
+            return None
+    return "gui"
 
 
 def _command_names(parser: argparse.ArgumentParser) -> set[str]:
@@ -178,8 +183,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     chosen = language_option(args_list)
     if chosen in i18n.LANGUAGES:
         i18n.set_language(chosen, explicit=True)
-    parser = build_parser({"gui"} if _starts_app_only(args_list) else None)
-    if "gui" not in _command_names(parser):
+    app_command = _app_command(args_list)
+    parser = build_parser({app_command} if app_command is not None else None)
+    if app_command is not None and app_command not in _command_names(parser):
         parser = build_parser()  # no UI installed: show every command in the help
     try:
         args = parser.parse_args(args_list)

@@ -20,9 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import Any
-
-from sqlalchemy.orm import Session
+from typing import TYPE_CHECKING, Any
 
 from hexikit.base.i18n import _
 from hexikit.records.domain import (
@@ -35,8 +33,15 @@ from hexikit.records.domain import (
     validate_activity,
 )
 from hexikit.records.drafts import CaptureDraft
-from hexikit.store import Counts, Store
-from hexikit.store.models import Activity, Event, Participant
+from hexikit.records.store_api import Counts
+
+if TYPE_CHECKING:
+    # The capture screen imports this module before its first paint; SQLAlchemy comes with
+    # the store, on the worker thread (the functions below run there).
+    from sqlalchemy.orm import Session
+
+    from hexikit.store import Store
+    from hexikit.store.models import Activity, Participant
 
 #: A person the Who box offers: (participant id, label), in the order the store lists them.
 ParticipantChoice = tuple[str, str]
@@ -143,6 +148,8 @@ def participant_choices(people: Sequence[Participant]) -> list[ParticipantChoice
 def read_capture_data(store: Store, event_id: str) -> CaptureData:
     """Everything the capture screen shows for `event_id` (worker thread); an event that is
     not there (or deleted) reads as nothing at all."""
+    from hexikit.store.models import Event
+
     event = store.get(Event, event_id) if event_id else None
     if event is None or event.deleted_at is not None:
         return CaptureData(None, [], Counts(0, 0, 0), [])
@@ -286,6 +293,8 @@ def save_activity_in(
 ) -> Activity:
     """`save_activity` inside a transaction the caller holds (the room web app writes the
     phone's participant and its entry together): the same rules, the same write path."""
+    from hexikit.store.models import Activity
+
     clean = validate_activity(data)
     if editing_id:
         changes = activity_columns(clean)
@@ -293,3 +302,17 @@ def save_activity_in(
         return store.update_in(session, Activity, editing_id, changes)
     activity = store.activity_from_input(event_id, clean, participant_id or None)
     return store.add_in(session, activity)
+
+
+def delete_activity(store: Store, activity_id: str) -> Activity:
+    """Delete an entry from the capture list (a tombstone, so it can be undone; worker thread)."""
+    from hexikit.store.models import Activity
+
+    return store.delete(Activity, activity_id)
+
+
+def restore_activity(store: Store, activity_id: str) -> Activity:
+    """Undo `delete_activity` (worker thread)."""
+    from hexikit.store.models import Activity
+
+    return store.restore(Activity, activity_id)

@@ -12,12 +12,16 @@ time and wording: that is what the person agreed to, and when.
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hexikit.base.i18n import _
 from hexikit.records.domain import ParticipantInput, validate_participant
-from hexikit.store import Store, StoreError
-from hexikit.store.models import Participant
+from hexikit.records.store_api import StoreError
+
+if TYPE_CHECKING:
+    # Named by the capture screen before its first paint: SQLAlchemy comes with the store.
+    from hexikit.store import Store
+    from hexikit.store.models import Participant
 
 #: Columns a facilitator may correct, in the order the dialog shows them.
 EDITABLE_FIELDS = ("name", "email", "organisation", "role", "region", "is_member")
@@ -67,6 +71,8 @@ def update_participant(store: Store, participant_id: str, data: ParticipantInput
     Read and write happen in one transaction, so the changes are worked out against the row
     as it is when written. Nothing changed: nothing written, no outbox row.
     """
+    from hexikit.store.models import Participant
+
     with store.transaction() as session:
         existing = session.get(Participant, participant_id)
         if existing is None or existing.deleted_at is not None:
@@ -75,3 +81,16 @@ def update_participant(store: Store, participant_id: str, data: ParticipantInput
             )
         changes = participant_changes(existing, data, store.clock.now())
         return store.update_in(session, Participant, participant_id, changes)
+
+
+def read_participant(
+    store: Store, participant_id: str
+) -> tuple[ParticipantInput, datetime | None] | None:
+    """What the edit dialog starts from, and when consent was given; None for a participant
+    that is gone (worker thread)."""
+    from hexikit.store.models import Participant
+
+    person = store.get(Participant, participant_id)
+    if person is None or person.deleted_at is not None:
+        return None
+    return participant_input_from(person), person.consent_at

@@ -13,7 +13,6 @@ import logging
 import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
@@ -37,7 +36,8 @@ from hexikit.records.domain import (
     validate_event,
     validate_participant,
 )
-from hexikit.store.db import OpenNotice, StoreError, StoreWriteError, prepare_database
+from hexikit.records.store_api import Counts, StoreError, StoreWriteError
+from hexikit.store.db import OpenNotice, prepare_database
 from hexikit.store.models import (
     SYNCED_ENTITIES,
     Activity,
@@ -82,13 +82,6 @@ def entity_to_dict(entity: SyncedEntity) -> dict[str, Any]:
     return {
         column.key: _jsonable(getattr(entity, column.key)) for column in entity.__table__.columns
     }
-
-
-@dataclass(frozen=True)
-class Counts:
-    participants: int
-    offers: int
-    requests: int
 
 
 def sqlite_error_name(exc: BaseException) -> str:

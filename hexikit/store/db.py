@@ -15,19 +15,12 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event
 
 from hexikit.base.i18n import _
+from hexikit.records.store_api import StoreError
 
 log = logging.getLogger(__name__)
 
 #: The newest migration; a test checks it equals Alembic's head.
 HEAD_REVISION = "0003"
-
-
-class StoreError(Exception):
-    """A store problem with a plain-English message for the user."""
-
-
-class StoreWriteError(StoreError):
-    """A write failed (disk full, read-only, locked); nothing was saved."""
 
 
 @dataclass

@@ -4,6 +4,9 @@ has finished opening; what was typed is saved once it has."""
 from __future__ import annotations
 
 import importlib
+import json
+import subprocess
+import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -151,5 +154,54 @@ def test_the_cursor_is_in_the_restored_entry_after_a_crash(
         qtbot.waitUntil(lambda: page.form.title_edit.text() == "Half-typed offer")
         qtbot.waitUntil(lambda: QApplication.focusWidget() is page.form.title_edit)
         assert "unsaved entry" in page.status_text
+    finally:
+        _stop(qtbot, application)
+
+
+#: What the first paint must not wait for: the store's libraries come on the worker thread
+#: after it, and the folder lock is the operating system's own (filelock brings asyncio).
+NOT_BEFORE_FIRST_PAINT = ["sqlalchemy", "alembic", "filelock", "asyncio", "reportlab"]
+
+
+def test_the_first_pages_import_none_of_the_store_libraries() -> None:
+    code = (
+        "import json, sys\n"
+        "import hexikit.ui.app, hexikit.ui.cli, hexikit.ui.present.cli\n"
+        "import hexikit.ui.capture.page, hexikit.ui.present.page\n"
+        "import hexikit.ui.widgets.event_dialog, hexikit.ui.routing, hexikit.ui.sync.indicator\n"
+        f"print(json.dumps([name for name in {NOT_BEFORE_FIRST_PAINT!r} if name in sys.modules]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(result.stdout) == []
+
+
+def test_the_store_opens_only_after_the_capture_form_has_painted(
+    qtbot: QtBot, data_dir: Path, wrexham: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    painted_before_open: list[bool] = []
+    real_open = Store.open
+    application: Application | None = None
+
+    def open_and_note(folder: Path) -> Store:
+        assert application is not None
+        painted_before_open.append(application.window.content_was_shown)
+        return real_open(folder)
+
+    monkeypatch.setattr(Store, "open", staticmethod(open_and_note))
+
+    def pages_built(window: main_window.MainWindow) -> None:
+        main_window.when_first_painted(window.pages.currentWidget(), window.content_shown)
+
+    application = Application(data_dir, on_pages=pages_built, content_first=True)
+    try:
+        application.start()
+        application.window.activateWindow()
+        page = application.window.page("CapturePage")
+        assert isinstance(page, CapturePage)
+        qtbot.waitUntil(lambda: painted_before_open == [True], timeout=20000)
+        # The list fills in once the store has answered.
+        qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Wrexham", timeout=20000)
     finally:
         _stop(qtbot, application)

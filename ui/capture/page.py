@@ -50,15 +50,16 @@ from hexikit.records.capture import (
     CaptureData,
     EventInfo,
     activity_from_draft,
+    delete_activity,
     draft_for_row,
     read_capture_data,
+    restore_activity,
     save_activity,
 )
 from hexikit.records.domain import EntityType, Kind, ParticipantInput, ValidationError, region_label
 from hexikit.records.drafts import CaptureDraft
-from hexikit.records.participants import participant_input_from
-from hexikit.store import StoreError
-from hexikit.store.models import Activity, Participant
+from hexikit.records.participants import read_participant
+from hexikit.records.store_api import StoreError
 from hexikit.ui.capture.draft_keeper import DraftKeeper
 from hexikit.ui.capture.form import CaptureForm
 from hexikit.ui.capture.list_panel import EntryListPanel
@@ -514,7 +515,7 @@ class CapturePage(QWidget):
             self.form.end_edit()
         store = self.context.store
         self._run(
-            lambda: store.delete(Activity, entry.id),
+            lambda: delete_activity(store, entry.id),
             lambda _result: self._deleted_done(entry),
             self._write_failed,
             changes={EntityType.ACTIVITY},
@@ -532,7 +533,7 @@ class CapturePage(QWidget):
         activity_id, title = taken
         store = self.context.store
         self._run(
-            lambda: store.restore(Activity, activity_id),
+            lambda: restore_activity(store, activity_id),
             lambda _result: self._restored_done(activity_id, title),
             lambda error: self._undo_failed(error, activity_id, title),
             changes={EntityType.ACTIVITY},
@@ -664,14 +665,10 @@ class CapturePage(QWidget):
         self.form.show_who_problem("", False)
         store = self.context.store
 
-        def read() -> tuple[ParticipantInput, datetime | None] | None:
-            person = store.get(Participant, person_id)
-            if person is None or person.deleted_at is not None:
-                return None
-            return participant_input_from(person), person.consent_at
-
         self._run(
-            read, lambda stored: self._open_edit_dialog(person_id, stored), self._write_failed
+            lambda: read_participant(store, person_id),
+            lambda stored: self._open_edit_dialog(person_id, stored),
+            self._write_failed,
         )
 
     def _open_edit_dialog(

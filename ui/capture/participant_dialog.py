@@ -35,7 +35,7 @@ from hexikit.records.domain import (
     validate_participant,
 )
 from hexikit.records.participants import update_participant
-from hexikit.store import StoreError
+from hexikit.records.store_api import StoreError
 from hexikit.store.models import Participant
 from hexikit.ui.context import AppContext
 from hexikit.ui.theme import (

@@ -34,6 +34,9 @@ class Presentation(QObject):
         self.clock = clock
         self.talk_clock = TalkClock(clock)
         self.cache = SlideCache(worker, self)
+        #: the slide of a new deck whose first image is still awaited (0: none awaited)
+        self._waiting_for_first = 0
+        self.cache.rendered.connect(self._first_in)
         self.deck: Deck | None = None
         self.current = 0
         self.blank = ""
@@ -57,9 +60,12 @@ class Presentation(QObject):
         self.deck = deck
         self.cache.set_deck(deck)
         self.current = min(max(1, start_at), len(deck.slides)) if deck.slides else 0
+        # The slide shown (and the next one, in its view) first; the rest of the render-ahead
+        # and the overview's thumbnails once those are in. Started together they shared the
+        # render threads and the interpreter lock with it: slide 1 of a new deck came later.
+        self._waiting_for_first = self.current
         self.deckChanged.emit()
         self.prefetch()
-        self.cache.request_thumbnails()
         self.slideChanged.emit(self.current)
 
     def go_to(self, number: int) -> bool:
@@ -109,12 +115,29 @@ class Presentation(QObject):
         self._sizes[name] = QSize(size)
         self.prefetch()
 
+    def _first_in(self, _number: int = 0, _size: QSize | None = None) -> None:
+        # Every render holds the interpreter lock while it runs Python, so does the GUI
+        # thread's paint: while anything else renders, the slides shown wait to be painted.
+        if self._waiting_for_first and self._sizes and self.cache.pending == 0:
+            self._waiting_for_first = 0
+            self.prefetch()
+            self.cache.request_thumbnails()
+
     def prefetch_pending(self) -> bool:
         return self._prefetch_timer.isActive()
 
     def prefetch(self) -> None:
-        """Render previous, current, next (and the one after) at every view size."""
+        """Render previous, current, next (and the one after) at every view size; while a
+        new deck's first slide is awaited, only what is on screen."""
         if self.count == 0:
+            return
+        if self._waiting_for_first:
+            shown = [size for name, size in self._sizes.items() if name != "next"]
+            self.cache.request([self.current], shown)
+            next_size = self._sizes.get("next")
+            if next_size is not None and self.current < self.count:
+                self.cache.request([self.current + 1], [next_size])
+            self._first_in()
             return
         numbers = [self.current, self.current + 1, self.current - 1, self.current + 2]
         self.cache.request([n for n in numbers if 1 <= n <= self.count], self._sizes.values())

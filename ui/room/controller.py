@@ -19,14 +19,15 @@ from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication
 
 from hexikit.records.domain import EntityType
-from hexikit.room.entries import RoomSummary, room_summary
 from hexikit.room.network import Address, laptop_addresses, no_network_message
 from hexikit.ui.context import AppContext
 from hexikit.ui.stage import Scene
 
 if TYPE_CHECKING:
     # waitress is loaded when the room first opens, not with the Capture page.
+    from hexikit.room.entries import RoomSummary
     from hexikit.room.server import RoomServer
+    from hexikit.store import Store
 
 _NAME = "hexikitRoomController"
 PHONE_CHANGES = frozenset({EntityType.ACTIVITY, EntityType.PARTICIPANT})
@@ -193,7 +194,7 @@ class RoomController(QObject):
         announce_now, self._announce = self._announce, False
         self._reading = True
         self.context.worker.run(
-            lambda: room_summary(store, event_id),
+            lambda: _room_summary(store, event_id),
             self._summary_read,
             self._summary_failed,
             receiver=self,
@@ -225,3 +226,11 @@ def shared_room(context: AppContext) -> RoomController:
     controller = RoomController(context, parent=context)
     controller.setObjectName(_NAME)
     return controller
+
+
+def _room_summary(store: Store, event_id: str) -> RoomSummary:
+    # Imported on the worker thread: it brings SQLAlchemy, which the Capture page (holding
+    # the room's bar) must not wait for before its first paint.
+    from hexikit.room.entries import room_summary
+
+    return room_summary(store, event_id)

@@ -7,6 +7,7 @@ current event when it still exists, and otherwise asks.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
@@ -32,8 +33,7 @@ from hexikit.records.domain import (
     region_label,
     validate_event,
 )
-from hexikit.store import StoreError
-from hexikit.store.models import Event
+from hexikit.records.store_api import StoreError
 from hexikit.ui.context import AppContext
 from hexikit.ui.theme import (
     STYLESHEET,
@@ -42,6 +42,9 @@ from hexikit.ui.theme import (
     scaled,
     show_field_problems,
 )
+
+if TYPE_CHECKING:
+    from hexikit.store.models import Event
 
 EventSummary = tuple[str, str, str, str]  # id, title, date, venue
 
