@@ -106,8 +106,4 @@ def remove_translators(translators: list[QTranslator]) -> None:
 def choose_language(setting: str) -> str:
     """The language to start in: `--lang`/`HEXIKIT_LANG` first, then the app's setting, then
     the system's. Sets the core's language too."""
-    if not i18n.chosen_explicitly():
-        chosen = i18n.normalise(setting)
-        if chosen is not None:
-            i18n.set_language(chosen)
-    return i18n.current_language()
+    return i18n.follow_setting(setting)

@@ -120,6 +120,16 @@ def set_language(language: str, explicit: bool = False) -> str:
     return _language
 
 
+def follow_setting(setting: str) -> str:
+    """The language to start in: `--lang`/`HEXIKIT_LANG` first, then the app's setting
+    (`setting`), then the system's; the core speaks it from now on."""
+    if not _explicit:
+        chosen = normalise(setting)
+        if chosen is not None:
+            set_language(chosen)
+    return _language
+
+
 def _(message: str) -> str:
     """Translate a user-visible message of the core."""
     return translations_for(_language).gettext(message)

@@ -137,6 +137,17 @@ def _deck_file_in(folder: Path) -> Path | None:
     return None
 
 
+def reads_quickly(path: Path) -> bool:
+    """True for a Markdown deck (its folder or its file): read in milliseconds with no
+    converter, so `hexikit present` reads it before the window opens. PDF and PowerPoint
+    decks are read in the background instead."""
+    try:
+        found = _deck_file_in(path) if path.is_dir() else path
+    except OSError:
+        return False
+    return found is not None and found.suffix.lower() in (".md", ".markdown")
+
+
 def load_deck(path: Path | str, *, pictures: bool = True) -> Deck:
     """Read the deck at `path` (a deck folder or a file), by its content whatever its name.
     Never raises on bad input. `pictures=False` reads PowerPoint text and notes only (no

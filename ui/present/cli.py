@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 from typing import Any
 
-from hexikit.base.i18n import _, current_language
+from hexikit.base.i18n import _
 from hexikit.cli import CommandError
 
 
@@ -18,18 +18,32 @@ def _present(args: argparse.Namespace) -> int:
                 path=deck_path
             )
         )
+    from hexikit.base.i18n import follow_setting
+    from hexikit.base.paths import data_dir
+    from hexikit.base.resources import builtin_deck_dir
+    from hexikit.base.settings import Settings
+    from hexikit.decks.loading import load_deck, reads_quickly
+    from hexikit.decks.markdown import fit_deferred
+
+    # The built-in deck in the language the app will speak (its setting counts).
+    language = follow_setting(Settings.load(data_dir(args.data_dir)).language)
+    chosen = deck_path or builtin_deck_dir(language)
+    # A Markdown deck is read now, before Qt is loaded: slide 1 needs it, and nothing else
+    # runs yet. (Modules loaded after PySide6 also pay for its scan of their source.)
+    read = None
+    if reads_quickly(chosen):
+        with fit_deferred():  # slide 1 first; the overflow measure comes after
+            read = load_deck(chosen)
+
     from collections.abc import Callable
     from functools import partial
 
     from PySide6.QtCore import QTimer
 
-    from hexikit.base.resources import builtin_deck_dir
     from hexikit.ui.app import run_gui
     from hexikit.ui.main_window import MainWindow
     from hexikit.ui.present.page import PresentPage, present_page
     from hexikit.ui.present.slide_view import SlideView
-
-    chosen = deck_path or builtin_deck_dir(current_language())
 
     def ready(window: MainWindow) -> None:
         page = present_page(window)
@@ -59,7 +73,9 @@ def _present(args: argparse.Namespace) -> int:
                 waiting[view] = partial(painted, view)
                 view.slidePainted.connect(waiting[view])
 
-        page.open_deck(chosen, on_loaded=shown)
+        # On the next turn, once the page is laid out: slide 1 is rendered at the size its
+        # views really have, not at the size they had before the first layout.
+        QTimer.singleShot(0, lambda: page.open_deck(chosen, on_loaded=shown, read=read))
 
     # The first slide needs no data: it is opened as soon as the pages are built, before the
     # store has finished opening.

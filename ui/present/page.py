@@ -423,9 +423,14 @@ class PresentPage(QWidget):
             self.open_deck(Path(path))
 
     def open_deck(
-        self, path: Path, on_loaded: Callable[[Deck], None] | None = None, start_at: int = 1
+        self,
+        path: Path,
+        on_loaded: Callable[[Deck], None] | None = None,
+        start_at: int = 1,
+        read: Deck | None = None,
     ) -> None:
-        """Load a deck off the GUI thread, then show it (and call `on_loaded`)."""
+        """Load a deck off the GUI thread, then show it (and call `on_loaded`); `read` is the
+        deck already read from `path` (`hexikit present` reads it before Qt starts)."""
         self.deck_label.set_full_text(self.tr("Opening {name}…").replace("{name}", path.name))
 
         def loaded(deck: Deck) -> None:
@@ -457,6 +462,9 @@ class PresentPage(QWidget):
             with fit_deferred():  # slide 1 first; the overflow measure comes after
                 return load_deck(path)
 
+        if read is not None:
+            loaded(read)
+            return
         self.context.worker.run(load, loaded, failed, lane="io")
 
     def _add_problems(self, deck: Deck, found: list[Problem]) -> None:

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from typing import Protocol
 
 from PySide6.QtCore import QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QHideEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QWidget
 
 from hexikit.ui.present.keys import KeySpec
@@ -90,6 +98,11 @@ class SlideView(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.presentation.set_view_size(self.view_name, self.device_size())
+        self.presentation.view_on_screen(self.view_name, True)
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        super().hideEvent(event)
+        self.presentation.view_on_screen(self.view_name, False)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
@@ -127,6 +140,7 @@ class SlideView(QWidget):
                 image.setDevicePixelRatio(ratio)
             painter.drawImage(target.topLeft(), image)
             self.slidePainted.emit(number)
+            self.presentation.painted(self.view_name)
         else:
             self.presentation.prefetch()
             thumbnail = self.presentation.cache.thumbnail(number)

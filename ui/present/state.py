@@ -36,7 +36,13 @@ class Presentation(QObject):
         self.cache = SlideCache(worker, self)
         #: the slide of a new deck whose first image is still awaited (0: none awaited)
         self._waiting_for_first = 0
-        self.cache.rendered.connect(self._first_in)
+        self._views_on_screen: set[str] = set()
+        self._views_painted: set[str] = set()
+        # With no view on screen to paint it (the page not shown), the rest starts anyway.
+        self._first_timer = QTimer(self)
+        self._first_timer.setSingleShot(True)
+        self._first_timer.setInterval(1000)
+        self._first_timer.timeout.connect(self._release_rendering)
         self.deck: Deck | None = None
         self.current = 0
         self.blank = ""
@@ -64,6 +70,8 @@ class Presentation(QObject):
         # and the overview's thumbnails once those are in. Started together they shared the
         # render threads and the interpreter lock with it: slide 1 of a new deck came later.
         self._waiting_for_first = self.current
+        self._views_painted.clear()
+        self._first_timer.start()
         self.deckChanged.emit()
         self.prefetch()
         self.slideChanged.emit(self.current)
@@ -115,13 +123,41 @@ class Presentation(QObject):
         self._sizes[name] = QSize(size)
         self.prefetch()
 
-    def _first_in(self, _number: int = 0, _size: QSize | None = None) -> None:
-        # Every render holds the interpreter lock while it runs Python, so does the GUI
-        # thread's paint: while anything else renders, the slides shown wait to be painted.
-        if self._waiting_for_first and self._sizes and self.cache.pending == 0:
-            self._waiting_for_first = 0
-            self.prefetch()
-            self.cache.request_thumbnails()
+    def view_on_screen(self, name: str, shown: bool) -> None:
+        """A view (current, next, audience) was shown or hidden."""
+        if shown:
+            self._views_on_screen.add(name)
+        else:
+            self._views_on_screen.discard(name)
+        self._release_when_painted()
+
+    def painted(self, name: str) -> None:
+        """View `name` painted the real image of its slide."""
+        if self._waiting_for_first:
+            self._views_painted.add(name)
+            self._release_when_painted()
+
+    def _release_when_painted(self) -> None:
+        """Once every view on screen shows a new deck's real slide, everything else may
+        render (the next view has nothing to show after the last slide)."""
+        if not self._waiting_for_first or not self._views_painted:
+            return
+        due = set(self._views_on_screen)
+        if self.current >= self.count:
+            due.discard("next")
+        if due <= self._views_painted:
+            self._release_rendering()
+
+    def _release_rendering(self) -> None:
+        # Every render holds the interpreter lock while it runs Python, and so does the GUI
+        # thread's paint: started before slide 1 was on screen, the rest of the render-ahead
+        # and the thumbnails held up its paint (~80 ms at start-up).
+        if not self._waiting_for_first:
+            return
+        self._waiting_for_first = 0
+        self._first_timer.stop()
+        self.prefetch()
+        self.cache.request_thumbnails()
 
     def prefetch_pending(self) -> bool:
         return self._prefetch_timer.isActive()
@@ -137,7 +173,6 @@ class Presentation(QObject):
             next_size = self._sizes.get("next")
             if next_size is not None and self.current < self.count:
                 self.cache.request([self.current + 1], [next_size])
-            self._first_in()
             return
         numbers = [self.current, self.current + 1, self.current - 1, self.current + 2]
         self.cache.request([n for n in numbers if 1 <= n <= self.count], self._sizes.values())

@@ -72,3 +72,18 @@ def test_save_notes_read_only_folder(tmp_path: Path) -> None:
             save_deck_notes(deck, 1, "x")
     finally:
         tmp_path.chmod(0o700)
+
+
+def test_markdown_decks_read_quickly_and_pdf_or_powerpoint_decks_do_not(tmp_path: Path) -> None:
+    from hexikit.base.resources import builtin_deck_dir
+    from hexikit.decks.loading import reads_quickly
+
+    assert reads_quickly(builtin_deck_dir())
+    assert reads_quickly(builtin_deck_dir() / "deck.md")
+    pdf = make_pdf(tmp_path / "talk.pdf", ["One"])
+    assert not reads_quickly(pdf)
+    library_deck = tmp_path / "imported"
+    library_deck.mkdir()
+    make_pdf(library_deck / "deck.pdf", ["One"])
+    assert not reads_quickly(library_deck)
+    assert not reads_quickly(tmp_path / "nowhere")

@@ -34,18 +34,25 @@ def test_only_the_slides_on_screen_render_until_they_are_in(qtbot: QtBot) -> Non
     # Slide 1 in the current view and on the projector, slide 2 in the next view: no more.
     assert sorted(requested) == [(1, 640, 360), (1, 645, 363), (2, 240, 135)]
     assert presentation.cache.thumbnail(1) is None
-    # Once they are in, the render-ahead and every thumbnail follow.
+    # Once slide 1 is on screen, the render-ahead and every thumbnail follow.
     qtbot.waitUntil(lambda: presentation.cache.image(1, CURRENT) is not None, timeout=20000)
+    qtbot.waitUntil(lambda: presentation.cache.pending == 0, timeout=20000)
+    assert len(requested) == 3
+    presentation.view_on_screen("current", True)
+    presentation.view_on_screen("next", True)
+    presentation.painted("current")
+    assert len(requested) == 3  # the next view has not painted slide 2 yet
+    presentation.painted("next")
+    assert (2, 645, 363) in requested and (3, 645, 363) in requested
     qtbot.waitUntil(
         lambda: all(presentation.cache.thumbnail(n) is not None for n in range(1, 11)),
         timeout=20000,
     )
-    assert (3, 645, 363) in requested and (2, 645, 363) in requested
     assert presentation.cache.thumbnail(10) is not None
     worker.wait_for_done(10000)
 
 
-def test_moving_on_before_the_first_slide_is_in_still_renders_ahead(qtbot: QtBot) -> None:
+def test_with_no_view_on_screen_the_rest_renders_anyway(qtbot: QtBot) -> None:
     worker = Worker()
     presentation = Presentation(worker, FakeClock(0.0))
     presentation.set_view_size("current", CURRENT)

@@ -412,6 +412,56 @@ def test_present_command_opens_straight_into_presenting(
     assert main(["present", str(tmp_path / "missing")]) == 1
 
 
+def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
+    qtbot: QtBot,
+    context: AppContext,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    data_dir: Path,
+) -> None:
+    from hexikit.base import i18n
+    from hexikit.cli import main
+    from hexikit.ui import app as app_module
+    from hexikit.ui.main_window import MainWindow
+    from hexikit.ui.present.page import present_page
+
+    Settings(language="cy").save(data_dir)
+    windows: list[MainWindow] = []
+
+    def fake_run_gui(
+        data_dir: str | None = None,
+        on_ready: Callable[[MainWindow], None] | None = None,
+        ask_for_event: bool = True,
+        on_pages: Callable[[MainWindow], None] | None = None,
+        first_page: str | None = None,
+        content_first: bool = False,
+    ) -> int:
+        window = MainWindow(context)
+        qtbot.addWidget(window)
+        window.show()
+        windows.append(window)
+        assert on_pages is not None
+        on_pages(window)
+        return 0
+
+    monkeypatch.setattr(app_module, "run_gui", fake_run_gui)
+    saved = i18n._explicit
+    try:
+        i18n._explicit = False
+        # The deck is read before the app applies the setting: it must follow it all the same.
+        assert main(["--data-dir", str(data_dir), "present"]) == 0
+    finally:
+        i18n._explicit = saved
+        i18n.set_language("en")
+    page = present_page(windows[0])
+    assert page is not None
+    qtbot.waitUntil(lambda: page.presentation.deck is not None, timeout=10000)
+    deck = page.presentation.deck
+    assert deck is not None and deck.source_path is not None
+    assert deck.source_path.parent == builtin_deck_dir("cy")
+    assert builtin_deck_dir("cy") != builtin_deck_dir("en")
+
+
 def test_first_slide_is_rendered_for_the_audience_before_the_show(
     qtbot: QtBot, page: PresentPage
 ) -> None:
