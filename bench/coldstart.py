@@ -15,7 +15,10 @@ Variants, interleaved round by round (n rounds, medians and per-round ratios pri
   ``pdf-presenter-console``), the tool a presenter would compare us with;
 - ``present``: ``hexikit present`` (the built-in deck, slide 1 and the presenter view);
 - ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc);
-- ``capture``: ``hexikit`` (the main window with the Capture form).
+- ``capture``: ``hexikit``, the main window on a data folder whose current event has three
+  entries, in two rows: ``capture form`` is the Capture form drawn and ready to type (the
+  screen's `FORM_REGION` settled), ``capture+list`` the whole screen settled (the event's
+  title, counts and list filled in from the store).
 
 Run: .venv/bin/python bench/coldstart.py [--rounds 5]
 """
@@ -30,7 +33,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 WIDTH, HEIGHT = 1280, 800
@@ -79,7 +82,8 @@ def deck_pdf(folder: Path) -> Path:
 
     from hexikit.base.resources import builtin_deck_dir
     from hexikit.decks.loading import load_deck
-    from hexikit.ui.present.render import register_slide_fonts, render_slide
+    from hexikit.ui.fonts import register_slide_fonts
+    from hexikit.ui.present.render import render_slide
 
     register_slide_fonts()
     deck = load_deck(builtin_deck_dir())
@@ -101,10 +105,33 @@ def deck_pdf(folder: Path) -> Path:
     return path
 
 
+#: Where the Capture form's fields are on this screen (fractions of its width and height:
+#: left, top, right, bottom), from "New offer or request" down to Mode and Hours, beside the
+#: side bar and left of the list; checked on the settled screenshot (`--shots`).
+FORM_REGION = (0.15, 0.37, 0.49, 0.97)
+#: Where what the store answers shows: the event's title and counts, and the list. Compared on
+#: their own, so a few rows of small text count (on the whole screen they are under 1 %).
+DATA_REGIONS = ((0.15, 0.03, 0.49, 0.2), (0.53, 0.11, 0.97, 0.91))
+GRAB_WIDTH, GRAB_HEIGHT = 320, 200
+
+
+def _region(frame: bytes, region: tuple[float, float, float, float]) -> bytes:
+    left, top, right, bottom = region
+    x0, x1 = round(left * GRAB_WIDTH), round(right * GRAB_WIDTH)
+    rows = range(round(top * GRAB_HEIGHT), round(bottom * GRAB_HEIGHT))
+    return b"".join(frame[y * GRAB_WIDTH + x0 : y * GRAB_WIDTH + x1] for y in rows)
+
+
+Region = tuple[float, float, float, float]
+
+
 def grab_until_settled(
-    launch: Callable[[], subprocess.Popen[bytes]], shot: Path | None = None
-) -> tuple[float, float]:
-    """(window seconds, content seconds) of one launch; `shot` keeps the settled screen."""
+    launch: Callable[[], subprocess.Popen[bytes]],
+    shot: Path | None = None,
+    regions: Sequence[Region] = (),
+) -> tuple[float, float, list[float]]:
+    """(window, content, [region content]) seconds of one launch: a region's content time is
+    when that part of the screen first looks settled; `shot` keeps the settled screen."""
     from PySide6.QtGui import QGuiApplication, QImage
 
     screen = QGuiApplication.primaryScreen()
@@ -112,7 +139,8 @@ def grab_until_settled(
     def grab() -> QImage:
         image = screen.grabWindow(0).toImage()
         # Small and grey: enough to tell a slide from a placeholder, cheap to compare.
-        return image.scaled(320, 200).convertToFormat(QImage.Format.Format_Grayscale8)
+        small = image.scaled(GRAB_WIDTH, GRAB_HEIGHT)
+        return small.convertToFormat(QImage.Format.Format_Grayscale8)
 
     empty = grab()
     frames: list[tuple[float, bytes]] = []
@@ -144,7 +172,15 @@ def grab_until_settled(
         (t for t, frame in frames if differing(frame, blank) > SAME_FRACTION), float("nan")
     )
     content = next(t for t, frame in frames if differing(frame, settled) < SAME_FRACTION)
-    return window, content
+    in_regions = []
+    for region in regions:
+        part = _region(settled, region)
+        in_regions.append(
+            next(
+                t for t, frame in frames if differing(_region(frame, region), part) < SAME_FRACTION
+            )
+        )
+    return window, content, in_regions
 
 
 def main() -> None:
@@ -182,12 +218,43 @@ def main() -> None:
             hexikit = [sys.executable, "-P", "-m", "hexikit"]
             # One run first so the store exists and is migrated (a user's second start).
             subprocess.run([*hexikit, "events"], env=env, check=True, capture_output=True)
-            subprocess.run(
+            added = subprocess.run(
                 [*hexikit, "event", "add", "--title", "Bench"],
                 env=env,
                 check=True,
                 capture_output=True,
+                text=True,
             )
+            event_id = added.stdout.strip().split()[-1]
+            # The facilitator's laptop mid-session: the event is the current one and the room
+            # has said a few things, so the main window opens on the Capture form with its list
+            # (with no current event it would open on the event chooser instead).
+            for kind, title, name in (
+                ("offer", "Run charts in Excel", "Llŷr"),
+                ("request", "A driver diagram review", "Ann"),
+                ("offer", "Facilitating a PDSA cycle", "Sam"),
+            ):
+                subprocess.run(
+                    [
+                        *hexikit,
+                        "record",
+                        kind,
+                        "--event",
+                        event_id,
+                        "--title",
+                        title,
+                        "--name",
+                        name,
+                    ],
+                    env=env,
+                    check=True,
+                    capture_output=True,
+                )
+            from hexikit.base.settings import Settings
+
+            settings = Settings.load(folder / "data")
+            settings.current_event_id = event_id
+            settings.save(folder / "data")
 
             def runner(command: list[str]) -> Callable[[], subprocess.Popen[bytes]]:
                 return lambda: subprocess.Popen(
@@ -202,11 +269,24 @@ def main() -> None:
             variants["present"] = runner([*hexikit, "present"])
             variants["present-pdf"] = runner([*hexikit, "present", str(pdf)])
             variants["capture"] = runner(hexikit)
-            results: dict[str, list[tuple[float, float]]] = {name: [] for name in variants}
+            # Two rows for the main window: the Capture form drawn and ready to type (its
+            # region settled), and the whole screen settled (the list filled from the store).
+            results: dict[str, list[tuple[float, float]]] = {
+                name: [] for name in variants if name != "capture"
+            }
+            results.update({"capture form": [], "capture+list": []})
             for _round in range(args.rounds):
                 for name, launch in variants.items():
                     shot = args.shots / f"{name}.png" if args.shots else None
-                    results[name].append(grab_until_settled(launch, shot))
+                    if name == "capture":
+                        window, content, (form, *data) = grab_until_settled(
+                            launch, shot, (FORM_REGION, *DATA_REGIONS)
+                        )
+                        results["capture form"].append((window, form))
+                        results["capture+list"].append((window, max(content, form, *data)))
+                    else:
+                        window, content, _none = grab_until_settled(launch, shot)
+                        results[name].append((window, content))
     finally:
         server.terminate()
         server.wait()
@@ -217,13 +297,13 @@ def main() -> None:
     baseline_name = "pdfpc" if "pdfpc" in results else "bare"
     print(f"cold start on Xvfb {WIDTH}x{HEIGHT}, {args.rounds} rounds interleaved, medians (ms)")
     print(
-        f"{'launch':<13} {'window':>8} {'content':>8}  per-round content ratio to bare / to {baseline_name}"
+        f"{'launch':<14} {'window':>8} {'content':>8}  per-round content ratio to bare / to {baseline_name}"
     )
     for name in results:
         to_bare = [r[1] / b[1] for r, b in zip(results[name], results["bare"], strict=True)]
         to_base = [r[1] / b[1] for r, b in zip(results[name], results[baseline_name], strict=True)]
         print(
-            f"{name:<13} {median(name, 0):>8.0f} {median(name, 1):>8.0f}  "
+            f"{name:<14} {median(name, 0):>8.0f} {median(name, 1):>8.0f}  "
             f"{statistics.median(to_bare):.2f}x bare, {statistics.median(to_base):.2f}x {baseline_name}"
             f"  (rounds: {', '.join(f'{x:.2f}' for x in to_base)})"
         )

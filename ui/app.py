@@ -6,8 +6,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -25,7 +24,7 @@ from hexikit.ui.collector import install_collector
 from hexikit.ui.context import AppContext
 from hexikit.ui.main_window import MainWindow
 from hexikit.ui.stage import AudienceWindow
-from hexikit.ui.worker import Worker
+from hexikit.ui.worker import Lane, Worker
 
 if TYPE_CHECKING:
     from hexikit.store import Store
@@ -88,11 +87,15 @@ class Application:
         on_pages: Callable[[MainWindow], None] | None = None,
         first_page: str | None = None,
         content_first: bool = False,
+        held_lanes: Iterable[Lane] = ("store", "io", "network"),
     ) -> None:
-        """`first_page` is the page built and shown first; with `content_first` the store
-        opens, and the other pages are built, only once that page calls
-        `MainWindow.content_shown()` (the first slide is on screen) or after 5 s; `on_pages` runs once the pages are built (before the store is open: for what needs
-        no data, such as the first slide); `on_ready` once the store is open."""
+        """`first_page` is the page built and shown first. With `content_first` the store
+        opens only once that page calls `MainWindow.content_shown()` (slide 1 or the Capture
+        form is on screen) or after 5 s, and the other pages are built once the store has
+        answered that page's first reads. `on_pages` runs once the first page is built
+        (before the store is open: for what needs no data, such as the first slide);
+        `on_ready` once the store is open. Until then the worker's `held_lanes` run nothing
+        (their jobs wait), so the first paint has the interpreter to itself."""
         self.data_dir = data_dir
         self.worker = Worker()
         self.window = MainWindow()
@@ -104,24 +107,25 @@ class Application:
         self._on_pages = on_pages
         self._first_page = first_page
         self._content_first = content_first
-        # The store opens once this is set (at once, unless the first content comes first).
-        self._may_open_store = threading.Event()
+        self._held_lanes = tuple(held_lanes)
         self._status: QObject | None = None
 
     def start(self) -> None:
         self.window.show()
         if self.audience is None:
             self.audience = AudienceWindow()
+        from hexikit.ui.fonts import register_slide_fonts
         from hexikit.ui.pending_store import PendingStore
-        from hexikit.ui.present.render import register_slide_fonts
 
         # One typeface everywhere (slides, timer, notes, cards preview), whatever the laptop has.
         register_slide_fonts()
         pending = PendingStore()
         if self._content_first:
-            self.window.contentShown.connect(self._may_open_store.set)
-        else:
-            self._may_open_store.set()
+            # The store opens (and the other held lanes start) once the first content is on
+            # screen, or after 5 s whatever happens.
+            self.worker.hold(self._held_lanes)
+            self.window.contentShown.connect(self.worker.release)
+            QTimer.singleShot(5000, self.worker, self.worker.release)
         # Opening the store is the store lane's first job, so every page's first read queues
         # behind it; the pages are built now, and show (and take typing) before it is open.
         self.worker.run(lambda: self._open_store(pending), self._store_opened, self._store_failed)
@@ -135,7 +139,18 @@ class Application:
             clock_from_environment(),
         )
         self.context.presenting_on_start = self._first_page == "PresentPage"
-        self.window.attach(self.context, self._first_page, rest_after_content=self._content_first)
+        if self._content_first:
+            self.context.content_on_screen = False
+            self.window.contentShown.connect(self.context.content_shown)
+        self.window.attach(self.context, self._first_page, rest_later=self._content_first)
+        if self._content_first:
+            # The other pages once the first page's own reads have answered: this job queues
+            # behind the store's opening and those reads, on the store's one thread. Built
+            # earlier, they held the interpreter while the store opened, and the Capture list
+            # came ~0.4 s later.
+            self.worker.run(
+                lambda: None, lambda _none: self.window.build_the_rest(), receiver=self.window
+            )
         if os.environ.get(STATUS_VARIABLE):
             from hexikit.ui.debug_status import StatusWriter
 
@@ -148,9 +163,6 @@ class Application:
     def _open_store(self, pending: PendingStore) -> Store:
         # Imported here, on the worker thread: SQLAlchemy takes longer to import than the
         # window takes to appear, so the first paint must not wait for it.
-        # Waiting here holds the store lane only: what needs the store waits with it, and the
-        # first slide gets the processor to itself.
-        self._may_open_store.wait(5)
         from hexikit.store import Store
 
         try:
@@ -193,6 +205,7 @@ def run_gui(
     on_pages: Callable[[MainWindow], None] | None = None,
     first_page: str | None = None,
     content_first: bool = False,
+    held_lanes: Iterable[Lane] = ("store", "io", "network"),
 ) -> int:
     """Start the app; returns the exit code."""
     os.environ.setdefault("QT_ENABLE_HIGHDPI_SCALING", "1")
@@ -203,15 +216,19 @@ def run_gui(
 
     settings = Settings.load(folder)
     install_translators(choose_language(settings.language))
-    application = Application(folder, on_ready, ask_for_event, on_pages, first_page, content_first)
+    application = Application(
+        folder, on_ready, ask_for_event, on_pages, first_page, content_first, held_lanes
+    )
     from hexikit.ui.placement import restore_placement
 
     # Where it was on these screens last time (else the first start's whole available screen).
     restore_placement(application.window, settings)
-    # The window shows (and paints) before the lock is taken: showing writes nothing. The
-    # store opens, and the pages write, only once the lock is held.
-    application.window.show()
-    app.processEvents()
+    # The store opens, and the pages write, only once the lock is held. With the first page's
+    # content first, the window shows once that page is built (start() shows it): shown now,
+    # it would lay out and paint an empty page first (~13 ms).
+    if not content_first:
+        application.window.show()
+        app.processEvents()
     try:
         lock = lock_data_folder(folder)
     except DataFolderInUse:

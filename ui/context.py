@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -59,7 +60,25 @@ class AppContext(QObject):
         #: Started by `hexikit present`, which opens its own deck (the Present page does not
         #: open the last one).
         self.presenting_on_start = False
+        #: False from start-up until the first page's content is on screen (the app sets it;
+        #: a context made on its own, as in tests, starts shown).
+        self.content_on_screen = True
+        self._after_content: list[Callable[[], None]] = []
         worker.recordsChanged.connect(self._records_changed)
+
+    def when_content_shown(self, then: Callable[[], None]) -> None:
+        """Call `then` once the first page's content is on screen (at once if it is): for
+        work that would hold up the first paint and need not come before it."""
+        if self.content_on_screen:
+            then()
+        else:
+            self._after_content.append(then)
+
+    def content_shown(self) -> None:
+        self.content_on_screen = True
+        waiting, self._after_content = self._after_content, []
+        for then in waiting:
+            then()
 
     @property
     def current_event_id(self) -> str:

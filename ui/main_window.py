@@ -250,12 +250,12 @@ class MainWindow(MenuHost):
         AboutDialog(folder, self).exec()
 
     def attach(
-        self, context: AppContext, first: str | None = None, rest_after_content: bool = False
+        self, context: AppContext, first: str | None = None, rest_later: bool = False
     ) -> None:
         """Build the mode pages: `first` (default: the first in the side bar) at once, so it
         paints without waiting for the others; the others one per turn of the event loop (or
-        at once when something asks for one), from the next turn or, with
-        `rest_after_content`, once `content_shown()` is called (at the latest after 5 s)."""
+        at once when something asks for one), from the next turn or, with `rest_later`, once
+        `build_the_rest()` is called (at the latest after 5 s)."""
         self.context = context
         # Asked first, so the event check is not queued behind every page's first read.
         # Not when opened straight into a show: a dialog must never cover the first slide.
@@ -296,11 +296,10 @@ class MainWindow(MenuHost):
 
         install_sync_indicator(self, context)
         # After the first page has painted: the others are built one per turn.
-        if rest_after_content:
-            self.contentShown.connect(lambda: QTimer.singleShot(0, self._build_next_page))
-            QTimer.singleShot(5000, self._build_next_page)
+        if rest_later:
+            QTimer.singleShot(5000, self, self._build_next_page)
         else:
-            QTimer.singleShot(0, self._build_next_page)
+            QTimer.singleShot(0, self, self._build_next_page)
 
     def _fit_sidebar(self) -> None:
         """Wide enough for the longest mode title in the side bar's font (which grows with the
@@ -348,12 +347,16 @@ class MainWindow(MenuHost):
         self.pageBuilt.emit(class_name)
         return page
 
+    def build_the_rest(self) -> None:
+        """Build the pages not built yet, one per turn of the event loop."""
+        QTimer.singleShot(0, self, self._build_next_page)
+
     def _build_next_page(self) -> None:
         for row, class_name in enumerate(self._page_names):
             widget = self.pages.widget(row + 1)
             if widget is not None and widget.objectName() != class_name:
                 self._build_page(class_name)
-                QTimer.singleShot(0, self._build_next_page)
+                QTimer.singleShot(0, self, self._build_next_page)
                 return
 
     def page(self, class_name: str) -> QWidget:

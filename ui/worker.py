@@ -14,6 +14,11 @@ to remember to tell the others.
 Lanes keep order where it matters: "store" is serial, so writes and the reads that follow them
 happen in the order they were asked for; "render" (slides, PDFs) runs in parallel; "network"
 (sync) is serial, one request in flight; "io" (files) is serial.
+
+At start-up a lane can be held (`hold`) until the first page's content is on screen
+(`release`): its jobs wait, in order, instead of running. A job on another thread still takes
+Python's one interpreter lock from the GUI thread while it runs, so background work started
+before the first paint delays that paint as much as if it ran in front of it.
 """
 
 from __future__ import annotations
@@ -102,6 +107,8 @@ class Worker(QObject):
                 pool.setExpiryTimeout(-1)
             self._pools[lane] = pool
         self._in_flight: set[_Relay] = set()
+        #: jobs of held lanes, in the order asked for (see `hold`)
+        self._held: dict[Lane, list[_Job[object]]] = {}
 
     @property
     def pending(self) -> int:
@@ -158,8 +165,27 @@ class Worker(QObject):
         relay.finished.connect(deliver)
         if len(self._in_flight) == 1:
             self.busyChanged.emit(True)
-        self._pools[lane].start(_Job(op, relay))
+        job: _Job[object] = _Job(op, relay)
+        held = self._held.get(lane)
+        if held is not None:
+            held.append(job)
+        else:
+            self._pools[lane].start(job)
+
+    def hold(self, lanes: Iterable[Lane]) -> None:
+        """Keep the jobs of these lanes waiting, in order, until `release` (start-up: the
+        first paint gets the interpreter to itself)."""
+        for lane in lanes:
+            self._held.setdefault(lane, [])
+
+    def release(self) -> None:
+        """Start the held jobs, in the order they were asked for."""
+        held, self._held = self._held, {}
+        for lane, jobs in held.items():
+            for job in jobs:
+                self._pools[lane].start(job)
 
     def wait_for_done(self, msecs: int = 30000) -> bool:
         """Block until every lane is idle (for shutdown only; results are still delivered)."""
+        self.release()
         return all(pool.waitForDone(msecs) for pool in self._pools.values())

@@ -53,3 +53,14 @@ def builtin_deck_dir(language: str = "en") -> Path:
         if translated.is_dir():
             return translated
     return slides_dir() / "hexithon-intro"
+
+
+def mono_font_file() -> Path | None:
+    """DejaVu Sans Mono, the font code is drawn in (bundled; else the system's)."""
+    for candidate in (
+        asset("fonts", "DejaVuSansMono.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"),
+    ):
+        if candidate.is_file():
+            return candidate
+    return None

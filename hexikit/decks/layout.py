@@ -11,9 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from hexikit.base.resources import asset
 from hexikit.decks import mdblocks
 from hexikit.decks.deck import Slide, SlideImage
 
@@ -68,17 +66,6 @@ class Block:
     image: SlideImage | None = None
     text: str = ""
     line: int = 0
-
-
-def mono_font_file() -> Path | None:
-    """DejaVu Sans Mono, the font code is drawn in (bundled; else the system's)."""
-    for candidate in (
-        asset("fonts", "DejaVuSansMono.ttf"),
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf"),
-    ):
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 inline_html = mdblocks.inline_html

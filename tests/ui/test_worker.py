@@ -4,6 +4,7 @@ a widget that was closed meanwhile."""
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import cast
 
@@ -121,3 +122,37 @@ def test_the_context_relays_changes_to_every_page(qtbot: QtBot, tmp_path: Path) 
     worker.run(lambda: None, changes={EntityType.FEEDBACK, EntityType.EVENT})
     qtbot.waitUntil(lambda: len(seen) == 2)
     assert seen == ["event", "feedback"]
+
+
+def test_a_held_lane_runs_nothing_until_released_then_all_in_order(qtbot: QtBot) -> None:
+    worker = Worker()
+    worker.hold(["io"])
+    ran: list[str] = []
+    delivered: list[str] = []
+
+    def job(name: str) -> Callable[[], str]:
+        def run() -> str:
+            ran.append(name)
+            return name
+
+        return run
+
+    for name in ("first", "second", "third"):
+        worker.run(job(name), delivered.append, lane="io")
+    # Another lane is not held.
+    worker.run(lambda: "render", delivered.append, lane="render")
+    qtbot.waitUntil(lambda: delivered == ["render"], timeout=10000)
+    assert ran == []
+    worker.release()
+    qtbot.waitUntil(lambda: len(delivered) == 4, timeout=10000)
+    assert ran == ["first", "second", "third"]
+    assert delivered == ["render", "first", "second", "third"]
+
+
+def test_shutdown_runs_the_held_jobs(qtbot: QtBot) -> None:
+    worker = Worker()
+    worker.hold(["io", "store"])
+    written = threading.Event()
+    worker.run(written.set, lane="io")
+    assert worker.wait_for_done(10000)
+    assert written.is_set()

@@ -85,6 +85,8 @@ def _present(args: argparse.Namespace) -> int:
         on_pages=ready,
         first_page=PresentPage.__name__,
         content_first=True,
+        # Not the io lane: a PDF or PowerPoint deck is read there, and slide 1 needs it.
+        held_lanes=("store", "network"),
     )
 
 

@@ -443,12 +443,15 @@ class PresentPage(QWidget):
             self.deckLoaded.emit(str(deck.source_path or path))
             if on_loaded is not None:
                 on_loaded(deck)
-            # The overflow warnings, measured once slide 1 is up.
-            self.context.worker.run(
-                lambda: fit_problems(deck),
-                lambda found: self._add_problems(deck, found),
-                lambda error: log.warning("measuring %s failed: %s", path, error),
-                lane="io",
+            # The overflow warnings, measured once slide 1 is on screen (started sooner, the
+            # measuring held up its paint).
+            self.presentation.after_first_paint(
+                lambda: self.context.worker.run(
+                    lambda: fit_problems(deck),
+                    lambda found: self._add_problems(deck, found),
+                    lambda error: log.warning("measuring %s failed: %s", path, error),
+                    lane="io",
+                )
             )
 
         def failed(error: BaseException) -> None:

@@ -19,13 +19,13 @@ from pathlib import Path
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QFont, QFontDatabase, QImage, QPainter, QPen, QTextDocument
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen, QTextDocument
 from PySide6.QtSvg import QSvgRenderer
 
-from hexikit.base.resources import asset
 from hexikit.decks import layout as L
 from hexikit.decks.deck import Deck, Slide
 from hexikit.decks.mdblocks import MONO_FACE
+from hexikit.ui.fonts import register_slide_fonts
 from hexikit.ui.worker import Worker
 
 log = logging.getLogger(__name__)
@@ -46,22 +46,6 @@ _scratch: dict[tuple[int, str], QTextDocument] = {}
 #: connection lock while this thread holds the GIL: the deadlock `_scratch_document` avoids).
 _retired: list[QTextDocument] = []
 _scratch_lock = threading.Lock()
-
-
-@cache
-def register_slide_fonts() -> bool:
-    """Load the bundled DejaVu Sans into Qt (GUI thread, once) so slides look the same on
-    every machine, whether or not the system has the font. True when it was loaded."""
-    loaded = False
-    for name in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf"):
-        path = asset("fonts", name)
-        if path.is_file() and QFontDatabase.addApplicationFont(str(path)) >= 0:
-            loaded = True
-    # Code is drawn in DejaVu Sans Mono, as in the handout (the system's, when it has it).
-    mono = L.mono_font_file()
-    if mono is not None:
-        QFontDatabase.addApplicationFont(str(mono))
-    return loaded
 
 
 @cache

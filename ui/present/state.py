@@ -3,6 +3,8 @@ rendering ahead, and the talk clock (the arithmetic lives in `hexikit.decks.talk
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
 
 from hexikit.base.clock import Clock
@@ -38,6 +40,7 @@ class Presentation(QObject):
         self._waiting_for_first = 0
         self._views_on_screen: set[str] = set()
         self._views_painted: set[str] = set()
+        self._after_first: list[Callable[[], None]] = []
         # With no view on screen to paint it (the page not shown), the rest starts anyway.
         self._first_timer = QTimer(self)
         self._first_timer.setSingleShot(True)
@@ -158,6 +161,17 @@ class Presentation(QObject):
         self._first_timer.stop()
         self.prefetch()
         self.cache.request_thumbnails()
+        waiting, self._after_first = self._after_first, []
+        for then in waiting:
+            then()
+
+    def after_first_paint(self, then: Callable[[], None]) -> None:
+        """Call `then` once the deck's slide is on screen (at once if it already is): for
+        background work that must not hold up that paint."""
+        if self._waiting_for_first:
+            self._after_first.append(then)
+        else:
+            then()
 
     def prefetch_pending(self) -> bool:
         return self._prefetch_timer.isActive()

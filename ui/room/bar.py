@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from hexikit.room.network import no_network_message
+from hexikit.room.network import Address, no_network_message
 from hexikit.ui.context import AppContext
 from hexikit.ui.room.controller import RoomController, shared_room
 
@@ -51,13 +51,25 @@ class RoomBar(QWidget):
         self.shortcut.activated.connect(self._toggle)
         self.room.stateChanged.connect(self._show_state)
         self.room.summaryChanged.connect(lambda _summary: self._show_state())
-        self.refresh_addresses()
+        # The addresses are looked up in the background: the Capture form this bar sits on
+        # paints first.
+        self.address_box.addItem(self.tr("Looking for this laptop's network…"), "")
+        if self.room.is_open:
+            self._fill_addresses(self.room.addresses)
+        else:
+            self.room.look_for_addresses(self._found_in_background)
         self._show_state()
 
     def refresh_addresses(self) -> None:
         if self.room.is_open:
             return  # the open room keeps its address; close it to choose another
-        found = self.room.refresh_addresses()
+        self._fill_addresses(self.room.refresh_addresses())
+
+    def _found_in_background(self, found: list[Address]) -> None:
+        if not self.room.is_open:  # opened meanwhile (F8): it shows the address it took
+            self._fill_addresses(found)
+
+    def _fill_addresses(self, found: list[Address]) -> None:
         self.address_box.clear()
         for address in found:
             # The box stays short in any language; the why ("a VPN: …") is its tooltip.

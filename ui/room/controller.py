@@ -13,6 +13,7 @@ the session ends, and when the app quits.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -76,6 +77,16 @@ class RoomController(QObject):
     def refresh_addresses(self) -> list[Address]:
         self.addresses = laptop_addresses()
         return self.addresses
+
+    def look_for_addresses(self, then: Callable[[list[Address]], None]) -> None:
+        """`refresh_addresses` off the GUI thread (asking the system takes ~10 ms): `then`
+        gets what was found."""
+
+        def found(addresses: list[Address]) -> None:
+            self.addresses = addresses
+            then(addresses)
+
+        self.context.worker.run(laptop_addresses, found, lane="io", receiver=self)
 
     # ------------------------------------------------------------------ start, stop
 

@@ -121,7 +121,8 @@ class SyncController(QObject):
         self._after_change.timeout.connect(self._auto_sync)
         context.storeChanged.connect(self._local_change)
         context.settingsChanged.connect(self._settings_changed)
-        self._watch_network()
+        # Loading Qt's network backend takes ~12 ms: after the first paint.
+        context.when_content_shown(self._watch_network)
         self._settings_changed()
 
     # -- configuration

@@ -178,7 +178,7 @@ class SyncPage(QWidget):
                     )
                 )
 
-        self.context.worker.run(tokens.keyring_available, shown, None, lane="io")
+        self.context.worker.run(tokens.keyring_available, shown, None, lane="io", receiver=self)
 
     def save(self) -> None:
         url = self.server_edit.text().strip()

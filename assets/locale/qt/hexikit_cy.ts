@@ -344,7 +344,7 @@
 <context>
     <name>CapturePage</name>
     <message>
-        <location filename="../../../ui/capture/page.py" line="+119"/>
+        <location filename="../../../ui/capture/page.py" line="+120"/>
         <source>Capture</source>
         <translation>Cofnodi</translation>
     </message>
@@ -496,7 +496,7 @@
         <translation>Dewiswch rywun yn y blwch Pwy yn gyntaf, yna pwyswch Ctrl+Shift+N.</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+19"/>
         <source>That participant no longer exists; choose again.</source>
         <translation>Dydy&apos;r cyfranogwr hwnnw ddim yn bodoli mwyach; dewiswch eto.</translation>
     </message>
@@ -932,7 +932,7 @@
 <context>
     <name>EventDialog</name>
     <message>
-        <location filename="../../../ui/widgets/event_dialog.py" line="+92"/>
+        <location filename="../../../ui/widgets/event_dialog.py" line="+95"/>
         <source>Choose the Hexithon</source>
         <translation>Dewis yr Hexithon</translation>
     </message>
@@ -1134,7 +1134,7 @@
 <context>
     <name>Hexikit</name>
     <message>
-        <location filename="../../../ui/app.py" line="+175"/>
+        <location filename="../../../ui/app.py" line="+180"/>
         <source>Your data file was damaged</source>
         <extracomment>When set to a file path, the app keeps a JSON snapshot there of what the projector shows and which page and widget have the keyboard (for the two-screen end-to-end test).</extracomment>
         <translation>Cafodd eich ffeil ddata ei difrodi</translation>
@@ -1145,7 +1145,7 @@
         <translation>Dydy Hexikit ddim yn gallu agor ei ddata</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+42"/>
         <source>Hexikit is already open</source>
         <translation>Mae Hexikit eisoes ar agor</translation>
     </message>
@@ -1223,7 +1223,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../../ui/main_window.py" line="+126"/>
+        <location filename="../../../ui/main_window.py" line="+163"/>
         <source>Hexikit</source>
         <extracomment>(module, class) of each mode page, in side-bar order. Each capability adds its line. A page class takes (context, parent) and has a `mode_title()` static/class method. Each page&apos;s side-bar title (its `mode_title()`, in the page&apos;s translation context), shown before the page is built: pages are built after the first one paints. (The strings are extracted for translation from the pages&apos; own `mode_title()`.)</extracomment>
         <translation>Hexikit</translation>
@@ -1240,8 +1240,9 @@
         <translation>Wrthi&apos;n agor eich data Hexithon…</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>&amp;File</source>
+        <extracomment>True once `content_shown()` was called</extracomment>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>
@@ -1709,12 +1710,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+104"/>
-        <location line="+299"/>
+        <location line="+310"/>
         <source>Start (F5)</source>
         <translation>Dechrau (F5)</translation>
     </message>
     <message>
-        <location line="-298"/>
+        <location line="-309"/>
         <source>Open deck…</source>
         <translation>Agor ffeil…</translation>
     </message>
@@ -1725,12 +1726,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
     </message>
     <message>
         <location line="+7"/>
-        <location line="+506"/>
+        <location line="+517"/>
         <source>Pause clock</source>
         <translation>Oedi cloc</translation>
     </message>
     <message>
-        <location line="-503"/>
+        <location line="-514"/>
         <source>Reset clock</source>
         <translation>Ailosod cloc</translation>
     </message>
@@ -1856,17 +1857,17 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Agor cyflwyniad</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+14"/>
         <source>Opening {name}…</source>
         <translation>Wrthi&apos;n agor {name}…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The deck could not be opened: {error}</source>
         <translation>Methu agor y cyflwyniad: {error}</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+23"/>
         <source>{minutes} min</source>
         <translation>{minutes} mun</translation>
     </message>
@@ -2382,7 +2383,12 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Rhestru cyfeiriadau rhwydwaith y gliniadur hwn eto</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+23"/>
+        <source>Looking for this laptop&apos;s network…</source>
+        <translation>Yn chwilio am rwydwaith y gliniadur hwn…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>No network</source>
         <translation>Dim rhwydwaith</translation>
     </message>
@@ -2415,7 +2421,7 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
 <context>
     <name>RoomController</name>
     <message>
-        <location filename="../../../ui/room/controller.py" line="+90"/>
+        <location filename="../../../ui/room/controller.py" line="+102"/>
         <source>Choose or create the event first, then open the room.</source>
         <translation>Dewiswch neu crëwch y digwyddiad yn gyntaf, yna agorwch yr ystafell.</translation>
     </message>
@@ -2818,7 +2824,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>SlideView</name>
     <message>
-        <location filename="../../../ui/present/slide_view.py" line="+157"/>
+        <location filename="../../../ui/present/slide_view.py" line="+171"/>
         <source>White screen (W to show the slide)</source>
         <translation>Sgrin wen (W i ddangos y sleid)</translation>
     </message>

@@ -387,6 +387,7 @@ def test_present_command_opens_straight_into_presenting(
         on_pages: Callable[[MainWindow], None] | None = None,
         first_page: str | None = None,
         content_first: bool = False,
+        held_lanes: object = (),
     ) -> int:
         asked.append(ask_for_event)
         # Built and painted before the other pages, and before the store opens.
@@ -435,6 +436,7 @@ def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
         on_pages: Callable[[MainWindow], None] | None = None,
         first_page: str | None = None,
         content_first: bool = False,
+        held_lanes: object = (),
     ) -> int:
         window = MainWindow(context)
         qtbot.addWidget(window)
