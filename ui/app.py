@@ -14,6 +14,8 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+# First of ours: PySide6 set up to start quickly, before the modules imported after it.
+import hexikit.ui.pyside_startup  # noqa: F401
 from hexikit.base.clock import clock_from_environment
 from hexikit.base.folder_lock import FolderLock, FolderLocked
 from hexikit.base.paths import data_dir as resolve_data_dir

@@ -205,3 +205,20 @@ def test_the_store_opens_only_after_the_capture_form_has_painted(
         qtbot.waitUntil(lambda: page.event_title.text() == "Hexithon Wrexham", timeout=20000)
     finally:
         _stop(qtbot, application)
+
+
+def test_modules_imported_after_the_app_are_not_scanned_for_pyside_features() -> None:
+    # PySide6 reads each new module's source to look for "PySide6" (~20 ms at start-up).
+    code = (
+        "import inspect, json, sys\n"
+        "import hexikit.ui.app\n"
+        "read = []\n"
+        "real = inspect.getsource\n"
+        "inspect.getsource = lambda obj: read.append(getattr(obj, '__name__', '')) or real(obj)\n"
+        "import hexikit.decks.handout, hexikit.report.measures\n"
+        "print(json.dumps(read))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    assert json.loads(result.stdout) == []
