@@ -65,9 +65,8 @@ def create_qt_enums() -> None:
         QTextLength,
         QTextOption,
     )
-    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
 
-    for owner in (
+    _create_enums_of(
         Qt,
         QPainter,
         QImage,
@@ -82,10 +81,21 @@ def create_qt_enums() -> None:
         QTextCharFormat,
         QTextBlockFormat,
         QTextLength,
-        QPdfDocument,
-        QPdfDocumentRenderOptions,
         QSvgRenderer,
-    ):
+    )
+
+
+@cache
+def create_pdf_enums() -> None:
+    """`create_qt_enums` for PDF pages (GUI thread, once a PDF-backed deck is opened): QtPdf is
+    loaded only then, not before the first slide of every deck."""
+    from PySide6.QtPdf import QPdfDocument, QPdfDocumentRenderOptions
+
+    _create_enums_of(QPdfDocument, QPdfDocumentRenderOptions)
+
+
+def _create_enums_of(*owners: object) -> None:
+    for owner in owners:
         for name in dir(owner):
             # Types (enums, flags, nested classes) start with a capital; methods do not, and
             # looking each method up costs more than all the enums together.
@@ -448,6 +458,8 @@ class SlideCache(QObject):
         return self._deck
 
     def set_deck(self, deck: Deck) -> None:
+        if deck.pdf_path is not None:
+            create_pdf_enums()  # before any render thread draws a page of it
         if self._deck is not None and self._deck.content_hash == deck.content_hash:
             self._deck = deck
             return
