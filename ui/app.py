@@ -52,9 +52,6 @@ def ensure_application() -> QApplication:
     app = QApplication(sys.argv[:1])
     app.setApplicationName("Hexikit")
     app.setOrganizationName("Hexitime")
-    from hexikit import __version__  # read from the package metadata on first use
-
-    app.setApplicationVersion(__version__)
     app.setDesktopFileName("hexikit")
     # Reference cycles are freed on this thread only: a worker freeing Qt objects deadlocks.
     install_collector(app)
@@ -62,6 +59,12 @@ def ensure_application() -> QApplication:
     if icon.exists():
         app.setWindowIcon(QIcon(str(icon)))
     return app
+
+
+def _set_version(app: QApplication) -> None:
+    from hexikit import __version__  # read from the package metadata on first use
+
+    app.setApplicationVersion(__version__)
 
 
 class DataFolderInUse(Exception):
@@ -221,6 +224,12 @@ def run_gui(
     application = Application(
         folder, on_ready, ask_for_event, on_pages, first_page, content_first, held_lanes
     )
+    # The version is read from the package metadata (importlib.metadata: ~15 ms to import):
+    # after the first paint, when the first page's content comes first.
+    if content_first:
+        application.window.contentShown.connect(lambda: _set_version(app))
+    else:
+        _set_version(app)
     from hexikit.ui.placement import restore_placement
 
     # Where it was on these screens last time (else the first start's whole available screen).

@@ -31,3 +31,21 @@ def test_building_the_command_line_imports_no_heavy_library() -> None:
 
 def test_card_kinds_on_the_command_line_match_the_core() -> None:
     assert list(CARD_KINDS) == [kind.value for kind in CardKind]
+
+
+def test_the_app_commands_are_found_without_importlib_metadata_as_it_finds_them() -> None:
+    code = (
+        "import json, sys\n"
+        "from hexikit.cli import _own_entry_points\n"
+        "own = {e.name: e.value for e in _own_entry_points({'gui', 'present', 'deck'})}\n"
+        "loaded = 'importlib.metadata' in sys.modules\n"
+        "from importlib import metadata\n"
+        "declared = {e.name: e.value for e in metadata.entry_points(group='hexikit.commands')}\n"
+        "print(json.dumps([own, loaded, declared]))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
+    )
+    own, loaded, declared = json.loads(result.stdout)
+    assert not loaded
+    assert own == {name: declared[name] for name in ("gui", "present", "deck")}
