@@ -123,6 +123,13 @@ def _region(frame: bytes, region: tuple[float, float, float, float]) -> bytes:
 
 
 Region = tuple[float, float, float, float]
+#: The screen before the first launch (one grab)
+_CLEAR_SCREEN: list[bytes] = []
+
+
+def _differing(a: bytes, b: bytes) -> float:
+    """The fraction of pixels that differ visibly between two grabs."""
+    return sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 24) / len(a)
 
 
 def grab_until_settled(
@@ -142,7 +149,17 @@ def grab_until_settled(
         small = image.scaled(GRAB_WIDTH, GRAB_HEIGHT)
         return small.convertToFormat(QImage.Format.Format_Grayscale8)
 
+    # The last launch's windows may still be on screen for a moment after it ended: a launch
+    # showing the same slide would look settled at once. Start from the screen as it was
+    # before the first launch.
     empty = grab()
+    if not _CLEAR_SCREEN:
+        _CLEAR_SCREEN.append(bytes(empty.constBits()))
+    for _wait in range(200):
+        if _differing(bytes(empty.constBits()), _CLEAR_SCREEN[0]) < SAME_FRACTION:
+            break
+        time.sleep(GRAB_PAUSE_SECONDS)
+        empty = grab()
     frames: list[tuple[float, bytes]] = []
     started = time.perf_counter()
     process = launch()
@@ -165,19 +182,16 @@ def grab_until_settled(
     settled = frames[-1][1]
     blank = bytes(empty.constBits())
 
-    def differing(a: bytes, b: bytes) -> float:
-        return sum(1 for x, y in zip(a, b, strict=True) if abs(x - y) > 24) / len(a)
-
     window = next(
-        (t for t, frame in frames if differing(frame, blank) > SAME_FRACTION), float("nan")
+        (t for t, frame in frames if _differing(frame, blank) > SAME_FRACTION), float("nan")
     )
-    content = next(t for t, frame in frames if differing(frame, settled) < SAME_FRACTION)
+    content = next(t for t, frame in frames if _differing(frame, settled) < SAME_FRACTION)
     in_regions = []
     for region in regions:
         part = _region(settled, region)
         in_regions.append(
             next(
-                t for t, frame in frames if differing(_region(frame, region), part) < SAME_FRACTION
+                t for t, frame in frames if _differing(_region(frame, region), part) < SAME_FRACTION
             )
         )
     return window, content, in_regions
