@@ -9,7 +9,9 @@ Prints:
     repainted, with all those activities loaded;
   * cold start, process start to the first paint of the main window (offscreen, median of
     N runs), and a bare PySide6 QMainWindow measured the same way in the same run, with their
-    ratio.
+    ratio. Since issue 16 that first paint is the first page itself (before, it was a
+    "Opening your Hexithon data…" placeholder, ~60 ms sooner and empty); `bench/coldstart.py`
+    times the Capture form and its list on a real X server.
 Targets (issue 2): commit <= 5 ms median; filter <= 30 ms p99; start <= 2x the bare window.
 """
 
