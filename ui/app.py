@@ -116,7 +116,8 @@ class Application:
         self._status: QObject | None = None
 
     def start(self) -> None:
-        self.window.show()
+        if not self._content_first:
+            self.window.show()
         if self.audience is None:
             self.audience = AudienceWindow()
         from hexikit.ui.fonts import register_slide_fonts
@@ -164,6 +165,10 @@ class Application:
             )
         if self._on_pages is not None:
             self._on_pages(self.window)
+        if self._content_first:
+            # Shown once its first page is built: built inside a shown window, every widget
+            # added is shown, polished and laid out as it comes.
+            self.window.show()
 
     def _open_store(self, pending: PendingStore) -> Store:
         # Imported here, on the worker thread: SQLAlchemy takes longer to import than the

@@ -54,6 +54,9 @@ class RoomBar(QWidget):
         # The addresses are looked up in the background: the Capture form this bar sits on
         # paints first.
         self.address_box.addItem(self.tr("Looking for this laptop's network…"), "")
+        #: True until the background look-up answers: "no network" is not known yet, and the
+        #: usual line keeps the form below from moving when the answer comes.
+        self._looking = not self.room.is_open
         if self.room.is_open:
             self._fill_addresses(self.room.addresses)
         else:
@@ -63,9 +66,16 @@ class RoomBar(QWidget):
     def refresh_addresses(self) -> None:
         if self.room.is_open:
             return  # the open room keeps its address; close it to choose another
+        self._looking = False
         self._fill_addresses(self.room.refresh_addresses())
 
+    @property
+    def is_looking(self) -> bool:
+        """The laptop's addresses are still being looked up (just after start-up)."""
+        return self._looking
+
     def _found_in_background(self, found: list[Address]) -> None:
+        self._looking = False
         if not self.room.is_open:  # opened meanwhile (F8): it shows the address it took
             self._fill_addresses(found)
 
@@ -119,7 +129,7 @@ class RoomBar(QWidget):
             self.status.setProperty("roomOpen", True)
         elif self.room.message:
             self.status.setText(self.room.message)
-        elif not self.room.addresses:
+        elif not self.room.addresses and not self._looking:
             self.status.setText(no_network_message())
         else:
             self.status.setText(

@@ -1134,7 +1134,7 @@
 <context>
     <name>Hexikit</name>
     <message>
-        <location filename="../../../ui/app.py" line="+180"/>
+        <location filename="../../../ui/app.py" line="+193"/>
         <source>Your data file was damaged</source>
         <extracomment>When set to a file path, the app keeps a JSON snapshot there of what the projector shows and which page and widget have the keyboard (for the two-screen end-to-end test).</extracomment>
         <translation>Cafodd eich ffeil ddata ei difrodi</translation>
@@ -1145,7 +1145,7 @@
         <translation>Dydy Hexikit ddim yn gallu agor ei ddata</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+48"/>
         <source>Hexikit is already open</source>
         <translation>Mae Hexikit eisoes ar agor</translation>
     </message>
@@ -2388,8 +2388,9 @@ Ni fewnforiwyd dim: cywirwch y rhesi a restrir o dan Dangos Manylion yn y ffeil 
         <translation>Yn chwilio am rwydwaith y gliniadur hwn…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+35"/>
         <source>No network</source>
+        <extracomment>True until the background look-up answers: &quot;no network&quot; is not known yet, and the usual line keeps the form below from moving when the answer comes.</extracomment>
         <translation>Dim rhwydwaith</translation>
     </message>
     <message>
@@ -2944,7 +2945,7 @@ Y rhediad hwn {this} · targed {target} · canolrif cynharach {median}</translat
 <context>
     <name>SyncController</name>
     <message>
-        <location filename="../../../ui/sync/indicator.py" line="+259"/>
+        <location filename="../../../ui/sync/indicator.py" line="+260"/>
         <source>Enter the sync server&apos;s address in Sync settings.</source>
         <extracomment>Extra SyncClient options (tests inject a sleep that does not sleep). How the last sync ended (None before the first, and after a new token).</extracomment>
         <translation>Rhowch gyfeiriad y gweinydd cysoni yng ngosodiadau Cysoni.</translation>

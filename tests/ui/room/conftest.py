@@ -42,6 +42,8 @@ def page(qtbot: QtBot, context: AppContext) -> CapturePage:
     shown.show()
     qtbot.waitExposed(shown)
     qtbot.waitUntil(lambda: shown.event_title.text() not in ("", "Opening…"))
+    # The addresses come from a background look-up; the tests add their own after it.
+    qtbot.waitUntil(lambda: not shown.room_bar.is_looking)
     app = QApplication.instance()
     assert app is not None
     return shown
