@@ -11,12 +11,15 @@ import contextlib
 import os
 import shutil
 import signal
-import subprocess
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from hexikit.base.i18n import _
 from hexikit.decks.imported import DeckImportError, first_line
+
+if TYPE_CHECKING:
+    import subprocess
 
 #: Set to the path of `soffice` to use that one (an unusual install, or a test's fake).
 SOFFICE_ENV = "HEXIKIT_SOFFICE"
@@ -103,6 +106,10 @@ def convert_with_libreoffice(source: Path, out_dir: Path, soffice: str, timeout:
         str(out_dir),
         str(source),
     ]
+    # Imported here: this module comes with every deck loader, and `hexikit present` loads
+    # them before its first slide; converting is rare.
+    import subprocess
+
     try:
         try:
             process = subprocess.Popen(
