@@ -20,9 +20,9 @@ import os
 import shutil
 import subprocess
 import tempfile
-import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 import pytest
@@ -102,14 +102,20 @@ class CupsServer:
         return "\n".join(said) + f"\n--- output folder: {listing}"
 
 
-def _wait_for(condition: Callable[[], bool], what: str, server: CupsServer | None = None) -> None:
-    """Poll `condition()` until true or TIMEOUT_S (cupsd and cups-pdf are other processes)."""
-    deadline = time.monotonic() + TIMEOUT_S
-    while not condition():
-        if time.monotonic() > deadline:
-            log = server.log_tail() if server else ""
-            raise AssertionError(f"timed out waiting for {what}\n{log}")
-        time.sleep(0.05)
+def _wait_for(
+    qtbot: QtBot, condition: Callable[[], bool], what: str, server: CupsServer | None = None
+) -> None:
+    """Wait for `condition()` with pytest-qt's `waitUntil` (cupsd and cups-pdf are other
+    processes), at most TIMEOUT_S; fail with cupsd's log."""
+    try:
+        qtbot.waitUntil(condition, timeout=round(TIMEOUT_S * 1000))
+    except TimeoutError:
+        log = server.log_tail() if server else ""
+        raise AssertionError(f"timed out waiting for {what}\n{log}") from None
+
+
+def _up_or_gone(socket: Path, daemon: subprocess.Popen[bytes]) -> bool:
+    return socket.exists() or daemon.poll() is not None
 
 
 def _write_configuration(root: Path, base: Path) -> None:
@@ -145,7 +151,7 @@ def _write_configuration(root: Path, base: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def cups_server() -> Iterator[CupsServer]:
+def cups_server(qapp: QApplication, request: pytest.FixtureRequest) -> Iterator[CupsServer]:
     # Not pytest's tmp_path: filters run as lp and cannot enter root's 0700 pytest folders;
     # a short path also keeps the socket's name under the 108 bytes a Unix socket allows.
     base = Path(tempfile.mkdtemp(prefix="hexikit-cups-"))
@@ -168,7 +174,9 @@ def cups_server() -> Iterator[CupsServer]:
         stderr=subprocess.STDOUT,
     )
     try:
-        _wait_for(lambda: server.socket.exists() or daemon.poll() is not None, "cupsd's socket")
+        # One server for the module, so no test's `qtbot`: a QtBot of the module's own.
+        started = partial(_up_or_gone, server.socket, daemon)
+        _wait_for(QtBot(request), started, "cupsd's socket")
         if daemon.poll() is not None:
             output = daemon.stdout.read().decode(errors="replace") if daemon.stdout else ""
             pytest.fail(f"cupsd did not start (exit {daemon.returncode}):\n{output}")
@@ -301,7 +309,7 @@ def test_each_sheet_prints_on_its_own_paper_whatever_the_queue_default(
         probe = subprocess.run(["pdfinfo", str(files[0])], capture_output=True, timeout=TIMEOUT_S)
         return probe.returncode == 0
 
-    _wait_for(complete, f"cups-pdf's PDF of {template_name} on {queue}", on_test_cups)
+    _wait_for(qtbot, complete, f"cups-pdf's PDF of {template_name} on {queue}", on_test_cups)
     (pdf,) = printed()
     # cups-pdf names the file after the job's title
     assert "Hexikit_test_sheet" in pdf.name, pdf.name

@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from tests.e2e.xdisplay import HEIGHT, PROJECTOR, WIDTH, Display, missing_tools, start_display
 
@@ -50,22 +51,9 @@ OFFER_TITLE = "Run charts in Excel for the ward"
 REQUEST_TITLE = "Help with run charts in Excel"
 REQUESTER = "Llŷr Evans"
 SHOTS_COPY = Path("/tmp/half-hour-shots")
-POLL_SECONDS = 0.05
 TIMEOUT = 20.0
 
 T = TypeVar("T")
-
-
-def wait_for(probe: Callable[[], T | None], timeout: float, what: Callable[[], str]) -> T:
-    """Poll `probe` every 50 ms until it returns something truthy; fail saying `what()`."""
-    deadline = time.monotonic() + timeout
-    while True:
-        value = probe()
-        if value:
-            return value
-        if time.monotonic() > deadline:
-            pytest.fail(f"timed out after {timeout:g} s: {what()}")
-        time.sleep(POLL_SECONDS)
 
 
 @dataclass
@@ -75,6 +63,24 @@ class RunningApp:
     data_dir: Path
     event_id: str
     stderr_path: Path
+    qtbot: QtBot
+
+    def wait_for(self, probe: Callable[[], T | None], timeout: float, what: Callable[[], str]) -> T:
+        """What `probe` returns once it is something, waiting with pytest-qt's `waitUntil`
+        (the app and the X server are other processes); fail saying `what()`."""
+        found: list[T] = []
+
+        def check() -> bool:
+            value = probe()
+            if value:
+                found.append(value)
+            return bool(value)
+
+        try:
+            self.qtbot.waitUntil(check, timeout=round(timeout * 1000))
+        except TimeoutError:
+            pytest.fail(f"timed out after {timeout:g} s: {what()}")
+        return found[-1]
 
     def status(self) -> dict[str, Any]:
         try:
@@ -96,7 +102,7 @@ class RunningApp:
             last[0] = wanted(status) if status else ["no status yet"]
             return status if status and not last[0] else None
 
-        return wait_for(probe, timeout, lambda: f"{last[0]} in {self.status()}")
+        return self.wait_for(probe, timeout, lambda: f"{last[0]} in {self.status()}")
 
     def stderr(self) -> str:
         try:
@@ -138,7 +144,7 @@ def display(tmp_path: Path) -> Iterator[Display]:
 
 
 @pytest.fixture
-def app(display: Display, tmp_path: Path) -> Iterator[RunningApp]:
+def app(display: Display, tmp_path: Path, qtbot: QtBot) -> Iterator[RunningApp]:
     from hexikit.base.settings import Settings
 
     data_dir = tmp_path / "laptop"
@@ -170,7 +176,7 @@ def app(display: Display, tmp_path: Path) -> Iterator[RunningApp]:
             stdout=subprocess.DEVNULL,
             stderr=stderr,
         )
-    running = RunningApp(process, status_path, data_dir, event_id, stderr_path)
+    running = RunningApp(process, status_path, data_dir, event_id, stderr_path, qtbot)
     try:
         yield running
     finally:
@@ -304,11 +310,11 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             shutil.copy2(path, SHOTS_COPY / path.name)  # a failing one too, to look at
             return not problems
 
-        wait_for(fine, TIMEOUT, lambda: f"{path.name}: {problems}")
+        app.wait_for(fine, TIMEOUT, lambda: f"{path.name}: {problems}")
         return path
 
     def laptop_is_active() -> None:
-        name = wait_for(display.active_window_name, 5, lambda: "no active window")
+        name = app.wait_for(display.active_window_name, 5, lambda: "no active window")
         assert name == LAPTOP_TITLE, f"the window manager gave the keyboard to {name!r}"
 
     # The app is up, on its event, with the Session page built and nothing on the projector.
@@ -362,7 +368,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             app.wait_status(lambda s: [] if s.get("focus_class") == "QLineEdit" else ["focus"])
             display.type(OFFER_TITLE)
             display.key("Return")
-            wait_for(
+            app.wait_for(
                 lambda: (
                     app.rows(
                         "SELECT kind FROM activities WHERE event_id = ? AND title = ? "
@@ -385,7 +391,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             # the room sees the card (the requester consented, so by first name).
             app.wait_status(lambda s: [] if s.get("focus_row") == 0 else ["no current row"])
             display.key("Return")
-            wait_for(
+            app.wait_for(
                 lambda: app.rows(
                     "SELECT status FROM matches WHERE event_id = ? AND deleted_at IS NULL",
                     app.event_id,
@@ -408,7 +414,7 @@ def test_the_half_hour_on_two_screens_with_keys_only(
             display.key("Tab")
             display.type("More time for the foursomes")
             display.key("Tab", "4", "Return")
-            wait_for(
+            app.wait_for(
                 lambda: (
                     app.rows(
                         "SELECT worked, even_better_if, rating FROM feedback WHERE event_id = ?",

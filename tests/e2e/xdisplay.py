@@ -6,7 +6,8 @@ platform then sees two `QScreen`s, as on a real laptop with a projector plugged 
 with its stock configuration, gives a newly mapped window the keyboard as a user's desktop
 does. Keys come from `xdotool`, screenshots from ImageMagick's `import`.
 
-`start_display()` picks a free display number, starts both and returns a `Display`;
+`start_display()` starts both (Xorg takes the first free display number and says so on
+`-displayfd`; openbox is up once `xprop -spy` shows its check window) and returns a `Display`;
 `Display.stop()` ends the processes it started (and only those). `missing_tools()` names what
 is not installed, for a clear skip.
 """
@@ -14,13 +15,13 @@ is not installed, for a clear skip.
 from __future__ import annotations
 
 import os
+import select
 import shutil
 import subprocess
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
+from typing import IO
 
 WIDTH, HEIGHT = 1920, 1080
 PROJECTOR = "PROJECTOR"
@@ -67,21 +68,26 @@ def missing_tools() -> list[str]:
     return missing
 
 
-def _free_display(start: int = 40, stop: int = 200) -> int:
-    for number in range(start, stop):
-        taken = Path(f"/tmp/.X{number}-lock").exists() or Path(f"/tmp/.X11-unix/X{number}").exists()
-        if not taken:
-            return number
-    raise RuntimeError("no free X display number")
-
-
-def _wait(predicate: Callable[[], bool], timeout: float, what: str) -> None:
+def _read_line(
+    stream: IO[bytes], timeout: float, what: str, process: subprocess.Popen[bytes]
+) -> str:
+    """What another process writes to `stream`, up to the end of a line (one or more lines),
+    waiting on the pipe itself (select), not polling; fails after `timeout` s, or when the
+    process ends first."""
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise RuntimeError(f"timed out waiting for {what}")
+    line = b""
+    while not line.endswith(b"\n"):
+        remaining = deadline - time.monotonic()
+        if remaining <= 0:
+            raise RuntimeError(f"timed out waiting for {what}")
+        ready, _, _ = select.select([stream], [], [], remaining)
+        if not ready:
+            continue
+        chunk = os.read(stream.fileno(), 4096)
+        if not chunk:  # the writer closed its end: it ended
+            raise RuntimeError(f"{what}: the process ended (exit {process.wait(10)})")
+        line += chunk
+    return line.decode(errors="replace")
 
 
 @dataclass
@@ -143,18 +149,32 @@ class Display:
         self.processes.clear()
 
 
-def _start_xorg(folder: Path, number: int) -> subprocess.Popen[bytes]:
+def _start_xorg(folder: Path) -> tuple[subprocess.Popen[bytes], int]:
+    """Xorg on the first free display number; returns once it accepts clients. Xorg itself
+    writes the number it took to `-displayfd` when it is ready (no polling for its socket,
+    and no race with another server for a number)."""
     config = folder / "xorg.conf"
     config.write_text(XORG_CONFIG, encoding="utf-8")
-    log = folder / f"Xorg.{number}.log"
-    command = ["Xorg", f":{number}", "-config", str(config), "-configdir", str(folder / "none")]
-    command += ["-noreset", "-nolisten", "tcp", "-logfile", str(log), "-quiet"]
-    return subprocess.Popen(
+    read_end, write_end = os.pipe()
+    command = ["Xorg", "-displayfd", str(write_end), "-config", str(config)]
+    command += ["-configdir", str(folder / "none"), "-noreset", "-nolisten", "tcp"]
+    command += ["-logfile", str(folder / "Xorg.log"), "-quiet"]
+    xorg = subprocess.Popen(
         command,
         stdin=subprocess.DEVNULL,
         stdout=subprocess.DEVNULL,
-        stderr=(folder / f"Xorg.{number}.stderr").open("wb"),
+        stderr=(folder / "Xorg.stderr").open("wb"),
+        pass_fds=(write_end,),
     )
+    os.close(write_end)
+    with os.fdopen(read_end, "rb", buffering=0) as ready:
+        try:
+            number = int(_read_line(ready, 30, "Xorg", xorg).strip())
+        except (RuntimeError, ValueError):
+            xorg.kill()
+            xorg.wait(10)
+            raise RuntimeError(f"Xorg would not start; see {folder}") from None
+    return xorg, number
 
 
 def start_display(folder: Path) -> Display:
@@ -162,24 +182,9 @@ def start_display(folder: Path) -> Display:
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "xdg").mkdir(exist_ok=True)  # openbox's stock configuration
     (folder / "none").mkdir(exist_ok=True)  # no xorg.conf.d snippets from the system
-    for _attempt in range(5):
-        number = _free_display()
-        display = Display(number, folder)
-        xorg = _start_xorg(folder, number)
-        display.processes.append(xorg)
-        socket = Path(f"/tmp/.X11-unix/X{number}")
-        try:
-            _wait(partial(_up_or_gone, socket, xorg), 30, "Xorg")
-        except RuntimeError:
-            display.stop()
-            raise
-        if xorg.poll() is None:
-            break
-        display.processes.clear()  # another server took the number first: try the next
-    else:
-        raise RuntimeError(f"Xorg would not start; see {folder}")
+    xorg, number = _start_xorg(folder)
+    display = Display(number, folder, [xorg])
     try:
-        _wait(lambda: _answers(display), 30, "Xorg to answer")
         output = _connected_output(display)
         display.run(
             "xrandr", "--fb", f"{2 * WIDTH}x{HEIGHT}",
@@ -191,31 +196,37 @@ def start_display(folder: Path) -> Display:
         monitors = display.run("xrandr", "--listmonitors")
         if "Monitors: 2" not in monitors:
             raise RuntimeError(f"expected two monitors, xrandr says: {monitors}")
-        openbox = subprocess.Popen(
-            ["openbox", "--sm-disable"],
+        # xprop -spy prints the root's properties now and again whenever one changes: openbox
+        # is managing the screen once it names its check window there. (Not that property
+        # alone: its atom does not exist yet, so xprop could not watch it.)
+        spy = subprocess.Popen(
+            ["xprop", "-root", "-spy"],
             env=display.env,
             stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=(folder / "openbox.stderr").open("wb"),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
         )
-        display.processes.append(openbox)
-        _wait(lambda: _has_window_manager(display), 30, "openbox")
+        try:
+            assert spy.stdout is not None
+            _read_line(spy.stdout, 30, "xprop", spy)  # xprop is watching
+            openbox = subprocess.Popen(
+                ["openbox", "--sm-disable"],
+                env=display.env,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=(folder / "openbox.stderr").open("wb"),
+            )
+            display.processes.append(openbox)
+            said = ""  # all of it: a line may come in two reads
+            while "_NET_SUPPORTING_WM_CHECK(WINDOW)" not in said:
+                said += _read_line(spy.stdout, 30, "openbox", spy)
+        finally:
+            spy.kill()
+            spy.wait(10)
     except BaseException:
         display.stop()
         raise
     return display
-
-
-def _up_or_gone(socket: Path, xorg: subprocess.Popen[bytes]) -> bool:
-    return socket.exists() or xorg.poll() is not None
-
-
-def _answers(display: Display) -> bool:
-    try:
-        display.run("xrandr", "--query", timeout=5)
-    except (RuntimeError, subprocess.TimeoutExpired):
-        return False
-    return True
 
 
 def _connected_output(display: Display) -> str:
@@ -224,11 +235,3 @@ def _connected_output(display: Display) -> str:
         if len(parts) > 1 and parts[1] == "connected":
             return parts[0]
     raise RuntimeError("the dummy X server reports no connected output")
-
-
-def _has_window_manager(display: Display) -> bool:
-    try:
-        root = display.run("xprop", "-root", "_NET_SUPPORTING_WM_CHECK", timeout=5)
-    except (RuntimeError, subprocess.TimeoutExpired):
-        return False
-    return "window id" in root
