@@ -222,10 +222,11 @@ def run_gui(
     app = ensure_application()
     folder = resolve_data_dir(data_dir)
     # The language first: every window's text is translated as it is built.
-    from hexikit.ui.translation import choose_language, install_translators
+    from hexikit.base.i18n import follow_setting
+    from hexikit.ui.translation import install_translators
 
     settings = Settings.load(folder)
-    install_translators(choose_language(settings.language))
+    install_translators(follow_setting(settings.language))
     application = Application(
         folder, on_ready, ask_for_event, on_pages, first_page, content_first, held_lanes
     )

@@ -190,8 +190,6 @@ class MainWindow(MenuHost):
         self.setCentralWidget(central)
         self.sidebar.currentRowChanged.connect(self._show_row)
         self._page_names: list[str] = []
-        #: True once `content_shown()` was called
-        self.content_was_shown = False
         self.page_actions: list[QAction] = []
         self._build_menus()
         if context is not None:
@@ -320,7 +318,6 @@ class MainWindow(MenuHost):
 
     def content_shown(self) -> None:
         """The first page's real content is on screen (e.g. slide 1): the rest may start."""
-        self.content_was_shown = True
         self.contentShown.emit()
 
     def _build_page(self, class_name: str) -> QWidget:

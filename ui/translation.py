@@ -101,9 +101,3 @@ def in_welsh_and_english(context: str, source: str) -> tuple[str, str]:
 def remove_translators(translators: list[QTranslator]) -> None:
     for translator in translators:
         QCoreApplication.removeTranslator(translator)
-
-
-def choose_language(setting: str) -> str:
-    """The language to start in: `--lang`/`HEXIKIT_LANG` first, then the app's setting, then
-    the system's. Sets the core's language too."""
-    return i18n.follow_setting(setting)

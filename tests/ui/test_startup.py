@@ -4,9 +4,6 @@ has finished opening; what was typed is saved once it has."""
 from __future__ import annotations
 
 import importlib
-import json
-import subprocess
-import sys
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,6 +21,7 @@ from hexikit.ui import main_window
 from hexikit.ui.app import Application
 from hexikit.ui.capture.page import CapturePage
 from hexikit.ui.pending_store import PendingStore
+from tests.fresh_python import printed_json
 
 
 def _every_page_built(application: Application) -> bool:
@@ -178,10 +176,7 @@ def test_the_first_pages_import_none_of_the_store_libraries() -> None:
         "import hexikit.ui.widgets.event_dialog, hexikit.ui.routing, hexikit.ui.sync.indicator\n"
         f"print(json.dumps([name for name in {NOT_BEFORE_FIRST_PAINT!r} if name in sys.modules]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert json.loads(result.stdout) == []
+    assert printed_json(code) == []
 
 
 def test_the_store_opens_only_after_the_capture_form_has_painted(
@@ -193,7 +188,8 @@ def test_the_store_opens_only_after_the_capture_form_has_painted(
 
     def open_and_note(folder: Path) -> Store:
         assert application is not None
-        painted_before_open.append(application.window.content_was_shown)
+        assert application.context is not None
+        painted_before_open.append(application.context.content_on_screen)
         return real_open(folder)
 
     monkeypatch.setattr(Store, "open", staticmethod(open_and_note))
@@ -225,7 +221,4 @@ def test_modules_imported_after_the_app_are_not_scanned_for_pyside_features() ->
         "import hexikit.decks.handout, hexikit.report.measures\n"
         "print(json.dumps(read))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert json.loads(result.stdout) == []
+    assert printed_json(code) == []

@@ -186,7 +186,7 @@ def test_the_language_setting_is_saved_and_says_it_needs_a_restart(
 
 
 def test_the_setting_chooses_the_language_unless_lang_was_given() -> None:
-    from hexikit.ui.translation import choose_language
+    from hexikit.base.i18n import follow_setting as choose_language
 
     saved = i18n._explicit
     try:

@@ -1145,7 +1145,7 @@
         <translation>Dydy Hexikit ddim yn gallu agor ei ddata</translation>
     </message>
     <message>
-        <location line="+48"/>
+        <location line="+49"/>
         <source>Hexikit is already open</source>
         <translation>Mae Hexikit eisoes ar agor</translation>
     </message>
@@ -1240,9 +1240,8 @@
         <translation>Wrthi&apos;n agor eich data Hexithon…</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+32"/>
         <source>&amp;File</source>
-        <extracomment>True once `content_shown()` was called</extracomment>
         <translation>&amp;Ffeil</translation>
     </message>
     <message>

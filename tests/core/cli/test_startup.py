@@ -6,12 +6,9 @@ SQLAlchemy, reportlab or Qt at its top would slow down all commands, `--version`
 
 from __future__ import annotations
 
-import json
-import subprocess
-import sys
-
 from hexikit.cards.model import CardKind
 from hexikit.cli.cards import CARD_KINDS
+from tests.fresh_python import printed_json
 
 HEAVY = ["sqlalchemy", "alembic", "reportlab", "qrcode", "PIL", "PySide6", "requests", "pypdf"]
 
@@ -23,10 +20,7 @@ def test_building_the_command_line_imports_no_heavy_library() -> None:
         "build_parser()\n"
         f"print(json.dumps([name for name in {HEAVY!r} if name in sys.modules]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    assert json.loads(result.stdout) == []
+    assert printed_json(code) == []
 
 
 def test_card_kinds_on_the_command_line_match_the_core() -> None:
@@ -43,9 +37,6 @@ def test_the_app_commands_are_found_without_importlib_metadata_as_it_finds_them(
         "declared = {e.name: e.value for e in metadata.entry_points(group='hexikit.commands')}\n"
         "print(json.dumps([own, loaded, declared]))\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=True
-    )
-    own, loaded, declared = json.loads(result.stdout)
+    own, loaded, declared = printed_json(code)
     assert not loaded
     assert own == {name: declared[name] for name in ("gui", "present", "deck")}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from hexikit.base.resources import builtin_deck_dir
 from hexikit.base.settings import Settings
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
+from hexikit.ui.main_window import MainWindow
 from hexikit.ui.present.page import PresentPage
 from hexikit.ui.present.slide_view import SlidesScene
 from hexikit.ui.present.state import Presentation
@@ -365,69 +367,24 @@ def test_slides_scene_api(qtbot: QtBot, page: PresentPage, context: AppContext) 
     assert QSize(16, 9).isValid()
 
 
-def test_present_command_opens_straight_into_presenting(
-    qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from hexikit.cli import main
+@dataclass
+class GuiRun:
+    """One `run_gui` call that `hexikit present` made: its arguments and the window."""
+
+    window: MainWindow
+    ask_for_event: bool
+    first_page: str | None
+    content_first: bool
+    on_ready: Callable[[MainWindow], None] | None
+
+
+@pytest.fixture
+def gui_runs(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch) -> list[GuiRun]:
+    """`run_gui` replaced: a main window on the test's context, its pages handed to `on_pages`
+    at once, as the app does before the store opens."""
     from hexikit.ui import app as app_module
-    from hexikit.ui.main_window import MainWindow
-    from hexikit.ui.present.page import present_page
 
-    deck = tmp_path / "talk"
-    deck.mkdir()
-    (deck / "deck.md").write_text("# Talk\nNotes: hi\n---\n## Two\nNotes: two\n", encoding="utf-8")
-    windows: list[MainWindow] = []
-
-    asked: list[bool] = []
-
-    def fake_run_gui(
-        data_dir: str | None = None,
-        on_ready: Callable[[MainWindow], None] | None = None,
-        ask_for_event: bool = True,
-        on_pages: Callable[[MainWindow], None] | None = None,
-        first_page: str | None = None,
-        content_first: bool = False,
-        held_lanes: object = (),
-    ) -> int:
-        asked.append(ask_for_event)
-        # Built and painted before the other pages, and before the store opens.
-        assert first_page == "PresentPage" and content_first
-        window = MainWindow(context)
-        qtbot.addWidget(window)
-        window.show()
-        windows.append(window)
-        # The deck opens as soon as the pages are built: slide 1 needs no data.
-        assert on_pages is not None and on_ready is None
-        on_pages(window)
-        return 0
-
-    monkeypatch.setattr(app_module, "run_gui", fake_run_gui)
-    assert main(["present", str(deck)]) == 0
-    page = present_page(windows[0])
-    assert page is not None
-    qtbot.waitUntil(lambda: page.presentation.presenting, timeout=10000)
-    assert page.presentation.deck is not None and page.presentation.deck.title == "talk"
-    assert page.presentation.current == 1
-    assert context.audience.isVisible()
-    assert asked == [False], "no event dialog may cover the first slide"
-    assert main(["present", str(tmp_path / "missing")]) == 1
-
-
-def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
-    qtbot: QtBot,
-    context: AppContext,
-    monkeypatch: pytest.MonkeyPatch,
-    tmp_path: Path,
-    data_dir: Path,
-) -> None:
-    from hexikit.base import i18n
-    from hexikit.cli import main
-    from hexikit.ui import app as app_module
-    from hexikit.ui.main_window import MainWindow
-    from hexikit.ui.present.page import present_page
-
-    Settings(language="cy").save(data_dir)
-    windows: list[MainWindow] = []
+    runs: list[GuiRun] = []
 
     def fake_run_gui(
         data_dir: str | None = None,
@@ -441,12 +398,50 @@ def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
-        windows.append(window)
+        runs.append(GuiRun(window, ask_for_event, first_page, content_first, on_ready))
         assert on_pages is not None
         on_pages(window)
         return 0
 
     monkeypatch.setattr(app_module, "run_gui", fake_run_gui)
+    return runs
+
+
+def test_present_command_opens_straight_into_presenting(
+    qtbot: QtBot, context: AppContext, gui_runs: list[GuiRun], tmp_path: Path
+) -> None:
+    from hexikit.cli import main
+    from hexikit.ui.present.page import present_page
+
+    deck = tmp_path / "talk"
+    deck.mkdir()
+    (deck / "deck.md").write_text("# Talk\nNotes: hi\n---\n## Two\nNotes: two\n", encoding="utf-8")
+    assert main(["present", str(deck)]) == 0
+    [run] = gui_runs
+    # Built and painted before the other pages, and before the store opens.
+    assert run.first_page == "PresentPage" and run.content_first
+    # The deck opens as soon as the pages are built: slide 1 needs no data.
+    assert run.on_ready is None
+    page = present_page(run.window)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.presentation.presenting, timeout=10000)
+    assert page.presentation.deck is not None and page.presentation.deck.title == "talk"
+    assert page.presentation.current == 1
+    assert context.audience.isVisible()
+    assert [r.ask_for_event for r in gui_runs] == [False], (
+        "no event dialog may cover the first slide"
+    )
+    assert main(["present", str(tmp_path / "missing")]) == 1
+
+
+def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
+    qtbot: QtBot, gui_runs: list[GuiRun], data_dir: Path
+) -> None:
+    from hexikit.base import i18n
+    from hexikit.cli import main
+    from hexikit.ui.present.page import present_page
+
+    Settings(language="cy").save(data_dir)
     saved = i18n._explicit
     try:
         i18n._explicit = False
@@ -455,7 +450,7 @@ def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
     finally:
         i18n._explicit = saved
         i18n.set_language("en")
-    page = present_page(windows[0])
+    page = present_page(gui_runs[0].window)
     assert page is not None
     qtbot.waitUntil(lambda: page.presentation.deck is not None, timeout=10000)
     deck = page.presentation.deck
