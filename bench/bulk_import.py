@@ -5,7 +5,7 @@ rows (like a room's sheet). Measured in the same run:
 
 - `hexikit import` as a new process (what a user waits for: interpreter, imports, store
   opening, checking the file, writing it), for each size: to show it is linear in rows;
-- in-process, the check (`check_csv`) and the write (`store_plan`, one `Store.add_all_in`
+- in-process, the check (`check_csv`) and the write (`store_plan`, one `Store.add_rows_in`
   batch) apart;
 - baseline: the same checked plan written the way it was before issue 16, one `Store.add_in`
   (one INSERT and one flush per row and per outbox row, a claim-code query per person), on

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from hexikit.base.i18n import _
 from hexikit.records.domain import (
@@ -28,6 +28,7 @@ from hexikit.records.domain import (
     Kind,
     Mode,
     ValidationError,
+    activity_columns,
     format_hours,
     parse_hours,
     validate_activity,
@@ -249,19 +250,6 @@ def activity_from_draft(
 
 
 # ---------------------------------------------------------------------- writing
-
-
-def activity_columns(clean: ActivityInput) -> dict[str, Any]:
-    """The columns of an activity that the form sets, from validated input."""
-    return {
-        "kind": str(clean.kind),
-        "title": clean.title,
-        "description": clean.description,
-        "categories": list(clean.categories),
-        "regions": list(clean.regions),
-        "mode": str(clean.mode),
-        "hours": clean.hours,
-    }
 
 
 def save_activity(

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
+from typing import Any
 
 from hexikit.base.i18n import LANGUAGES, N_, _, current_language, in_language
 
@@ -246,6 +247,20 @@ def _check_length(problems: dict[str, str], key: str, label: str, text: str, lim
         )
 
 
+def activity_columns(clean: ActivityInput) -> dict[str, Any]:
+    """The columns of an activity that its input sets, from validated input (what a new
+    activity is made of and what an edit changes)."""
+    return {
+        "kind": str(clean.kind),
+        "title": clean.title,
+        "description": clean.description,
+        "categories": list(clean.categories),
+        "regions": list(clean.regions),
+        "mode": str(clean.mode),
+        "hours": clean.hours,
+    }
+
+
 def validate_activity(data: ActivityInput) -> ActivityInput:
     """Return a cleaned copy of `data` or raise ValidationError with every problem."""
     problems: dict[str, str] = {}
@@ -320,6 +335,19 @@ def validate_email(email: str) -> str | None:
             email=email
         )
     return None
+
+
+def participant_details(clean: ParticipantInput) -> dict[str, Any]:
+    """The columns of a participant that say who they are, from validated input (consent,
+    with its time and wording, is apart: it changes only when given or withdrawn)."""
+    return {
+        "name": clean.name,
+        "email": clean.email,
+        "organisation": clean.organisation,
+        "role": clean.role,
+        "region": clean.region,
+        "is_member": clean.is_member,
+    }
 
 
 def validate_participant(data: ParticipantInput) -> ParticipantInput:

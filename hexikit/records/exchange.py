@@ -44,7 +44,7 @@ from hexikit.records.domain import (
     validate_participant,
 )
 from hexikit.records.recording import name_key
-from hexikit.store import Store, StoreWriteError
+from hexikit.store import NewRow, Store, StoreWriteError
 from hexikit.store.models import Activity, Event, Participant, new_uuid
 
 #: Columns of the CSV export, in order; import accepts the same names.
@@ -707,7 +707,7 @@ def check_csv(store: Store, raw: bytes, event_id: str | None = None) -> tuple[_P
 
 def store_plan(store: Store, plan: _Plan) -> None:
     """Write a checked plan in one transaction through the store's batch write path
-    (`Store.add_all_in`): every row and its outbox row, one commit, all or nothing."""
+    (`Store.add_rows_in`): every row and its outbox row, one commit, all or nothing."""
     try:
         with store.transaction() as session:
             from_file = {p.claim_code for p in plan.people if p.claim_code is not None}
@@ -718,29 +718,29 @@ def store_plan(store: Store, plan: _Plan) -> None:
                     also_taken=from_file,
                 )
             )
-            rows: list[Participant | Activity] = []
+            rows: list[NewRow] = []
             for planned in plan.people:
-                person = store.participant_from_input(
+                person = store.participant_values(
                     session,
                     planned.event_id,
                     planned.clean,
                     claim_code=planned.claim_code or next(fresh_codes),
                 )
-                person.id = planned.id
+                person["id"] = planned.id
                 if planned.consent_at is not None:
-                    person.consent_at = planned.consent_at
-                rows.append(person)
+                    person["consent_at"] = planned.consent_at
+                rows.append(NewRow(Participant, person))
             for activity_plan in plan.activities:
-                activity = store.activity_from_input(
+                activity = store.activity_values(
                     activity_plan.event_id, activity_plan.clean, activity_plan.participant_id
                 )
                 if activity_plan.id is not None:
-                    activity.id = activity_plan.id
+                    activity["id"] = activity_plan.id
                 if activity_plan.created_at is not None:
-                    activity.created_at = activity_plan.created_at
-                rows.append(activity)
+                    activity["created_at"] = activity_plan.created_at
+                rows.append(NewRow(Activity, activity))
             # One batch: the store writes the people before the activities that name them.
-            store.add_all_in(session, rows)
+            store.add_rows_in(session, rows)
     except IntegrityError as exc:
         # Someone else wrote the same id or claim code while we were checking: nothing kept.
         raise StoreWriteError(

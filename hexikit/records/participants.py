@@ -15,7 +15,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from hexikit.base.i18n import _
-from hexikit.records.domain import ParticipantInput, validate_participant
+from hexikit.records.domain import ParticipantInput, participant_details, validate_participant
 from hexikit.records.store_api import StoreError
 
 if TYPE_CHECKING:
@@ -49,14 +49,7 @@ def participant_changes(
     Validates `data` first (raises `ValidationError` with every problem).
     """
     clean = validate_participant(data)
-    wanted: dict[str, Any] = {
-        "name": clean.name,
-        "email": clean.email,
-        "organisation": clean.organisation,
-        "role": clean.role,
-        "region": clean.region,
-        "is_member": clean.is_member,
-    }
+    wanted = participant_details(clean)
     if clean.consent and not existing.consent:
         wanted.update(consent=True, consent_at=now, consent_wording=clean.consent_wording)
     elif not clean.consent:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -18,7 +19,7 @@ from hexikit.records.domain import (
     validate_participant,
 )
 from hexikit.records.exchange import import_csv_bytes
-from hexikit.store import Store, entity_to_dict
+from hexikit.store import NewRow, Store, entity_to_dict
 from hexikit.store.models import Activity, OutboxOperation, Participant
 
 
@@ -109,3 +110,69 @@ def test_import_is_one_transaction_with_every_outbox_row(store: Store) -> None:
         )
     assert synced == 600
     assert len(commits) == 1
+
+
+def test_rows_written_in_a_batch_read_back_as_add_writes_them(store: Store) -> None:
+    """`add_rows_in` converts values itself (no ORM flush): every column type must come back
+    exactly as the one-row path stores it: aware UTC datetimes, lists, Decimals, flags, the
+    column defaults, and the outbox payload the whole stored record."""
+    event_id = store.create_event(EventInput("Bulk")).id
+    person_input = validate_participant(
+        ParticipantInput(name="Ada", email="ada@example.org", is_member=True, consent=True)
+    )
+    offer_input = validate_activity(
+        ActivityInput(
+            kind=Kind.OFFER,
+            title="Run charts",
+            categories=["Statistical analysis", "Coaching and mentoring"],
+            regions=["London"],
+            hours=Decimal("1.50"),
+        )
+    )
+    with store.transaction() as session:
+        one_by_one = store.add_in(
+            session, store.participant_from_input(session, event_id, person_input)
+        )
+        single_offer = store.add_in(
+            session, store.activity_from_input(event_id, offer_input, one_by_one.id)
+        )
+        single_ids = (one_by_one.id, single_offer.id)
+    heard: list[tuple[str, str]] = []
+    store.add_change_listener(
+        lambda _session, entity, action, _changes: heard.append((type(entity).__name__, action))
+    )
+    with store.transaction() as session:
+        person_values = store.participant_values(session, event_id, person_input)
+        person_values["id"] = "batch-person"
+        offer_values = store.activity_values(event_id, offer_input, "batch-person")
+        store.add_rows_in(
+            session, [NewRow(Activity, offer_values), NewRow(Participant, person_values)]
+        )
+    assert heard == [("Participant", "create"), ("Activity", "create")]
+    skip = {"id", "claim_code", "participant_id", "created_at", "updated_at", "consent_at"}
+    with store.session() as session:
+        batch_offer = session.scalars(
+            select(Activity).where(Activity.participant_id == "batch-person")
+        ).one()
+        pairs: list[tuple[Participant | Activity | None, Participant | Activity | None]] = [
+            (session.get(Participant, single_ids[0]), session.get(Participant, "batch-person")),
+            (session.get(Activity, single_ids[1]), batch_offer),
+        ]
+        for single, batch in pairs:
+            assert single is not None and batch is not None
+            single_values = entity_to_dict(single)
+            batch_values = entity_to_dict(batch)
+            assert {k: v for k, v in batch_values.items() if k not in skip} == {
+                k: v for k, v in single_values.items() if k not in skip
+            }
+            assert batch.created_at.tzinfo is not None
+            assert batch.updated_at == batch.created_at
+            op = session.scalars(
+                select(OutboxOperation).where(OutboxOperation.entity_id == batch.id)
+            ).one()
+            assert op.payload == batch_values
+        stored_offer = session.scalars(
+            select(Activity).where(Activity.participant_id == "batch-person")
+        ).one()
+        assert stored_offer.hours == Decimal("1.50")
+        assert stored_offer.categories == ["Statistical analysis", "Coaching and mentoring"]
