@@ -222,3 +222,34 @@ def test_modules_imported_after_the_app_are_not_scanned_for_pyside_features() ->
         "print(json.dumps(read))\n"
     )
     assert printed_json(code) == []
+
+
+def test_first_painted_is_told_once_after_a_covered_page_paints(qtbot: QtBot) -> None:
+    """The page is covered by an opaque child, so only the child gets a paint event: that is
+    the page's first paint. Said once, after the paint, and not before the page is shown."""
+    from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+    page = QWidget()
+    qtbot.addWidget(page)
+    cover = QLabel("The Capture form", page)
+    cover.setAutoFillBackground(True)
+    QVBoxLayout(page).addWidget(cover)
+    told: list[bool] = []
+    painted: list[bool] = []
+    original_paint = cover.paintEvent
+
+    def paint(event: object) -> None:
+        painted.append(True)
+        original_paint(event)  # type: ignore[arg-type]
+
+    cover.paintEvent = paint  # type: ignore[method-assign]
+    main_window.when_first_painted(page, lambda: told.append(bool(painted)))
+    QApplication.processEvents()
+    assert told == []  # not shown, not painted: not yet
+    page.show()
+    qtbot.waitUntil(lambda: told != [])
+    assert told == [True]
+    cover.update()
+    qtbot.waitUntil(lambda: len(painted) > 1)
+    QApplication.processEvents()
+    assert told == [True]
