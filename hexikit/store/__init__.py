@@ -179,7 +179,11 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     connection = session.connection()
     dialect = connection.dialect
     compiled = insert(table).compile(dialect=dialect, column_keys=list(rows[0]))
-    keys = list(compiled.positiontup or ())
+    if not compiled.positional or not compiled.positiontup:
+        # A driver with named parameters (not SQLite's): SQLAlchemy's own executemany.
+        session.execute(insert(table), rows)
+        return
+    keys = list(compiled.positiontup)
     row_tuple = itemgetter(*keys)
     converters = [
         (index, process)

@@ -20,7 +20,7 @@ from hexikit.records.domain import (
 )
 from hexikit.records.exchange import import_csv_bytes
 from hexikit.store import NewRow, Store, entity_to_dict
-from hexikit.store.models import Activity, OutboxOperation, Participant
+from hexikit.store.models import Activity, Event, OutboxOperation, Participant
 
 
 def _count(store: Store, model: Any) -> int:
@@ -176,3 +176,38 @@ def test_rows_written_in_a_batch_read_back_as_add_writes_them(store: Store) -> N
         ).one()
         assert stored_offer.hours == Decimal("1.50")
         assert stored_offer.categories == ["Statistical analysis", "Coaching and mentoring"]
+
+
+@pytest.mark.parametrize("paramstyle", ["qmark", "named"])
+def test_the_batch_insert_writes_the_same_with_positional_or_named_parameters(
+    paramstyle: str,
+) -> None:
+    """The fast path feeds the driver positional rows; a driver with named parameters gets
+    SQLAlchemy's own executemany. Both store the same converted values."""
+    from datetime import UTC, datetime
+
+    from sqlalchemy import create_engine
+    from sqlalchemy.orm import Session
+
+    from hexikit.store import _column_values, _insert_many
+    from hexikit.store.models import Base
+
+    engine = create_engine("sqlite://", paramstyle=paramstyle)
+    table = Activity.__table__
+    Base.metadata.create_all(engine, tables=[Event.__table__, table])  # type: ignore[list-item]
+    now = datetime(2026, 12, 5, 9, 30, tzinfo=UTC)
+    clean = validate_activity(
+        ActivityInput(
+            kind=Kind.OFFER, title="Run charts", categories=["Design"], hours=Decimal("1.5")
+        )
+    )
+    given = {**Store.activity_values("e1", clean, None), "id": "a1"}
+    values = _column_values(table, {**given, "created_at": now, "updated_at": now})  # type: ignore[arg-type]
+    with Session(engine) as session, session.begin():
+        _insert_many(session, table, [values])  # type: ignore[arg-type]
+    with Session(engine) as session:
+        stored = session.get(Activity, "a1")
+        assert stored is not None
+        assert stored.categories == ["Design"]
+        assert stored.hours == Decimal("1.50")
+        assert stored.created_at == now
