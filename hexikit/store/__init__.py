@@ -184,7 +184,8 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
         session.execute(insert(table), rows)
         return
     keys = list(compiled.positiontup)
-    row_tuple = itemgetter(*keys)
+    # itemgetter of one key gives the value, not a 1-tuple.
+    row_tuple = itemgetter(*keys) if len(keys) > 1 else lambda row: (row[keys[0]],)
     converters = [
         (index, process)
         for index, key in enumerate(keys)
@@ -193,8 +194,6 @@ def _insert_many(session: Session, table: Table, rows: list[dict[str, Any]]) -> 
     converted: list[tuple[Any, ...]] = []
     for row in rows:
         values = row_tuple(row)
-        if len(keys) == 1:
-            values = (values,)
         if converters:
             listed = list(values)
             for index, process in converters:
@@ -317,20 +316,16 @@ class Store:
 
         The same rules as `add_in`: `created_at` kept or set, `updated_at` now, an id made when
         there is none, column defaults filled in, one outbox row per entity with the whole
-        record as its payload, the change listeners called. The entities are not added to the
-        session (they stay transient; column defaults are written but not set on them): read
-        them back to change them.
+        record as its payload, the change listeners called. Each entity gets its id (so the
+        caller knows it); otherwise they are not added to the session and stay transient (the
+        timestamps and column defaults are written, not set on them): read them back to
+        change them.
         """
-        now = self.clock.now()
-        rows: list[NewRow] = []
         for entity in entities:
-            entity.created_at = entity.created_at or now
-            entity.updated_at = now
             current_id: str | None = entity.id
             if current_id is None:
                 entity.id = new_uuid()
-            rows.append(NewRow(type(entity), vars(entity)))
-        self.add_rows_in(session, rows)
+        self.add_rows_in(session, [NewRow(type(entity), vars(entity)) for entity in entities])
 
     def add_rows_in(self, session: Session, rows: Sequence[NewRow]) -> None:
         """The batch write path itself: create each row (its class and its column values, as
