@@ -102,6 +102,9 @@ class Deck:
     source_path: Path | None = None
     content_hash: str = ""
     pdf_path: Path | None = None
+    #: The pictures a Markdown deck names, as written and as found: their size and time are
+    #: part of `content_hash` (`hexikit.decks.markdown.markdown_content_hash`).
+    stamped_files: tuple[tuple[str, Path], ...] = ()
 
     @property
     def errors(self) -> list[Problem]:

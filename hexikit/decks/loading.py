@@ -137,15 +137,20 @@ def _deck_file_in(folder: Path) -> Path | None:
     return None
 
 
+def markdown_deck_file(path: Path) -> Path | None:
+    """The Markdown file of a Markdown deck (its folder or its file), else None."""
+    try:
+        found = _deck_file_in(path) if path.is_dir() else path
+    except OSError:
+        return None
+    return found if found is not None and found.suffix.lower() in (".md", ".markdown") else None
+
+
 def reads_quickly(path: Path) -> bool:
     """True for a Markdown deck (its folder or its file): read in milliseconds with no
     converter, so `hexikit present` reads it before the window opens. PDF and PowerPoint
     decks are read in the background instead."""
-    try:
-        found = _deck_file_in(path) if path.is_dir() else path
-    except OSError:
-        return False
-    return found is not None and found.suffix.lower() in (".md", ".markdown")
+    return markdown_deck_file(path) is not None
 
 
 def load_deck(path: Path | str, *, pictures: bool = True) -> Deck:

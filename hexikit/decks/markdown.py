@@ -33,6 +33,7 @@ from pathlib import Path
 
 from hexikit.base.atomic import atomic_write_bytes
 from hexikit.base.i18n import _
+from hexikit.base.stamps import file_stamp
 from hexikit.decks import conventions
 from hexikit.decks.deck import (
     ERROR,
@@ -195,14 +196,6 @@ def _image_problem(path: Path) -> str | None:
     return None
 
 
-def _file_stamp(path: Path) -> bytes:
-    try:
-        stat = path.stat()
-    except OSError:
-        return b"missing"
-    return f"{stat.st_size}:{stat.st_mtime_ns}".encode()
-
-
 #: Whether parse_deck measures each slide for text the layout cuts off (reportlab: ~0.6 s on a
 #: first read). The presenter defers it (`fit_deferred`) so slide 1 is not kept waiting, and
 #: measures afterwards with `fit_problems`.
@@ -283,7 +276,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
 
     missing_notes: list[int] = []
     image_problems = 0
-    stamps: list[bytes] = []
+    stamped: list[tuple[str, Path]] = []
     for start, chunk in chunks:
         if not any(part.strip() for part in chunk):
             continue
@@ -381,7 +374,7 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
                     reason = _image_problem(candidate)
                     if reason is None:
                         resolved = candidate
-                stamps.append(target_text.encode() + _file_stamp(candidate))
+                stamped.append((target_text, candidate))
             if reason is not None:
                 image_problems += 1
                 if image_problems <= MAX_PROBLEMS_PER_KIND:
@@ -456,11 +449,18 @@ def parse_deck(raw: bytes | str, source_path: Path | None = None) -> Deck:
         )
     problems.sort(key=lambda p: (p.line == 0, p.line))
     deck.problems = problems
-    digest = hashlib.sha256(raw_bytes)
-    for stamp in stamps:
-        digest.update(b"\0" + stamp)
-    deck.content_hash = digest.hexdigest()
+    deck.stamped_files = tuple(stamped)
+    deck.content_hash = markdown_content_hash(raw_bytes, deck.stamped_files)
     return deck
+
+
+def markdown_content_hash(raw: bytes, stamped_files: tuple[tuple[str, Path], ...]) -> str:
+    """A Markdown deck's content hash: its text and the size and time of each picture it
+    names (`Deck.stamped_files`), so it changes whenever the text or any picture changes."""
+    digest = hashlib.sha256(raw)
+    for written, path in stamped_files:
+        digest.update(b"\0" + written.encode() + file_stamp(path).encode())
+    return digest.hexdigest()
 
 
 def _slidev_settings(

@@ -123,8 +123,26 @@ def inline_runs(children: list[Token] | None) -> tuple[list[Run], list[Picture]]
     return runs, pictures
 
 
+#: Inline HTML already made for a text, brought back from an earlier launch
+#: (`hexikit.decks.kept`): the presenter's notes of slide 1 show without loading the parser.
+_known_inline_html: dict[str, str] = {}
+
+
+def remember_inline_html(made: dict[str, str]) -> None:
+    """Texts whose `inline_html` is known (made by this version of this module)."""
+    _known_inline_html.update(made)
+
+
+def notes_paragraphs(notes: str) -> list[str]:
+    """A slide's notes as the paragraphs the presenter reads, each on one line."""
+    return [" ".join(part.split()) for part in notes.split("\n\n") if part.strip()]
+
+
 def inline_html(text: str) -> str:
     """One line or paragraph of Markdown as the shared HTML subset (titles, notes)."""
+    known = _known_inline_html.get(text)
+    if known is not None:
+        return known
     try:
         tokens = _parser().parseInline(text.strip())
     except Exception:  # markdown-it must not take a slide down: show the text as it is

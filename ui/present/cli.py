@@ -22,18 +22,26 @@ def _present(args: argparse.Namespace) -> int:
     from hexikit.base.paths import data_dir
     from hexikit.base.resources import builtin_deck_dir
     from hexikit.base.settings import Settings
-    from hexikit.decks.loading import load_deck, reads_quickly
+    from hexikit.decks.kept import keep_deck, kept_deck
+    from hexikit.decks.loading import load_deck, markdown_deck_file
     from hexikit.decks.markdown import fit_deferred
 
     # The built-in deck in the language the app will speak (its setting counts).
-    language = follow_setting(Settings.load(data_dir(args.data_dir)).language)
+    folder = data_dir(args.data_dir)
+    language = follow_setting(Settings.load(folder).language)
     chosen = deck_path or builtin_deck_dir(language)
     # A Markdown deck is read now, before Qt is loaded: slide 1 needs it, and nothing else
-    # runs yet. (Modules loaded after PySide6 also pay for its scan of their source.)
+    # runs yet. (Modules loaded after PySide6 also pay for its scan of their source.) An
+    # unchanged deck comes from the data folder as it was read at the last launch.
     read = None
-    if reads_quickly(chosen):
-        with fit_deferred():  # slide 1 first; the overflow measure comes after
-            read = load_deck(chosen)
+    kept = False
+    deck_file = markdown_deck_file(chosen)
+    if deck_file is not None:
+        read = kept_deck(folder, deck_file, language)
+        kept = read is not None
+        if read is None:
+            with fit_deferred():  # slide 1 first; the overflow measure comes after
+                read = load_deck(chosen)
 
     from collections.abc import Callable
     from functools import partial
@@ -65,6 +73,11 @@ def _present(args: argparse.Namespace) -> int:
                 # stand-in): now the store and the other pages. Started earlier, their imports
                 # and builds held the GUI thread before the slides were drawn.
                 QTimer.singleShot(0, window.content_shown)
+                context = window.context
+                if read is not None and not kept and context is not None:
+                    # Kept for the next launch, off the GUI thread, once nothing waits.
+                    deck = read
+                    context.worker.run(lambda: keep_deck(folder, deck, language), lane="io")
 
         def shown(_deck: object) -> None:
             page.start_show(1)

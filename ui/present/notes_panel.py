@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from hexikit.decks.deck import ERROR, Deck, Slide
 from hexikit.decks.layout import inline_html
+from hexikit.decks.mdblocks import notes_paragraphs
 from hexikit.ui.context import AppContext
 from hexikit.ui.present.controls import PresenterButton
 from hexikit.ui.present.decks import problem_text
@@ -71,6 +72,9 @@ class NotesPanel(QWidget):
         self.problems.setMaximumHeight(110)
         self.problems.itemClicked.connect(self._problem_chosen)
         self.problems.itemActivated.connect(self._problem_chosen)
+        # Shown only for a deck with problems (`show_problems`): hidden from the start, so the
+        # first frame of a deck with none already has the notes at their full height.
+        self.problems.hide()
         layout.addWidget(self.problems)
         self.apply_size()
 
@@ -103,9 +107,8 @@ class NotesPanel(QWidget):
             empty = self.tr("No notes for this slide.")
             self.notes.setHtml(f"<p style='color:#777'>{empty}</p>")
             return
-        paragraphs = [p.strip() for p in slide.notes.split("\n\n") if p.strip()]
         self.notes.setHtml(
-            "".join(f"<p>{inline_html(' '.join(p.split()))}</p>" for p in paragraphs)
+            "".join(f"<p>{inline_html(p)}</p>" for p in notes_paragraphs(slide.notes))
         )
 
     def show_problems(self, deck: Deck) -> None:
