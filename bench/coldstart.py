@@ -13,7 +13,9 @@ Variants, interleaved round by round (n rounds, medians and per-round ratios pri
 - ``bare``: a bare PySide6 window (a QLabel), the floor for any Qt app;
 - ``pdfpc``: ``pdfpc`` on the built-in deck as a PDF (when installed; Debian's
   ``pdf-presenter-console``), the tool a presenter would compare us with;
-- ``present``: ``hexikit present`` (the built-in deck, slide 1 and the presenter view);
+- ``present``: ``hexikit present`` (the built-in deck, slide 1 and the presenter view), as
+  launched again: the deck as read and slide 1 as drawn are kept from the launch before;
+- ``present-first``: the same with nothing kept, as the first launch of a new or edited deck;
 - ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc);
 - ``capture``: ``hexikit``, the main window on a data folder whose current event has three
   entries, in two rows: ``capture form`` is the Capture form drawn and ready to type (the
@@ -280,7 +282,16 @@ def main() -> None:
             }
             if shutil.which("pdfpc"):
                 variants["pdfpc"] = runner(["pdfpc", "-S", str(pdf)])
-            variants["present"] = runner([*hexikit, "present"])
+            present = runner([*hexikit, "present"])
+
+            def present_first() -> subprocess.Popen[bytes]:
+                # What `hexikit present` keeps for the next launch (the read deck, slide 1's
+                # frames) removed: the first launch of a new or edited deck.
+                shutil.rmtree(folder / "data" / "cache", ignore_errors=True)
+                return present()
+
+            variants["present-first"] = present_first
+            variants["present"] = present
             variants["present-pdf"] = runner([*hexikit, "present", str(pdf)])
             variants["capture"] = runner(hexikit)
             # Two rows for the main window: the Capture form drawn and ready to type (its

@@ -59,6 +59,7 @@ from hexikit.ui.present.decks import (
     other_deck_tip,
     other_language,
 )
+from hexikit.ui.present.kept_frames import FRAMES_FOLDER, KeptFrames
 from hexikit.ui.present.keys import KeyBindings, KeySpec
 from hexikit.ui.present.notes_panel import NotesPanel
 from hexikit.ui.present.overview import HelpOverlay, OverlayKeeper, OverviewGrid
@@ -110,6 +111,7 @@ class PresentPage(QWidget):
         self.context = context
         self.audience: AudienceWindow = context.audience
         self.presentation = Presentation(context.worker, context.clock, self)
+        self.presentation.cache.kept = KeptFrames(context.data_dir / FRAMES_FOLDER)
         self.presentation.slideChanged.connect(self._slide_changed)
         self.presentation.deckChanged.connect(self._deck_changed)
         self.presentation.blankChanged.connect(self._blank_changed)

@@ -16,6 +16,7 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import shiboken6
 from PySide6.QtCore import QObject, QPointF, QRectF, QSize, QSizeF, Qt, QThread, Signal
@@ -27,6 +28,9 @@ from hexikit.decks.deck import Deck, Slide
 from hexikit.decks.mdblocks import MONO_FACE
 from hexikit.ui.fonts import register_slide_fonts
 from hexikit.ui.worker import Worker
+
+if TYPE_CHECKING:
+    from hexikit.ui.present.kept_frames import KeptFrames
 
 log = logging.getLogger(__name__)
 
@@ -445,13 +449,14 @@ class SlideCache(QObject):
     def __init__(self, worker: Worker, parent: QObject | None = None) -> None:
         super().__init__(parent)
         register_slide_fonts()
-        create_qt_enums()  # before any render thread starts
         self._worker = worker
         self._deck: Deck | None = None
         self._images: OrderedDict[tuple[str, int, int, int], QImage] = OrderedDict()
         self._thumbnails: dict[tuple[str, int], QImage] = {}
         self._pending: set[tuple[str, int, int, int]] = set()
         self._bytes = 0
+        #: Where the first slide drawn at the last launch is kept (None: not kept)
+        self.kept: KeptFrames | None = None
 
     @property
     def deck(self) -> Deck | None:
@@ -484,11 +489,16 @@ class SlideCache(QObject):
             return None
         return self._thumbnails.get((self._deck.content_hash, number))
 
-    def request(self, numbers: Iterable[int], sizes: Iterable[QSize]) -> None:
-        """Render these slides at these sizes in the background, unless already cached."""
+    def request(
+        self, numbers: Iterable[int], sizes: Iterable[QSize], *, kept_first: bool = False
+    ) -> None:
+        """Render these slides at these sizes in the background, unless already cached.
+        `kept_first`: a deck's first slide, taken from the frames kept at the last launch
+        when they are there (read at once: ~1 ms each, and nothing then waits for a render)."""
         deck = self._deck
         if deck is None:
             return
+        sizes = list(sizes)
         for number in numbers:
             slide = deck.slide(number)
             if slide is None:
@@ -499,6 +509,13 @@ class SlideCache(QObject):
                 key = (deck.content_hash, number, size.width(), size.height())
                 if key in self._images or key in self._pending:
                     continue
+                if kept_first and self.kept is not None:
+                    found = self.kept.load(deck.content_hash, number, size)
+                    if found is not None:
+                        self._put(key, found)
+                        self.rendered.emit(number, QSize(size))
+                        continue
+                create_qt_enums()  # on this (GUI) thread, before any render thread needs them
                 self._pending.add(key)
                 self._start_render(deck, slide, QSize(size), key)
 
@@ -522,6 +539,7 @@ class SlideCache(QObject):
         deck = self._deck
         if deck is None:
             return
+        create_qt_enums()
         batches = [
             deck.slides[i : i + THUMBNAIL_BATCH]
             for i in range(0, len(deck.slides), THUMBNAIL_BATCH)
@@ -551,6 +569,7 @@ class SlideCache(QObject):
                 store,
                 lambda error: log.warning("thumbnails: %s", error),
                 lane="render",
+                receiver=self,  # a cache deleted meanwhile (its page closed) is not told
             )
 
         run_batch(0)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSize, QTimer, Signal
+from PySide6.QtGui import QImage
 
 from hexikit.base.clock import Clock
 from hexikit.decks.deck import Deck, Slide
@@ -34,6 +35,7 @@ class Presentation(QObject):
     def __init__(self, worker: Worker, clock: Clock, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.clock = clock
+        self._worker = worker
         self.talk_clock = TalkClock(clock)
         self.cache = SlideCache(worker, self)
         #: the slide of a new deck whose first image is still awaited (0: none awaited)
@@ -138,7 +140,9 @@ class Presentation(QObject):
         """View `name` painted the real image of its slide."""
         if self._waiting_for_first:
             self._views_painted.add(name)
-            self._release_when_painted()
+            # Once this paint is flushed to the screen: the renders it releases hold the
+            # interpreter lock, and started inside the paint they held up its flush.
+            QTimer.singleShot(0, self, self._release_when_painted)
 
     def _release_when_painted(self) -> None:
         """Once every view on screen shows a new deck's real slide, everything else may
@@ -159,11 +163,27 @@ class Presentation(QObject):
             return
         self._waiting_for_first = 0
         self._first_timer.stop()
+        self._keep_first_frames()
         self.prefetch()
         self.cache.request_thumbnails()
         waiting, self._after_first = self._after_first, []
         for then in waiting:
             then()
+
+    def _keep_first_frames(self) -> None:
+        """Keep the slide just painted first, as each view drew it, for the next launch."""
+        kept, deck = self.cache.kept, self.deck
+        if kept is None or deck is None or not self.current:
+            return
+        frames: list[tuple[int, QImage]] = []
+        for name, size in self._sizes.items():
+            number = self.current + 1 if name == "next" else self.current
+            image = self.cache.image(number, size)
+            if image is not None:
+                frames.append((number, image))
+        if frames:
+            content_hash = deck.content_hash
+            self._worker.run(lambda: kept.keep(content_hash, frames), lane="io")
 
     def after_first_paint(self, then: Callable[[], None]) -> None:
         """Call `then` once the deck's slide is on screen (at once if it already is): for
@@ -183,10 +203,10 @@ class Presentation(QObject):
             return
         if self._waiting_for_first:
             shown = [size for name, size in self._sizes.items() if name != "next"]
-            self.cache.request([self.current], shown)
+            self.cache.request([self.current], shown, kept_first=True)
             next_size = self._sizes.get("next")
             if next_size is not None and self.current < self.count:
-                self.cache.request([self.current + 1], [next_size])
+                self.cache.request([self.current + 1], [next_size], kept_first=True)
             return
         numbers = [self.current, self.current + 1, self.current - 1, self.current + 2]
         self.cache.request([n for n in numbers if 1 <= n <= self.count], self._sizes.values())

@@ -43,7 +43,9 @@ def test_only_the_slides_on_screen_render_until_they_are_in(qtbot: QtBot) -> Non
     presentation.painted("current")
     assert len(requested) == 3  # the next view has not painted slide 2 yet
     presentation.painted("next")
-    assert (2, 645, 363) in requested and (3, 645, 363) in requested
+    # Released once that paint has reached the screen (the next turn of the event loop).
+    qtbot.waitUntil(lambda: (2, 645, 363) in requested, timeout=5000)
+    assert (3, 645, 363) in requested
     qtbot.waitUntil(
         lambda: all(presentation.cache.thumbnail(n) is not None for n in range(1, 11)),
         timeout=20000,
