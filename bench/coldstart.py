@@ -16,7 +16,8 @@ Variants, interleaved round by round (n rounds, medians and per-round ratios pri
 - ``present``: ``hexikit present`` (the built-in deck, slide 1 and the presenter view), as
   launched again: the deck as read and slide 1 as drawn are kept from the launch before;
 - ``present-first``: the same with nothing kept, as the first launch of a new or edited deck;
-- ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc);
+- ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc), launched again;
+- ``present-pdf-first``: the same with nothing kept (the PDF never presented before);
 - ``capture``: ``hexikit``, the main window on a data folder whose current event has three
   entries, in two rows: ``capture form`` is the Capture form drawn and ready to type (the
   screen's `FORM_REGION` settled), ``capture+list`` the whole screen settled (the event's
@@ -290,9 +291,16 @@ def main() -> None:
                 shutil.rmtree(folder / "data" / "cache", ignore_errors=True)
                 return present()
 
+            present_pdf = runner([*hexikit, "present", str(pdf)])
+
+            def present_pdf_first() -> subprocess.Popen[bytes]:
+                shutil.rmtree(folder / "data" / "cache", ignore_errors=True)
+                return present_pdf()
+
             variants["present-first"] = present_first
             variants["present"] = present
-            variants["present-pdf"] = runner([*hexikit, "present", str(pdf)])
+            variants["present-pdf-first"] = present_pdf_first
+            variants["present-pdf"] = present_pdf
             variants["capture"] = runner(hexikit)
             # Two rows for the main window: the Capture form drawn and ready to type (its
             # region settled), and the whole screen settled (the list filled from the store).

@@ -41,13 +41,22 @@ def test_a_kept_frame_comes_back_pixel_for_pixel(tmp_path: Path) -> None:
     assert frames.load("hash-b", 1, CURRENT) is None
 
 
-def test_only_the_last_decks_frames_are_kept(tmp_path: Path) -> None:
+def test_the_frames_of_the_decks_opened_last_are_kept(tmp_path: Path) -> None:
     frames = KeptFrames(tmp_path / "slides")
     frames.keep("hash-a", [(1, frame("#000000")), (1, frame("#000000", AUDIENCE))])
-    frames.keep("hash-b", [(1, frame("#ffffff"))])
-    assert frames.load("hash-a", 1, CURRENT) is None
-    assert frames.load("hash-b", 1, CURRENT) == frame("#ffffff")
-    assert len(list((tmp_path / "slides").iterdir())) == 1
+    for name in ("b", "c", "d"):
+        frames.keep(f"hash-{name}", [(1, frame("#ffffff"))])
+    # Opened again: deck a is now the last but one, and b the oldest.
+    assert frames.keep("hash-a", [(1, frame("#000000"))]) == 0
+    frames.keep("hash-e", [(1, frame("#111111"))])
+    assert kept_frames.KEPT_DECKS == 4
+    assert frames.load("hash-b", 1, CURRENT) is None
+    assert frames.load("hash-a", 1, CURRENT) == frame("#000000")
+    assert frames.load("hash-a", 1, AUDIENCE) == frame("#000000", AUDIENCE)
+    for name in ("c", "d"):
+        assert frames.load(f"hash-{name}", 1, CURRENT) == frame("#ffffff")
+    assert frames.load("hash-e", 1, CURRENT) == frame("#111111")
+    assert len(list((tmp_path / "slides").iterdir())) == 5
 
 
 def test_a_cut_short_frame_is_drawn_again(tmp_path: Path) -> None:
@@ -58,13 +67,17 @@ def test_a_cut_short_frame_is_drawn_again(tmp_path: Path) -> None:
     assert frames.load("hash-a", 1, CURRENT) is None
 
 
-def test_frames_of_other_drawing_code_are_not_used(
+def test_frames_of_other_drawing_code_are_not_used_and_are_dropped(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     frames = KeptFrames(tmp_path / "slides")
     frames.keep("hash-a", [(1, frame("#005055"))])
     monkeypatch.setattr(kept_frames, "_drawing_stamp", lambda: "a newer renderer")
     assert frames.load("hash-a", 1, CURRENT) is None
+    # Never used again, so dropped once the newer code keeps a frame.
+    frames.keep("hash-b", [(1, frame("#ffffff"))])
+    (left,) = (tmp_path / "slides").iterdir()
+    assert left.name.startswith("a newer renderer-hash-b-")
 
 
 def test_frames_cannot_be_kept_in_a_folder_that_cannot_be(tmp_path: Path) -> None:
