@@ -146,6 +146,24 @@ def markdown_deck_file(path: Path) -> Path | None:
     return found if found is not None and found.suffix.lower() in (".md", ".markdown") else None
 
 
+def keepable_deck_file(path: Path) -> Path | None:
+    """The file of a deck (its folder or its file) that `hexikit.decks.kept` can keep as read:
+    a Markdown deck's file, or a PDF opened directly (not a library deck's, which is read
+    from the library's own files); else None."""
+    try:
+        found = _deck_file_in(path) if path.is_dir() else path
+        if found is None:
+            return None
+        suffix = found.suffix.lower()
+        if suffix in MARKDOWN_SUFFIXES:
+            return found
+        if suffix == ".pdf" and not (found.name == LIBRARY_PDF and is_library_deck(found.parent)):
+            return found
+    except OSError:
+        return None
+    return None
+
+
 def reads_quickly(path: Path) -> bool:
     """True for a Markdown deck (its folder or its file): read in milliseconds with no
     converter, so `hexikit present` reads it before the window opens. PDF and PowerPoint

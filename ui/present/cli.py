@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from hexikit.base.i18n import _
 from hexikit.cli import CommandError
+
+if TYPE_CHECKING:
+    from hexikit.decks.deck import Deck
 
 
 def _present(args: argparse.Namespace) -> int:
@@ -23,27 +26,28 @@ def _present(args: argparse.Namespace) -> int:
     from hexikit.base.resources import builtin_deck_dir
     from hexikit.base.settings import Settings
     from hexikit.decks.kept import keep_deck, kept_deck
-    from hexikit.decks.loading import load_deck, markdown_deck_file
+    from hexikit.decks.loading import keepable_deck_file, load_deck, markdown_deck_file
     from hexikit.decks.markdown import fit_deferred
 
     # The built-in deck in the language the app will speak (its setting counts).
     folder = data_dir(args.data_dir)
     language = follow_setting(Settings.load(folder).language)
     chosen = deck_path or builtin_deck_dir(language)
-    # A Markdown deck is read now, before Qt is loaded: slide 1 needs it, and nothing else
-    # runs yet. (Modules loaded after PySide6 also pay for its scan of their source.) An
-    # unchanged deck comes from the data folder as it was read at the last launch.
+    # An unchanged deck (Markdown, or a PDF opened directly) comes from the data folder as it
+    # was read at the last launch. Else a Markdown deck is read now, before Qt is loaded:
+    # slide 1 needs it, and nothing else runs yet. (Modules loaded after PySide6 also pay for
+    # its scan of their source.) A PDF or PowerPoint deck is read in the background.
     read = None
-    kept = False
-    deck_file = markdown_deck_file(chosen)
+    deck_file = keepable_deck_file(chosen)
     if deck_file is not None:
         read = kept_deck(folder, deck_file, language)
-        kept = read is not None
-        if read is None:
-            with fit_deferred():  # slide 1 first; the overflow measure comes after
-                read = load_deck(chosen)
+    kept = read is not None
+    if read is None and markdown_deck_file(chosen) is not None:
+        with fit_deferred():  # slide 1 first; the overflow measure comes after
+            read = load_deck(chosen)
 
     from collections.abc import Callable
+    from dataclasses import replace
     from functools import partial
 
     from PySide6.QtCore import QTimer
@@ -62,6 +66,8 @@ def _present(args: argparse.Namespace) -> int:
         # The views slide 1 must be painted on, each with its one-shot slot (disconnected once
         # it fires: paints on every slide change must not keep calling it).
         waiting: dict[SlideView, Callable[[int], None]] = {}
+        # The deck as read, to keep for the next launch (None: it came from there).
+        to_keep: list[Deck] = []
 
         def painted(view: SlideView, _number: int) -> None:
             slot = waiting.pop(view, None)
@@ -74,12 +80,16 @@ def _present(args: argparse.Namespace) -> int:
                 # and builds held the GUI thread before the slides were drawn.
                 QTimer.singleShot(0, window.content_shown)
                 context = window.context
-                if read is not None and not kept and context is not None:
+                if to_keep and context is not None:
                     # Kept for the next launch, off the GUI thread, once nothing waits.
-                    deck = read
+                    deck = to_keep.pop()
                     context.worker.run(lambda: keep_deck(folder, deck, language), lane="io")
 
-        def shown(_deck: object) -> None:
+        def shown(deck: Deck) -> None:
+            if not kept:
+                # As read: the overflow warnings measured after the first paint are added to
+                # the shown deck's problems, and are measured again at every launch.
+                to_keep.append(replace(deck, problems=list(deck.problems)))
             page.start_show(1)
             views = [page.current_view] + ([page.scene] if page.scene.isVisible() else [])
             for view in views:

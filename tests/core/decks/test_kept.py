@@ -12,8 +12,10 @@ import pytest
 
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.decks import kept, mdblocks
+from hexikit.decks.library import import_deck
 from hexikit.decks.loading import load_deck
 from hexikit.decks.markdown import fit_deferred
+from tests.core.decks.samples import make_pdf, make_pdfpc
 
 # The smallest valid PNG: a picture for the deck to name.
 PNG = bytes.fromhex(
@@ -80,6 +82,14 @@ def test_the_built_in_deck_comes_back_whole(data_dir: Path) -> None:
     assert kept.kept_deck(data_dir, fresh.source_path, "en") == fresh
 
 
+def assert_read_again(data_dir: Path, edited: Path, first_title: str) -> None:
+    """The edited deck misses; kept again, it comes back as it now reads."""
+    assert kept.kept_deck(data_dir, edited, "en") is None
+    kept.keep_deck(data_dir, read(edited), "en")
+    found = kept.kept_deck(data_dir, edited, "en")
+    assert found is not None and found.slides[0].title == first_title
+
+
 def test_nothing_is_kept_before_the_first_launch(deck_file: Path, data_dir: Path) -> None:
     assert kept.kept_deck(data_dir, deck_file, "en") is None
 
@@ -87,11 +97,7 @@ def test_nothing_is_kept_before_the_first_launch(deck_file: Path, data_dir: Path
 def test_an_edited_deck_is_read_again(deck_file: Path, data_dir: Path) -> None:
     kept.keep_deck(data_dir, read(deck_file), "en")
     deck_file.write_text(DECK.replace("Hello", "Hello again"), encoding="utf-8")
-    assert kept.kept_deck(data_dir, deck_file, "en") is None
-    # Kept again, the edited deck comes back as it now reads.
-    kept.keep_deck(data_dir, read(deck_file), "en")
-    found = kept.kept_deck(data_dir, deck_file, "en")
-    assert found is not None and found.slides[0].title == "Hello again"
+    assert_read_again(data_dir, deck_file, "Hello again")
 
 
 def test_a_changed_picture_means_the_deck_is_read_again(deck_file: Path, data_dir: Path) -> None:
@@ -115,11 +121,14 @@ def test_a_picture_that_appears_means_the_deck_is_read_again(
     assert not read(deck_file).errors
 
 
+@pytest.mark.parametrize("deck_fixture", ["deck_file", "talk_pdf"])
 def test_a_deck_kept_in_one_language_is_not_used_in_another(
-    deck_file: Path, data_dir: Path
+    deck_fixture: str, data_dir: Path, request: pytest.FixtureRequest
 ) -> None:
-    kept.keep_deck(data_dir, read(deck_file), "en")
-    assert kept.kept_deck(data_dir, deck_file, "cy") is None
+    chosen: Path = request.getfixturevalue(deck_fixture)
+    kept.keep_deck(data_dir, read(chosen), "en")
+    assert kept.kept_deck(data_dir, chosen, "en") is not None
+    assert kept.kept_deck(data_dir, chosen, "cy") is None
 
 
 def test_another_parser_means_the_deck_is_read_again(
@@ -196,3 +205,125 @@ def test_only_the_latest_decks_are_kept(
         True,
         True,
     ]
+
+
+# PDF decks opened directly ---------------------------------------------------------------
+
+
+@pytest.fixture
+def talk_pdf(tmp_path: Path) -> Path:
+    folder = tmp_path / "pdf-talk"
+    folder.mkdir()
+    pdf = make_pdf(folder / "talk.pdf", ["Welcome", "Hours", "Thanks"], outline=True)
+    make_pdfpc(folder / "talk.pdfpc", ["Say *hello*.", "", "Say thanks."], duration=5)
+    return pdf
+
+
+def later(path: Path) -> None:
+    """Give `path` a later modification time, as saving it again would."""
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 5_000_000_000))
+
+
+def test_a_kept_pdf_deck_is_the_deck_the_pdf_reads_as(talk_pdf: Path, data_dir: Path) -> None:
+    fresh = read(talk_pdf)
+    assert fresh.pdf_path == talk_pdf and fresh.target_minutes == 5
+    assert kept.keep_deck(data_dir, fresh, "en")
+    again = kept.kept_deck(data_dir, talk_pdf, "en")
+    assert again is not None and again is not fresh
+    assert again == fresh
+    assert [s.title for s in again.slides] == ["Bookmark 1", "Bookmark 2", "Bookmark 3"]
+    assert [s.pdf_page for s in again.slides] == [0, 1, 2]
+
+
+def test_a_kept_pdf_deck_opens_without_pypdf(talk_pdf: Path, data_dir: Path) -> None:
+    kept.keep_deck(data_dir, read(talk_pdf), "en")
+    # A new process, as the next launch: the deck and its notes, and pypdf never loaded.
+    probe = (
+        "import sys; from pathlib import Path;"
+        "from hexikit.decks import kept, mdblocks;"
+        f"deck = kept.kept_deck(Path({str(data_dir)!r}), Path({str(talk_pdf)!r}), 'en');"
+        "print(deck.slides[0].title, deck.pdf_path.name);"
+        "print([mdblocks.inline_html(p) for p in mdblocks.notes_paragraphs(deck.slides[0].notes)]);"
+        "print('pypdf' in sys.modules, 'markdown_it' in sys.modules)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
+    assert out == ["Bookmark 1 talk.pdf", repr(["Say <i>hello</i>."]), "False False"]
+
+
+def test_a_pdf_saved_again_is_read_again(talk_pdf: Path, data_dir: Path) -> None:
+    kept.keep_deck(data_dir, read(talk_pdf), "en")
+    make_pdf(talk_pdf, ["Welcome back", "Hours", "Thanks"])
+    later(talk_pdf)
+    assert_read_again(data_dir, talk_pdf, "Welcome back")
+
+
+def test_edited_notes_beside_the_pdf_are_read_again(talk_pdf: Path, data_dir: Path) -> None:
+    kept.keep_deck(data_dir, read(talk_pdf), "en")
+    notes = talk_pdf.with_suffix(".pdfpc")
+    make_pdfpc(notes, ["Say hello again.", "", "Say thanks."])
+    later(notes)
+    assert kept.kept_deck(data_dir, talk_pdf, "en") is None
+    assert read(talk_pdf).slides[0].notes == "Say hello again."
+
+
+def test_a_notes_file_that_appears_beside_the_pdf_is_read(talk_pdf: Path, data_dir: Path) -> None:
+    talk_pdf.with_suffix(".pdfpc").unlink()
+    without = read(talk_pdf)
+    assert [s.notes for s in without.slides] == ["", "", ""]
+    kept.keep_deck(data_dir, without, "en")
+    talk_pdf.with_name("talk.notes.md").write_text("Hello.\n\n---\n\nHours.\n", encoding="utf-8")
+    assert kept.kept_deck(data_dir, talk_pdf, "en") is None
+    assert read(talk_pdf).slides[0].notes == "Hello."
+
+
+def test_a_file_beside_the_pdf_that_becomes_its_notes_is_read(
+    talk_pdf: Path, data_dir: Path
+) -> None:
+    # talk.md beside talk.pdf is not its notes while it reads as a deck of its own ...
+    talk_pdf.with_suffix(".pdfpc").unlink()
+    beside = talk_pdf.with_suffix(".md")
+    beside.write_text("# A deck of its own\n\nText.\n", encoding="utf-8")
+    left_out = read(talk_pdf)
+    assert left_out.problems and "talk.md" in left_out.problems[0].message
+    kept.keep_deck(data_dir, left_out, "en")
+    assert kept.kept_deck(data_dir, talk_pdf, "en") == left_out
+    stat = beside.stat()
+
+    def rewrite(text: str) -> None:  # same size and time: only what the file says changed
+        beside.write_text(text.ljust(stat.st_size - 1, ".") + "\n", encoding="utf-8")
+        os.utime(beside, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+        assert beside.stat().st_size == stat.st_size
+
+    # Left out for another reason: the warning the presenter reads changed.
+    rewrite("Plain text, no separators")
+    assert kept.kept_deck(data_dir, talk_pdf, "en") is None
+    other_reason = read(talk_pdf)
+    assert other_reason.problems and other_reason.problems != left_out.problems
+    kept.keep_deck(data_dir, other_reason, "en")
+    # ... and it is the notes once it holds notes only.
+    rewrite("Hello there.\n\n---\n\nTwo")
+    assert kept.kept_deck(data_dir, talk_pdf, "en") is None
+    assert read(talk_pdf).slides[0].notes == "Hello there."
+
+
+def test_a_library_deck_and_an_unreadable_pdf_are_not_kept(
+    talk_pdf: Path, data_dir: Path, library: Path, tmp_path: Path
+) -> None:
+    result = import_deck(talk_pdf, library)
+    assert not kept.keep_deck(data_dir, read(result.deck_dir), "en")
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4 not really")
+    assert not kept.keep_deck(data_dir, read(broken), "en")
+
+
+def test_a_newer_pypdf_means_the_pdf_is_read_again(
+    talk_pdf: Path, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kept.keep_deck(data_dir, read(talk_pdf), "en")
+    version = kept._pypdf_files()
+    assert version and version[0].is_file()
+    monkeypatch.setattr(kept, "_pypdf_files", lambda: [talk_pdf])  # another stamp
+    assert kept.kept_deck(data_dir, talk_pdf, "en") is None

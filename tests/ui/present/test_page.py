@@ -395,6 +395,9 @@ def gui_runs(qtbot: QtBot, context: AppContext, monkeypatch: pytest.MonkeyPatch)
         content_first: bool = False,
         held_lanes: object = (),
     ) -> int:
+        # As `Application.start`: started into presenting, the page leaves the deck to the
+        # command (it would read the last deck first).
+        context.presenting_on_start = first_page == "PresentPage"
         window = MainWindow(context)
         qtbot.addWidget(window)
         window.show()
@@ -432,6 +435,57 @@ def test_present_command_opens_straight_into_presenting(
         "no event dialog may cover the first slide"
     )
     assert main(["present", str(tmp_path / "missing")]) == 1
+
+
+def test_present_command_opens_a_pdf_presented_before_without_reading_it_again(
+    qtbot: QtBot,
+    gui_runs: list[GuiRun],
+    data_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hexikit.cli import main
+    from hexikit.decks import kept
+    from hexikit.decks import pdf as pdf_module
+    from hexikit.ui.present.page import present_page
+    from tests.core.decks.samples import make_pdf, make_pdfpc
+
+    pdf = make_pdf(tmp_path / "talk.pdf", ["Welcome", "Thanks"])
+    make_pdfpc(tmp_path / "talk.pdfpc", ["Say hello.", "Say thanks."])
+    command = ["--data-dir", str(data_dir), "present", str(pdf)]
+    assert main(command) == 0
+    first = present_page(gui_runs[0].window)
+    assert first is not None
+    qtbot.waitUntil(lambda: first.presentation.presenting, timeout=10000)
+    # Kept once slide 1 is on screen, as read (the overflow measure is not part of it).
+    entries = data_dir / kept.KEPT_FOLDER
+    qtbot.waitUntil(lambda: any(entries.glob("*.json")), timeout=10000)
+    read = first.presentation.deck
+    assert read is not None and read.pdf_path == pdf
+    gui_runs[0].window.close()
+
+    # The next launch: the deck as kept, and the PDF not read (pypdf is ~160 ms).
+    reads: list[Path] = []
+    real_read_pdf = pdf_module.read_pdf
+
+    def counted(path: Path, want_titles: bool = True) -> pdf_module.PdfContent:
+        reads.append(path)
+        return real_read_pdf(path, want_titles)
+
+    monkeypatch.setattr(pdf_module, "read_pdf", counted)
+    assert main(command) == 0
+    second = present_page(gui_runs[1].window)
+    assert second is not None
+    qtbot.waitUntil(lambda: second.presentation.presenting, timeout=10000)
+    shown = second.presentation.deck
+    assert reads == []
+    assert shown is not None and shown is not read
+    assert [s.notes for s in shown.slides] == ["Say hello.", "Say thanks."]
+    assert (shown.title, shown.pdf_path, shown.content_hash) == (
+        read.title,
+        read.pdf_path,
+        read.content_hash,
+    )
 
 
 def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
