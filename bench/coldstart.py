@@ -18,6 +18,8 @@ Variants, interleaved round by round (n rounds, medians and per-round ratios pri
 - ``present-first``: the same with nothing kept, as the first launch of a new or edited deck;
 - ``present-pdf``: ``hexikit present deck.pdf`` (the same PDF as pdfpc), launched again;
 - ``present-pdf-first``: the same with nothing kept (the PDF never presented before);
+- ``present-imported``: ``hexikit present`` of the same PDF imported into the deck library
+  (the deck folder), launched again; ``present-imported-first``: its first launch;
 - ``capture``: ``hexikit``, the main window on a data folder whose current event has three
   entries, in two rows: ``capture form`` is the Capture form drawn and ready to type (the
   screen's `FORM_REGION` settled), ``capture+list`` the whole screen settled (the event's
@@ -297,10 +299,22 @@ def main() -> None:
                 shutil.rmtree(folder / "data" / "cache", ignore_errors=True)
                 return present_pdf()
 
+            from hexikit.base.paths import deck_library_dir
+            from hexikit.decks.library import import_deck
+
+            imported = import_deck(pdf, deck_library_dir(folder / "data"))
+            present_imported = runner([*hexikit, "present", str(imported.deck_dir)])
+
+            def present_imported_first() -> subprocess.Popen[bytes]:
+                shutil.rmtree(folder / "data" / "cache", ignore_errors=True)
+                return present_imported()
+
             variants["present-first"] = present_first
             variants["present"] = present
             variants["present-pdf-first"] = present_pdf_first
             variants["present-pdf"] = present_pdf
+            variants["present-imported-first"] = present_imported_first
+            variants["present-imported"] = present_imported
             variants["capture"] = runner(hexikit)
             # Two rows for the main window: the Capture form drawn and ready to type (its
             # region settled), and the whole screen settled (the list filled from the store).
@@ -330,13 +344,13 @@ def main() -> None:
     baseline_name = "pdfpc" if "pdfpc" in results else "bare"
     print(f"cold start on Xvfb {WIDTH}x{HEIGHT}, {args.rounds} rounds interleaved, medians (ms)")
     print(
-        f"{'launch':<14} {'window':>8} {'content':>8}  per-round content ratio to bare / to {baseline_name}"
+        f"{'launch':<22} {'window':>8} {'content':>8}  per-round content ratio to bare / to {baseline_name}"
     )
     for name in results:
         to_bare = [r[1] / b[1] for r, b in zip(results[name], results["bare"], strict=True)]
         to_base = [r[1] / b[1] for r, b in zip(results[name], results[baseline_name], strict=True)]
         print(
-            f"{name:<14} {median(name, 0):>8.0f} {median(name, 1):>8.0f}  "
+            f"{name:<22} {median(name, 0):>8.0f} {median(name, 1):>8.0f}  "
             f"{statistics.median(to_bare):.2f}x bare, {statistics.median(to_base):.2f}x {baseline_name}"
             f"  (rounds: {', '.join(f'{x:.2f}' for x in to_base)})"
         )
