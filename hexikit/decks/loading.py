@@ -165,10 +165,18 @@ def keepable_deck_file(path: Path) -> Path | None:
 
 
 def reads_quickly(path: Path) -> bool:
-    """True for a Markdown deck (its folder or its file): read in milliseconds with no
-    converter, so `hexikit present` reads it before the window opens. PDF and PowerPoint
-    decks are read in the background instead."""
-    return markdown_deck_file(path) is not None
+    """True for a Markdown deck (its folder or its file) and a library deck (its folder or
+    one of its files: the library keeps titles and notes in its own files, so no PDF reader
+    loads): read in milliseconds with no converter, so `hexikit present` reads it before the
+    window opens. PDF and PowerPoint files are read in the background instead."""
+    if markdown_deck_file(path) is not None:
+        return True
+    try:
+        return is_library_deck(path if path.is_dir() else path.parent) and (
+            path.is_dir() or path.name in (LIBRARY_PDF, LIBRARY_NOTES)
+        )
+    except OSError:
+        return False
 
 
 def load_deck(path: Path | str, *, pictures: bool = True) -> Deck:

@@ -26,7 +26,7 @@ def _present(args: argparse.Namespace) -> int:
     from hexikit.base.resources import builtin_deck_dir
     from hexikit.base.settings import Settings
     from hexikit.decks.kept import keep_deck, kept_deck
-    from hexikit.decks.loading import keepable_deck_file, load_deck, markdown_deck_file
+    from hexikit.decks.loading import keepable_deck_file, load_deck, reads_quickly
     from hexikit.decks.markdown import fit_deferred
 
     # The built-in deck in the language the app will speak (its setting counts).
@@ -34,15 +34,15 @@ def _present(args: argparse.Namespace) -> int:
     language = follow_setting(Settings.load(folder).language)
     chosen = deck_path or builtin_deck_dir(language)
     # An unchanged deck (Markdown, or a PDF opened directly) comes from the data folder as it
-    # was read at the last launch. Else a Markdown deck is read now, before Qt is loaded:
-    # slide 1 needs it, and nothing else runs yet. (Modules loaded after PySide6 also pay for
-    # its scan of their source.) A PDF or PowerPoint deck is read in the background.
+    # was read at the last launch. Else a Markdown or library deck is read now, before Qt is
+    # loaded: slide 1 needs it, and nothing else runs yet. (Modules loaded after PySide6 also
+    # pay for its scan of their source.) A PDF or PowerPoint file is read in the background.
     read = None
     deck_file = keepable_deck_file(chosen)
     if deck_file is not None:
         read = kept_deck(folder, deck_file, language)
     kept = read is not None
-    if read is None and markdown_deck_file(chosen) is not None:
+    if read is None and reads_quickly(chosen):
         with fit_deferred():  # slide 1 first; the overflow measure comes after
             read = load_deck(chosen)
 

@@ -74,8 +74,11 @@ def test_save_notes_read_only_folder(tmp_path: Path) -> None:
         tmp_path.chmod(0o700)
 
 
-def test_markdown_decks_read_quickly_and_pdf_or_powerpoint_decks_do_not(tmp_path: Path) -> None:
+def test_markdown_and_library_decks_read_quickly_and_pdf_or_powerpoint_files_do_not(
+    tmp_path: Path,
+) -> None:
     from hexikit.base.resources import builtin_deck_dir
+    from hexikit.decks.library import LIBRARY_NOTES, LIBRARY_PDF, import_deck
     from hexikit.decks.loading import reads_quickly
 
     assert reads_quickly(builtin_deck_dir())
@@ -85,5 +88,10 @@ def test_markdown_decks_read_quickly_and_pdf_or_powerpoint_decks_do_not(tmp_path
     library_deck = tmp_path / "imported"
     library_deck.mkdir()
     make_pdf(library_deck / "deck.pdf", ["One"])
-    assert not reads_quickly(library_deck)
+    assert not reads_quickly(library_deck)  # a folder with a PDF, not the library's
     assert not reads_quickly(tmp_path / "nowhere")
+    imported = import_deck(pdf, tmp_path / "library").deck_dir
+    assert reads_quickly(imported)
+    assert reads_quickly(imported / LIBRARY_PDF)
+    assert reads_quickly(imported / LIBRARY_NOTES)
+    assert not reads_quickly(imported / "hexikit-deck.json")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSize, Qt
@@ -17,6 +18,7 @@ from hexikit.base.clock import FakeClock
 from hexikit.base.durations import format_duration
 from hexikit.base.resources import builtin_deck_dir
 from hexikit.base.settings import Settings
+from hexikit.decks.deck import Deck
 from hexikit.store import Store
 from hexikit.ui.context import AppContext
 from hexikit.ui.main_window import MainWindow
@@ -437,21 +439,28 @@ def test_present_command_opens_straight_into_presenting(
     assert main(["present", str(tmp_path / "missing")]) == 1
 
 
+@pytest.fixture
+def talk_pdf(tmp_path: Path) -> Path:
+    """A two-page PDF with its pdfpc notes file beside it."""
+    from tests.core.decks.samples import make_pdf, make_pdfpc
+
+    make_pdfpc(tmp_path / "talk.pdfpc", ["Say hello.", "Say thanks."])
+    return make_pdf(tmp_path / "talk.pdf", ["Welcome", "Thanks"])
+
+
 def test_present_command_opens_a_pdf_presented_before_without_reading_it_again(
     qtbot: QtBot,
     gui_runs: list[GuiRun],
     data_dir: Path,
-    tmp_path: Path,
+    talk_pdf: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     from hexikit.cli import main
     from hexikit.decks import kept
     from hexikit.decks import pdf as pdf_module
     from hexikit.ui.present.page import present_page
-    from tests.core.decks.samples import make_pdf, make_pdfpc
 
-    pdf = make_pdf(tmp_path / "talk.pdf", ["Welcome", "Thanks"])
-    make_pdfpc(tmp_path / "talk.pdfpc", ["Say hello.", "Say thanks."])
+    pdf = talk_pdf
     command = ["--data-dir", str(data_dir), "present", str(pdf)]
     assert main(command) == 0
     first = present_page(gui_runs[0].window)
@@ -486,6 +495,39 @@ def test_present_command_opens_a_pdf_presented_before_without_reading_it_again(
         read.pdf_path,
         read.content_hash,
     )
+
+
+def test_present_command_reads_a_library_deck_before_the_window_opens(
+    qtbot: QtBot,
+    gui_runs: list[GuiRun],
+    data_dir: Path,
+    talk_pdf: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from hexikit.cli import main
+    from hexikit.decks.library import import_deck
+    from hexikit.ui.present.page import present_page
+
+    deck_dir = import_deck(talk_pdf, tmp_path / "library").deck_dir
+    handed: list[Deck | None] = []
+    real_open_deck = PresentPage.open_deck
+
+    def recorded(page: PresentPage, path: Path, *args: Any, **kwargs: Any) -> None:
+        handed.append(kwargs.get("read"))
+        real_open_deck(page, path, *args, **kwargs)
+
+    monkeypatch.setattr(PresentPage, "open_deck", recorded)
+    assert main(["--data-dir", str(data_dir), "present", str(deck_dir)]) == 0
+    page = present_page(gui_runs[0].window)
+    assert page is not None
+    qtbot.waitUntil(lambda: page.presentation.presenting, timeout=10000)
+    # Read with the command (no PDF reader: the library keeps the titles and notes), so the
+    # page shows it without a trip to the io lane.
+    [read] = handed
+    assert read is not None and read.pdf_path == deck_dir / "deck.pdf"
+    shown = page.presentation.deck
+    assert shown is not None and [s.notes for s in shown.slides] == ["Say hello.", "Say thanks."]
 
 
 def test_present_command_opens_the_builtin_deck_in_the_language_of_the_setting(
