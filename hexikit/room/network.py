@@ -12,7 +12,6 @@ awkward cases a venue produces.
 from __future__ import annotations
 
 import ipaddress
-import socket
 from dataclasses import dataclass
 
 from hexikit.base.i18n import _
@@ -118,6 +117,8 @@ def rank_addresses(interfaces: list[Interface], route_address: str | None) -> li
 
 def route_address() -> str | None:
     """The address this laptop's default route leaves from (no packet is sent), or None."""
+    import socket  # here: the Capture page imports this module before its first paint
+
     probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
     try:
         probe.connect(("192.0.2.1", 9))  # TEST-NET-1: never routed anywhere real
@@ -130,6 +131,8 @@ def route_address() -> str | None:
 
 
 def system_interfaces() -> list[Interface]:
+    import socket
+
     import psutil
 
     stats = psutil.net_if_stats()
